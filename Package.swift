@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom up (see docs/architecture.md):
+//   CZlib, CNcursesw      C shims over system libraries (apt: zlib1g-dev, libncursesw5-dev)
+//   SteamLensData         raw readers, cleaning rules, load report, SQLite store
+//   SteamLensEngine       typed in-memory model, queries, statistics, models
+//   SteamLensSample       deterministic synthetic data generator
+//   TerminalUI            cell grid, widgets, Terminal protocol (ncurses + in-memory)
+//   SteamLensApp          AppState, reduce, render
+//   steamlens             the command-line entry point
+let package = Package(
+    name: "SteamLens",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "steamlens", targets: ["steamlens"]),
+        .library(name: "SteamLensEngine", targets: ["SteamLensEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(
+            name: "SteamLensData",
+            dependencies: [
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
+        .executableTarget(
+            name: "steamlens",
+            dependencies: [
+                "SteamLensData", "SteamLensEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData"]),
+        .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

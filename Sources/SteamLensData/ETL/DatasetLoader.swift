@@ -1,0 +1,92 @@
+import Dispatch
+
+/// Reads a data folder's three raw files into a clean `Dataset`.
+///
+/// The files are parsed in parallel (one per core), then merged: users are
+/// numbered across both user files, and rows pointing at items missing from
+/// the catalogue are counted (and kept).
+public enum DatasetLoader {
+    public static func load(_ directory: DataDirectory) -> Dataset {
+        final class Results: @unchecked Sendable {
+            var games: (games: [Game], report: LoadReport.FileReport)?
+            var reviews: UserFileRows<Review>?
+            var libraries: UserFileRows<LibraryRow>?
+        }
+        let results = Results()
+        // Libraries and reviews first: they are the larger parses, so the
+        // games file fills the gap on whichever core frees up first.
+        DispatchQueue.concurrentPerform(iterations: 3) { task in
+            switch task {
+            case 0: results.libraries = LibrariesFileReader(path: directory.libraries, displayName: DataDirectory.fileName(directory.libraries)).read()
+            case 1: results.reviews = ReviewsFileReader(path: directory.reviews, displayName: DataDirectory.fileName(directory.reviews)).read()
+            default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games)).read()
+            }
+        }
+        return merge(games: results.games!, reviews: results.reviews!, libraries: results.libraries!)
+    }
+
+    static func merge(
+        games: (games: [Game], report: LoadReport.FileReport),
+        reviews: UserFileRows<Review>,
+        libraries: UserFileRows<LibraryRow>
+    ) -> Dataset {
+        var dataset = Dataset(games: games.games)
+        let catalogue = Set(games.games.map(\.id))
+
+        // Users with a library come first, then those who only reviewed.
+        var userIndex: [String: Int32] = [:]
+        func globalIndexes(_ users: [User]) -> [Int32] {
+            users.map { user in
+                if let known = userIndex[user.id] {
+                    if dataset.users[Int(known)].steamId == nil { dataset.users[Int(known)].steamId = user.steamId }
+                    return known
+                }
+                let index = Int32(dataset.users.count)
+                userIndex[user.id] = index
+                dataset.users.append(user)
+                return index
+            }
+        }
+        let libraryUsers = globalIndexes(libraries.users)
+        let reviewUsers = globalIndexes(reviews.users)
+
+        var reviewsReport = reviews.report
+        dataset.reviews = reviews.rows.map { review in
+            var review = review
+            review.user = reviewUsers[Int(review.user)]
+            return review
+        }
+        recordUnknownItems(dataset.reviews.lazy.map(\.itemId), catalogue: catalogue, firstLines: reviews.firstLineOfItem, report: &reviewsReport)
+
+        var librariesReport = libraries.report
+        dataset.library.user.reserveCapacity(libraries.rows.count)
+        dataset.library.itemId.reserveCapacity(libraries.rows.count)
+        dataset.library.minutes.reserveCapacity(libraries.rows.count)
+        dataset.library.minutesTwoWeeks.reserveCapacity(libraries.rows.count)
+        for row in libraries.rows {
+            dataset.library.append(user: libraryUsers[Int(row.user)], itemId: row.itemId, minutes: row.minutes, minutesTwoWeeks: row.minutesTwoWeeks)
+        }
+        recordUnknownItems(libraries.rows.lazy.map { Int($0.itemId) }, catalogue: catalogue, firstLines: libraries.firstLineOfItem, report: &librariesReport)
+        for (item, name) in libraries.itemNames where !catalogue.contains(item) {
+            dataset.unknownItemNames[item] = name
+        }
+
+        dataset.report = LoadReport(files: [games.report, reviewsReport, librariesReport])
+        return dataset
+    }
+
+    /// Counts rows whose item is not in the catalogue, sampling the first
+    /// line each such item appeared on.
+    private static func recordUnknownItems<S: Sequence>(
+        _ items: S, catalogue: Set<Int>, firstLines: [Int: Int], report: inout LoadReport.FileReport
+    ) where S.Element == Int {
+        var sampled = Set<Int>()
+        for item in items where !catalogue.contains(item) {
+            if sampled.count < LoadReport.sampleLimit, sampled.insert(item).inserted {
+                report.record(.unknownItem, line: firstLines[item] ?? 0, detail: "item \(item)")
+            } else {
+                report.count(.unknownItem)
+            }
+        }
+    }
+}

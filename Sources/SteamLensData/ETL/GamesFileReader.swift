@@ -1,0 +1,124 @@
+/// Reads `steam_games` (JSON lines with bare NaN) into clean games.
+struct GamesFileReader {
+    let path: String
+    let displayName: String
+
+    func read() -> (games: [Game], report: LoadReport.FileReport) {
+        var report = LoadReport.FileReport(file: displayName, unit: "games")
+        var games: [Game] = []
+        var seen = Set<Int>()
+        do {
+            try LineReader(path: path).forEachLine(onOversizedLine: { report.record(.oversizedLine, line: $0) }) { bytes, line in
+                report.lines = line
+                guard !bytes.isBlank else { return }
+                let value: LiteralValue
+                do {
+                    value = try LiteralParser.parse(bytes, dialect: .json)
+                } catch {
+                    report.record(.malformedLine, line: line, detail: "\(error)")
+                    return
+                }
+                guard let row = value.objectValue else {
+                    report.record(.wrongShape, line: line, detail: "a \(value.kindName), not an object")
+                    return
+                }
+                if let game = decode(row, line: line, report: &report) {
+                    guard seen.insert(game.id).inserted else {
+                        report.record(.duplicateGameId, line: line, detail: "id \(game.id)")
+                        return
+                    }
+                    games.append(game)
+                }
+            }
+        } catch {
+            report.problem = "\(error)"
+            if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
+        }
+        report.kept = games.count
+        return (games, report)
+    }
+
+    private func decode(_ row: LiteralObject, line: Int, report: inout LoadReport.FileReport) -> Game? {
+        if row.values.allSatisfy(\.isMissing) {
+            report.record(.emptyRow, line: line)
+            return nil
+        }
+        guard let rawId = row["id"], !rawId.isMissing else {
+            let name = row["app_name"]?.stringValue ?? row["title"]?.stringValue ?? ""
+            report.record(.gameWithoutId, line: line, detail: name.isEmpty ? "" : "\"\(name)\"")
+            return nil
+        }
+        guard let id = rawId.integerValue, id > 0, id <= Int64(Int32.max) else {
+            report.record(.gameIdNotNumeric, line: line, detail: "id \(rawId)")
+            return nil
+        }
+
+        var decodedEntity = false
+        func text(_ key: String) -> String? {
+            guard let value = row[key]?.stringValue else { return nil }
+            let trimmed = String(value.trimmingSpaces)
+            guard !trimmed.isEmpty else { return nil }
+            if let decoded = HTMLEntities.decode(trimmed) {
+                decodedEntity = true
+                return decoded
+            }
+            return trimmed
+        }
+        func list(_ key: String) -> [String] {
+            guard let items = row[key]?.arrayValue else { return [] }
+            return items.compactMap { item in
+                guard let value = item.stringValue else { return nil }
+                if let decoded = HTMLEntities.decode(value) {
+                    decodedEntity = true
+                    return decoded
+                }
+                return value
+            }
+        }
+
+        var title = text("title")
+        if title == nil, let appName = text("app_name") {
+            title = appName
+            report.record(.titleFromAppName, line: line, detail: "id \(id)")
+        }
+        var game = Game(
+            id: Int(id), title: title ?? "app \(id)",
+            developer: text("developer"), publisher: text("publisher"),
+            genres: list("genres"), tags: list("tags"), specs: list("specs"),
+            earlyAccess: row["early_access"]?.boolValue ?? false
+        )
+        if decodedEntity { report.record(.htmlEntity, line: line, detail: "id \(id)") }
+        if game.developer == nil { report.record(.developerMissing, line: line, detail: "id \(id)") }
+
+        let price = ParsedPrice(row["price"])
+        game.price = price.amount
+        game.priceLabel = price.label
+        game.isFree = price.isFree
+        switch price {
+        case .free(let label): report.record(.freePriceText, line: line, detail: "\"\(label)\"")
+        case .startingAt(_, let label): report.record(.startingAtPrice, line: line, detail: "\"\(label)\"")
+        case .unknownText(let label): report.record(.priceTextWithoutAmount, line: line, detail: "\"\(label)\"")
+        case .missing: report.record(.priceMissing, line: line, detail: "id \(id)")
+        case .amount: break
+        }
+
+        let rawDate = text("release_date")
+        let date = ReleaseDate(rawDate)
+        game.releaseDate = rawDate
+        game.releaseYear = date.year
+        switch date {
+        case .missing: report.record(.releaseDateMissing, line: line, detail: "id \(id)")
+        case .approximate: report.record(.releaseDateApproximate, line: line, detail: "\"\(rawDate ?? "")\"")
+        case .noYear: report.record(.releaseDateWithoutYear, line: line, detail: "\"\(rawDate ?? "")\"")
+        case .iso: break
+        }
+        return game
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// True for an empty line or one of spaces only.
+    var isBlank: Bool {
+        allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

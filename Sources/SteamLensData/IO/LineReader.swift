@@ -1,0 +1,233 @@
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be read to its end.
+public enum ReadProblem: Error, Equatable, CustomStringConvertible {
+    case missing(path: String)
+    case unreadable(path: String, reason: String)
+    /// The gzip stream ended before its trailer: everything up to `afterLine` was read.
+    case truncatedGzip(path: String, afterLine: Int)
+    case corruptGzip(path: String, afterLine: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): return "\(path): no such file"
+        case .unreadable(let path, let reason): return "\(path): cannot read (\(reason))"
+        case .truncatedGzip(let path, let line): return "\(path): gzip stream is truncated after line \(line); the lines before it were kept"
+        case .corruptGzip(let path, let line, let reason): return "\(path): gzip data is corrupt after line \(line) (\(reason)); the lines before it were kept"
+        }
+    }
+}
+
+/// Streams the lines of a plain or gzip-compressed text file.
+///
+/// Neither the compressed nor the decompressed file is held in memory: bytes
+/// are inflated chunk by chunk and each complete line is handed to the caller
+/// as a borrowed buffer (valid only during the call). Gzip is detected from
+/// the magic bytes, not the file name, so a `.json` that is really gzip (or a
+/// `.gz` that is not) still reads.
+///
+/// ```swift
+/// try LineReader(path: "steam_games.json.gz").forEachLine { bytes, lineNumber in
+///     print(lineNumber, bytes.count)
+/// }
+/// ```
+public struct LineReader {
+    public let path: String
+    /// Lines longer than this are reported through `onOversizedLine` and skipped.
+    public var maximumLineLength = 64 << 20
+    public var chunkSize = 1 << 18
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Calls `body` for every line (without its `\n` or `\r\n`), numbered from 1.
+    ///
+    /// A truncated or corrupt gzip stream throws *after* every complete line
+    /// before the damage has been delivered, so callers keep the good rows.
+    public func forEachLine(
+        onOversizedLine: (Int) -> Void = { _ in },
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
+        guard let file = fopen(path, "rb") else {
+            let code = errno
+            if code == ENOENT { throw ReadProblem.missing(path: path) }
+            throw ReadProblem.unreadable(path: path, reason: String(cString: strerror(code)))
+        }
+        defer { fclose(file) }
+
+        var splitter = LineSplitter(maximumLineLength: maximumLineLength)
+        var input = [UInt8](repeating: 0, count: chunkSize)
+        let firstCount = input.withUnsafeMutableBytes { fread($0.baseAddress, 1, 2, file) }
+        let isGzip = firstCount == 2 && input[0] == 0x1F && input[1] == 0x8B
+
+        if isGzip {
+            try inflateLines(file: file, input: &input, prefix: 2, splitter: &splitter, onOversizedLine: onOversizedLine, body)
+        } else {
+            var pending = firstCount
+            while true {
+                let count = input.withUnsafeMutableBytes { raw in
+                    pending + fread(raw.baseAddress! + pending, 1, raw.count - pending, file)
+                }
+                pending = 0
+                if count == 0 { break }
+                try input.withUnsafeBufferPointer { buffer in
+                    try splitter.feed(UnsafeBufferPointer(rebasing: buffer[0..<count]), onOversizedLine: onOversizedLine, body)
+                }
+            }
+            if ferror(file) != 0 {
+                throw ReadProblem.unreadable(path: path, reason: "read error after line \(splitter.lineNumber)")
+            }
+        }
+        try splitter.finish(onOversizedLine: onOversizedLine, body)
+    }
+
+    private func inflateLines(
+        file: UnsafeMutablePointer<FILE>,
+        input: inout [UInt8],
+        prefix: Int,
+        splitter: inout LineSplitter,
+        onOversizedLine: (Int) -> Void,
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
+        var stream = z_stream()
+        guard sl_inflate_init_auto(&stream) == Z_OK else {
+            throw ReadProblem.unreadable(path: path, reason: "zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+
+        var output = [UInt8](repeating: 0, count: chunkSize * 4)
+        var pending = prefix
+        var streamEnded = false
+        while true {
+            let readCount = input.withUnsafeMutableBytes { raw in
+                pending + fread(raw.baseAddress! + pending, 1, raw.count - pending, file)
+            }
+            pending = 0
+            if readCount == 0 { break }
+            try input.withUnsafeMutableBufferPointer { inBuffer in
+                stream.next_in = inBuffer.baseAddress
+                stream.avail_in = UInt32(readCount)
+                while stream.avail_in > 0 {
+                    if streamEnded {
+                        // Concatenated gzip members are legal: start the next one.
+                        inflateReset(&stream)
+                        streamEnded = false
+                    }
+                    let produced: Int
+                    let status: Int32
+                    (status, produced) = output.withUnsafeMutableBufferPointer { outBuffer in
+                        stream.next_out = outBuffer.baseAddress
+                        stream.avail_out = UInt32(outBuffer.count)
+                        let status = inflate(&stream, Z_NO_FLUSH)
+                        return (status, outBuffer.count - Int(stream.avail_out))
+                    }
+                    if produced > 0 {
+                        try output.withUnsafeBufferPointer { outBuffer in
+                            try splitter.feed(UnsafeBufferPointer(rebasing: outBuffer[0..<produced]), onOversizedLine: onOversizedLine, body)
+                        }
+                    }
+                    switch status {
+                    case Z_OK, Z_BUF_ERROR:
+                        continue
+                    case Z_STREAM_END:
+                        streamEnded = true
+                    default:
+                        let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                        try splitter.finish(onOversizedLine: onOversizedLine, body)
+                        throw ReadProblem.corruptGzip(path: path, afterLine: splitter.lineNumber, reason: reason)
+                    }
+                }
+            }
+        }
+        if !streamEnded {
+            // Hand over the complete lines; a final partial line is still
+            // delivered so that the caller reports it as malformed, not lost.
+            try splitter.finish(onOversizedLine: onOversizedLine, body)
+            throw ReadProblem.truncatedGzip(path: path, afterLine: splitter.lineNumber)
+        }
+    }
+}
+
+/// Cuts a byte stream into lines, carrying a partial line between chunks.
+struct LineSplitter {
+    let maximumLineLength: Int
+    private(set) var lineNumber = 0
+    private var carry: [UInt8] = []
+    private var skippingOversized = false
+
+    init(maximumLineLength: Int) {
+        self.maximumLineLength = maximumLineLength
+    }
+
+    mutating func feed(
+        _ chunk: UnsafeBufferPointer<UInt8>,
+        onOversizedLine: (Int) -> Void,
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
+        var start = 0
+        let count = chunk.count
+        while start < count {
+            guard let newline = memchrIndex(chunk, from: start) else {
+                appendCarry(chunk, from: start, to: count, onOversizedLine: onOversizedLine)
+                return
+            }
+            lineNumber += 1
+            if skippingOversized {
+                skippingOversized = false
+            } else if carry.isEmpty {
+                try body(trimmed(UnsafeBufferPointer(rebasing: chunk[start..<newline])), lineNumber)
+            } else {
+                appendCarry(chunk, from: start, to: newline, onOversizedLine: onOversizedLine)
+                if skippingOversized {
+                    skippingOversized = false
+                } else {
+                    try carry.withUnsafeBufferPointer { try body(trimmed($0), lineNumber) }
+                }
+                carry.removeAll(keepingCapacity: true)
+            }
+            start = newline + 1
+        }
+    }
+
+    /// Delivers a last line that had no trailing newline.
+    mutating func finish(onOversizedLine: (Int) -> Void, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        if skippingOversized {
+            skippingOversized = false
+            return
+        }
+        guard !carry.isEmpty else { return }
+        lineNumber += 1
+        try carry.withUnsafeBufferPointer { try body(trimmed($0), lineNumber) }
+        carry.removeAll()
+    }
+
+    private mutating func appendCarry(_ chunk: UnsafeBufferPointer<UInt8>, from: Int, to: Int, onOversizedLine: (Int) -> Void) {
+        if skippingOversized { return }
+        if carry.count + (to - from) > maximumLineLength {
+            skippingOversized = true
+            carry.removeAll()
+            onOversizedLine(lineNumber + 1)
+            return
+        }
+        carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[from..<to]))
+    }
+
+    private func memchrIndex(_ chunk: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = chunk.baseAddress, from < chunk.count else { return nil }
+        guard let hit = memchr(base + from, 0x0A, chunk.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        if let last = line.last, last == 0x0D {
+            return UnsafeBufferPointer(rebasing: line[0..<(line.count - 1)])
+        }
+        return line
+    }
+}

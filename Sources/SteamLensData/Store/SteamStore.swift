@@ -1,0 +1,316 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+public enum StoreError: Error, CustomStringConvertible {
+    case absent(String)
+    case stale(String)
+    case corrupt(String, reason: String)
+    case cannotCreateFolder(String, reason: String)
+    case cannotWrite(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .absent(let path): return "no store at \(path)"
+        case .stale(let why): return "the store is out of date (\(why))"
+        case .corrupt(let path, let reason): return "the store \(path) is unreadable (\(reason))"
+        case .cannotCreateFolder(let path, let reason): return "cannot create the cache folder \(path): \(reason)"
+        case .cannotWrite(let path, let reason): return "cannot write the store \(path): \(reason)"
+        }
+    }
+}
+
+/// What the store holds: the clean dataset plus what the engine derived from it.
+public struct StoreContents: Sendable {
+    public var dataset: Dataset
+    /// One sentiment (0/1/2) per review, in `dataset.reviews` order.
+    public var sentiment: [UInt8]
+    /// Trained models and precomputed neighbour lists, by name.
+    public var blobs: [String: [UInt8]]
+    public var fingerprint: SourceFingerprint
+    /// When the store was built (ISO 8601), for the header line.
+    public var builtAt: String
+
+    public init(dataset: Dataset, sentiment: [UInt8], blobs: [String: [UInt8]] = [:], fingerprint: SourceFingerprint, builtAt: String = "") {
+        self.dataset = dataset
+        self.sentiment = sentiment
+        self.blobs = blobs
+        self.fingerprint = fingerprint
+        self.builtAt = builtAt
+    }
+}
+
+/// The on-disk store: one SQLite file (through GRDB) holding the cleaned
+/// tables, so later starts skip parsing. Lists (genres, tags, specs) are
+/// stored joined by U+001F, the ASCII unit separator, which never occurs in
+/// the data. See docs/store.md for the schema.
+public enum SteamStore {
+    public static let schemaVersion = 1
+    static let listSeparator: Character = "\u{1F}"
+
+    // MARK: Writing
+
+    /// Writes `contents` to `path` atomically: a temporary file in the same
+    /// folder is filled, closed, then renamed over the old store.
+    public static func save(_ contents: StoreContents, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            var configuration = Configuration()
+            configuration.journalMode = .default
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
+            try queue.writeWithoutTransaction { db in
+                // A store is rebuilt from scratch on any failure, so durability
+                // during the build is not needed; the rename gives atomicity.
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+                try db.inTransaction {
+                    try createSchema(db)
+                    try writeMeta(contents, db)
+                    try writeGames(contents.dataset.games, db)
+                    try writeUsers(contents.dataset.users, db)
+                    try writeReviews(contents.dataset.reviews, sentiment: contents.sentiment, db)
+                    try writeLibrary(contents.dataset.library, db)
+                    for (item, name) in contents.dataset.unknownItemNames.sorted(by: { $0.key < $1.key }) {
+                        try db.execute(sql: "INSERT INTO unknown_items(item_id, name) VALUES (?, ?)", arguments: [item, name])
+                    }
+                    for (name, blob) in contents.blobs.sorted(by: { $0.key < $1.key }) {
+                        try db.execute(sql: "INSERT INTO blobs(name, data) VALUES (?, ?)", arguments: [name, Data(blob)])
+                    }
+                    return .commit
+                }
+            }
+            try queue.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError.cannotWrite(path, reason: "\(error)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError.cannotWrite(path, reason: reason)
+        }
+    }
+
+    private static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE games(
+                id INTEGER PRIMARY KEY, title TEXT NOT NULL, developer TEXT, publisher TEXT,
+                genres TEXT NOT NULL, tags TEXT NOT NULL, specs TEXT NOT NULL,
+                price REAL, price_label TEXT, is_free INTEGER NOT NULL,
+                release_date TEXT, release_year INTEGER, early_access INTEGER NOT NULL);
+            CREATE TABLE users(
+                idx INTEGER PRIMARY KEY, user_id TEXT NOT NULL UNIQUE, steam_id TEXT, url TEXT, declared_items INTEGER);
+            CREATE TABLE reviews(
+                user_idx INTEGER NOT NULL, item_id INTEGER NOT NULL, posted TEXT NOT NULL,
+                posted_year INTEGER, posted_month INTEGER, posted_day INTEGER,
+                recommend INTEGER NOT NULL, text TEXT NOT NULL, helpful TEXT NOT NULL, funny TEXT NOT NULL,
+                last_edited TEXT NOT NULL, sentiment INTEGER NOT NULL);
+            CREATE TABLE library(
+                user_idx INTEGER NOT NULL, item_id INTEGER NOT NULL, minutes INTEGER NOT NULL, minutes_2weeks INTEGER NOT NULL);
+            CREATE TABLE unknown_items(item_id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+            CREATE TABLE blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL);
+            """)
+    }
+
+    private static func writeMeta(_ contents: StoreContents, _ db: Database) throws {
+        let report = String(decoding: try JSONEncoder().encode(contents.dataset.report), as: UTF8.self)
+        let meta: [(String, String)] = [
+            ("schema_version", String(schemaVersion)),
+            ("fingerprint", contents.fingerprint.value),
+            ("built_at", contents.builtAt),
+            ("load_report", report),
+        ]
+        for (key, value) in meta {
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    private static func writeGames(_ games: [Game], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO games VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        for game in games {
+            try statement.execute(arguments: [
+                game.id, game.title, game.developer, game.publisher,
+                joined(game.genres), joined(game.tags), joined(game.specs),
+                game.price, game.priceLabel, game.isFree, game.releaseDate, game.releaseYear, game.earlyAccess,
+            ])
+        }
+    }
+
+    private static func writeUsers(_ users: [User], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO users VALUES (?,?,?,?,?)")
+        for (index, user) in users.enumerated() {
+            try statement.execute(arguments: [index, user.id, user.steamId, user.url, user.declaredItemCount])
+        }
+    }
+
+    private static func writeReviews(_ reviews: [Review], sentiment: [UInt8], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO reviews VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+        for (index, review) in reviews.enumerated() {
+            try statement.execute(arguments: [
+                review.user, review.itemId, review.posted, review.postedYear, review.postedMonth, review.postedDay,
+                review.recommend, review.text, review.helpful, review.funny, review.lastEdited,
+                index < sentiment.count ? Int(sentiment[index]) : 1,
+            ])
+        }
+    }
+
+    /// The largest table: bound with the SQLite C API directly, which is
+    /// several times faster than building `StatementArguments` per row.
+    private static func writeLibrary(_ library: LibraryColumns, _ db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO library VALUES (?,?,?,?)")
+        let handle = statement.sqliteStatement
+        for row in 0..<library.count {
+            sqlite3_bind_int(handle, 1, library.user[row])
+            sqlite3_bind_int(handle, 2, library.itemId[row])
+            sqlite3_bind_int(handle, 3, library.minutes[row])
+            sqlite3_bind_int(handle, 4, library.minutesTwoWeeks[row])
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "library row \(row)")
+            }
+            sqlite3_reset(handle)
+        }
+    }
+
+    private static func joined(_ list: [String]) -> String {
+        list.joined(separator: String(listSeparator))
+    }
+
+    // MARK: Reading
+
+    /// The fingerprint a store was built from, without loading it.
+    public static func fingerprint(at path: String) throws -> SourceFingerprint {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
+        do {
+            let queue = try openReadOnly(path)
+            return try queue.read { db in
+                let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+                guard version == String(schemaVersion) else {
+                    throw StoreError.stale("schema version \(version ?? "none"), expected \(schemaVersion)")
+                }
+                guard let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'") else {
+                    throw StoreError.corrupt(path, reason: "no fingerprint")
+                }
+                return SourceFingerprint(value: value)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt(path, reason: "\(error)")
+        }
+    }
+
+    /// Loads a whole store. Throws `StoreError.stale` when `expected` differs
+    /// from the fingerprint the store was built from.
+    public static func load(from path: String, expected: SourceFingerprint?) throws -> StoreContents {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
+        do {
+            let queue = try openReadOnly(path)
+            return try queue.read { db in try read(db, path: path, expected: expected) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt(path, reason: "\(error)")
+        }
+    }
+
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    private static func read(_ db: Database, path: String, expected: SourceFingerprint?) throws -> StoreContents {
+        var meta: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+            meta[row[0]] = row[1]
+        }
+        guard meta["schema_version"] == String(schemaVersion) else {
+            throw StoreError.stale("schema version \(meta["schema_version"] ?? "none"), expected \(schemaVersion)")
+        }
+        guard let fingerprint = meta["fingerprint"], let reportJSON = meta["load_report"] else {
+            throw StoreError.corrupt(path, reason: "meta table is incomplete")
+        }
+        if let expected, expected.value != fingerprint {
+            throw StoreError.stale("the data files changed since it was built")
+        }
+        var dataset = Dataset()
+        dataset.report = try JSONDecoder().decode(LoadReport.self, from: Data(reportJSON.utf8))
+        dataset.games = try readGames(db)
+        dataset.users = try readUsers(db)
+        let (reviews, sentiment) = try readReviews(db)
+        dataset.reviews = reviews
+        dataset.library = try readLibrary(db)
+        for row in try Row.fetchAll(db, sql: "SELECT item_id, name FROM unknown_items") {
+            dataset.unknownItemNames[row[0]] = row[1]
+        }
+        var blobs: [String: [UInt8]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, data FROM blobs") {
+            let data: Data = row[1]
+            blobs[row[0]] = [UInt8](data)
+        }
+        return StoreContents(dataset: dataset, sentiment: sentiment, blobs: blobs,
+                             fingerprint: SourceFingerprint(value: fingerprint), builtAt: meta["built_at"] ?? "")
+    }
+
+    private static func readGames(_ db: Database) throws -> [Game] {
+        var games: [Game] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM games ORDER BY rowid")
+        while let row = try cursor.next() {
+            games.append(Game(
+                id: row[0], title: row[1], developer: row[2], publisher: row[3],
+                genres: split(row[4]), tags: split(row[5]), specs: split(row[6]),
+                price: row[7], priceLabel: row[8], isFree: row[9], releaseDate: row[10], releaseYear: row[11],
+                earlyAccess: row[12]
+            ))
+        }
+        return games
+    }
+
+    private static func readUsers(_ db: Database) throws -> [User] {
+        var users: [User] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT user_id, steam_id, url, declared_items FROM users ORDER BY idx")
+        while let row = try cursor.next() {
+            users.append(User(id: row[0], steamId: row[1], url: row[2], declaredItemCount: row[3]))
+        }
+        return users
+    }
+
+    private static func readReviews(_ db: Database) throws -> ([Review], [UInt8]) {
+        var reviews: [Review] = []
+        var sentiment: [UInt8] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM reviews ORDER BY rowid")
+        while let row = try cursor.next() {
+            reviews.append(Review(
+                user: row[0], itemId: row[1], posted: row[2], postedYear: row[3], postedMonth: row[4], postedDay: row[5],
+                recommend: row[6], text: row[7], helpful: row[8], funny: row[9], lastEdited: row[10]
+            ))
+            sentiment.append(UInt8(clamping: row[11] as Int))
+        }
+        return (reviews, sentiment)
+    }
+
+    private static func readLibrary(_ db: Database) throws -> LibraryColumns {
+        var library = LibraryColumns()
+        let statement = try db.makeStatement(sql: "SELECT user_idx, item_id, minutes, minutes_2weeks FROM library ORDER BY rowid")
+        let handle = statement.sqliteStatement
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "reading the library table")
+            }
+            library.append(
+                user: sqlite3_column_int(handle, 0), itemId: sqlite3_column_int(handle, 1),
+                minutes: sqlite3_column_int(handle, 2), minutesTwoWeeks: sqlite3_column_int(handle, 3)
+            )
+        }
+        sqlite3_reset(handle)
+        return library
+    }
+
+    private static func split(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: listSeparator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the store of a data folder lives: one SQLite file per folder in the cache folder.
+public struct StoreLocation: Sendable {
+    public let cacheFolder: String
+
+    /// `--cache` if given, else `$XDG_CACHE_HOME/steamlens`, else `~/.cache/steamlens`.
+    public init(cacheFolder: String? = nil, environment: [String: String]) {
+        if let cacheFolder, !cacheFolder.isEmpty {
+            self.cacheFolder = cacheFolder
+        } else if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+            self.cacheFolder = xdg + "/steamlens"
+        } else {
+            self.cacheFolder = (environment["HOME"] ?? "/tmp") + "/.cache/steamlens"
+        }
+    }
+
+    /// The store file for a data folder, named after a hash of its real path.
+    public func storePath(for directory: DataDirectory) -> String {
+        let real = realpath(directory.folder, nil).map { pointer -> String in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? directory.folder
+        return cacheFolder + "/store-" + SourceFingerprint.shortHash(real) + ".sqlite"
+    }
+
+    /// Creates the cache folder and its parents.
+    public func createFolder() throws {
+        do {
+            try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateFolder(cacheFolder, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import SteamLensData
+
+/// The query engine over one loaded `Catalog`.
+///
+/// ```swift
+/// let engine = try EngineLoader(dataFolder: "Data").open().engine
+/// let rows = try engine.developer("valve")
+/// ```
+///
+/// An engine is immutable after `init` and safe to share between threads;
+/// every query takes the `Definitions` to answer under and is a pure function
+/// of the catalog and its arguments.
+public final class Engine: Sendable {
+    public let catalog: Catalog
+    public let developerIndex: NameIndex
+    public let genreIndex: NameIndex
+    public let userIndex: NameIndex
+    public let gameIndex: NameIndex
+    /// Per genre, per join key: total playtime minutes of all libraries.
+    let genreMinutes: [Definitions.JoinKey: [Int]]
+    /// Per user: total playtime minutes.
+    public let userMinutes: [Int]
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        developerIndex = NameIndex(names: catalog.developerNames)
+        genreIndex = NameIndex(names: catalog.genreNames)
+        userIndex = NameIndex(names: catalog.userIds)
+        gameIndex = NameIndex(names: catalog.titles)
+        var minutesByKey: [Definitions.JoinKey: [Int]] = [:]
+        for key in Definitions.JoinKey.allCases {
+            var minutes = [Int](repeating: 0, count: catalog.genreNames.count)
+            for item in 0..<catalog.itemCount {
+                let target = Int(catalog.joined(Int32(item), key))
+                let total = catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
+                guard total > 0 else { continue }
+                for genre in catalog.genresOfItem[target] { minutes[Int(genre)] += total }
+            }
+            minutesByKey[key] = minutes
+        }
+        genreMinutes = minutesByKey
+        userMinutes = (0..<catalog.userCount).map { user in
+            catalog.libraryOfUser[user].reduce(0) { $0 + Int($1.minutes) }
+        }
+    }
+
+    // MARK: Resolving names
+
+    public func resolveDeveloper(_ name: String) throws -> Int32 {
+        try resolve(name, in: developerIndex, names: catalog.developerNames, kind: "developer")
+    }
+
+    public func resolveGenre(_ name: String) throws -> Int32 {
+        try resolve(name, in: genreIndex, names: catalog.genreNames, kind: "genre")
+    }
+
+    public func resolveUser(_ name: String) throws -> Int32 {
+        // User ids are exact strings, but a forgiving match costs nothing.
+        try resolve(name, in: userIndex, names: catalog.userIds, kind: "user")
+    }
+
+    /// A game by app id ("570") or by title.
+    public func resolveGame(_ idOrTitle: String) throws -> Int32 {
+        let trimmed = idOrTitle.trimmingCharacters(in: .whitespaces)
+        if let id = Int32(trimmed) {
+            guard let item = catalog.itemIndexById[id] else {
+                throw QueryError.unknownName(kind: "game with id", name: trimmed, suggestions: [])
+            }
+            return item
+        }
+        return try resolve(trimmed, in: gameIndex, names: catalog.titles, kind: "game")
+    }
+
+    private func resolve(_ name: String, in index: NameIndex, names: [String], kind: String) throws -> Int32 {
+        if let found = index.find(name) { return found }
+        let suggestions = index.suggestions(for: name).map { names[Int($0)] }
+        throw QueryError.unknownName(kind: kind, name: name, suggestions: suggestions)
+    }
+
+    /// Parses a year argument ("2015"); "unknown" means the reviews/games without one.
+    public func parseYear(_ text: String) throws -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "unknown" { return nil }
+        guard let year = Int(trimmed), (1900...2100).contains(year) else {
+            throw QueryError.badArgument("\"\(text)\" is not a year (expected e.g. 2015, or \"unknown\").")
+        }
+        return year
+    }
+}
+
+import Foundation

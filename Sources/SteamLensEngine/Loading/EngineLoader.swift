@@ -1,0 +1,96 @@
+import Foundation
+import SteamLensData
+
+/// Opens an engine for a data folder: from the store when it is current,
+/// else by parsing the raw files, deriving the models and saving a new store.
+///
+/// ```swift
+/// let opened = try EngineLoader(dataFolder: "Data", cacheFolder: nil).open { print($0) }
+/// print(opened.engine.catalog.gameCount)
+/// ```
+public struct EngineLoader: Sendable {
+    /// How the engine came to be, for the header line and `etl`.
+    public enum Origin: Equatable, Sendable {
+        case store
+        case built(reason: String)
+    }
+
+    public struct Opened: Sendable {
+        public var engine: Engine
+        public var origin: Origin
+        public var storePath: String
+        /// Things the user should know: a store rebuilt, a store that could not be saved.
+        public var warnings: [String]
+        public var seconds: Double
+    }
+
+    public let directory: DataDirectory
+    public let location: StoreLocation
+
+    /// Throws `DataDirectory.LocateError` when the folder or a file is missing.
+    public init(dataFolder: String, cacheFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        directory = try DataDirectory(folder: dataFolder)
+        location = StoreLocation(cacheFolder: cacheFolder, environment: environment)
+    }
+
+    public var storePath: String { location.storePath(for: directory) }
+
+    /// Loads from the store, rebuilding it when absent, stale or corrupt.
+    public func open(forceRebuild: Bool = false, progress: (String) -> Void = { _ in }) throws -> Opened {
+        let start = DispatchTime.now()
+        let path = storePath
+        let fingerprint = SourceFingerprint(directory: directory)
+        var reason = "forced rebuild"
+        if !forceRebuild {
+            do {
+                let contents = try SteamStore.load(from: path, expected: fingerprint)
+                let engine = Engine(catalog: CatalogBuilder.build(contents))
+                return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start))
+            } catch StoreError.absent {
+                reason = "first load of this data folder"
+            } catch {
+                reason = "\(error)"
+            }
+        }
+        var warnings: [String] = []
+        if reason != "first load of this data folder" && reason != "forced rebuild" {
+            warnings.append("Rebuilding the store: \(reason).")
+        }
+        progress("Reading \(directory.folder) …")
+        let dataset = DatasetLoader.load(directory)
+        progress("Scoring \(dataset.reviews.count) reviews …")
+        let derived = DerivedModels.compute(dataset)
+        let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
+                                     fingerprint: fingerprint, builtAt: ISO8601DateFormatter().string(from: Date()))
+        progress("Saving the store …")
+        do {
+            try location.createFolder()
+            try SteamStore.save(contents, to: path)
+        } catch {
+            warnings.append("The store could not be saved, so the next start parses again: \(error)")
+        }
+        let engine = Engine(catalog: CatalogBuilder.build(contents))
+        return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings, seconds: elapsed(since: start))
+    }
+
+    private func elapsed(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// What the engine derives from the clean rows at ETL time and keeps in the store.
+enum DerivedModels {
+    static func compute(_ dataset: Dataset) -> (sentiment: [UInt8], blobs: [String: [UInt8]]) {
+        let sentiment = dataset.reviews.map { PlaceholderSentiment.score($0) }
+        return (sentiment, [:])
+    }
+}
+
+/// PLACEHOLDER until the trained classifier lands: no text → 1, otherwise
+/// the review's own recommend flag (2 or 0). Named so nobody mistakes it for a model.
+enum PlaceholderSentiment {
+    static func score(_ review: Review) -> UInt8 {
+        if review.text.allSatisfy(\.isWhitespace) { return 1 }
+        return review.recommend ? 2 : 0
+    }
+}

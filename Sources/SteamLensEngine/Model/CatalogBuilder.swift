@@ -1,0 +1,182 @@
+import SteamLensData
+
+/// Turns the clean rows of a `Dataset` into a `Catalog`: interns ids and
+/// names, lays facts out in columns and builds the indexes both ways.
+struct CatalogBuilder {
+    var gameCount = 0
+    var itemIds: [Int32] = []
+    var titles: [String] = []
+    var developerOfItem: [Int32] = []
+    var prices: [Double] = []
+    var isFree: [Bool] = []
+    var releaseYears: [Int16] = []
+    var earlyAccess: [Bool] = []
+    var genresOfItem = Adjacency<Int32>()
+    var tagsOfItem = Adjacency<Int32>()
+    var specsOfItem = Adjacency<Int32>()
+    var itemIndexById: [Int32: Int32] = [:]
+    var itemJoinedByName: [Int32] = []
+    var developerNames: [String] = []
+    var itemsOfDeveloper = Adjacency<Int32>()
+    var genreNames: [String] = []
+    var itemsOfGenre = Adjacency<Int32>()
+    var tagNames: [String] = []
+    var specNames: [String] = []
+    var userIds: [String] = []
+    var libraryOfUser = Adjacency<OwnedItem>()
+    var ownersOfItem = Adjacency<Owner>()
+    var reviewUser: [Int32] = []
+    var reviewItem: [Int32] = []
+    var reviewPostedYear: [Int16] = []
+    var reviewPostedMonth: [Int8] = []
+    var reviewPostedDay: [Int8] = []
+    var reviewRecommend: [Bool] = []
+    var reviewSentiment: [UInt8] = []
+    var reviewText: [String] = []
+    var reviewPosted: [String] = []
+    var reviewsOfUser = Adjacency<Int32>()
+    var reviewsOfItem = Adjacency<Int32>()
+    var report = LoadReport()
+    var fingerprint = ""
+    var builtAt = ""
+
+    static func build(_ contents: StoreContents) -> Catalog {
+        var builder = CatalogBuilder()
+        builder.fill(contents)
+        return Catalog(builder: builder)
+    }
+
+    private mutating func fill(_ contents: StoreContents) {
+        let dataset = contents.dataset
+        report = dataset.report
+        fingerprint = contents.fingerprint.value
+        builtAt = contents.builtAt
+        addGames(dataset.games)
+        addUnknownItems(dataset)
+        userIds = dataset.users.map(\.id)
+        addLibraries(dataset.library)
+        addReviews(dataset.reviews, sentiment: contents.sentiment)
+    }
+
+    private mutating func addGames(_ games: [Game]) {
+        gameCount = games.count
+        var developerIndex: [String: Int32] = [:]
+        var genreIndex: [String: Int32] = [:]
+        var tagIndex: [String: Int32] = [:]
+        var specIndex: [String: Int32] = [:]
+        var genrePairs: [(Int32, Int32)] = []
+        var tagPairs: [(Int32, Int32)] = []
+        var specPairs: [(Int32, Int32)] = []
+        var developerPairs: [(Int32, Int32)] = []
+        var firstItemWithTitle: [String: Int32] = [:]
+
+        func intern(_ name: String, _ index: inout [String: Int32], _ names: inout [String]) -> Int32 {
+            if let known = index[name] { return known }
+            let new = Int32(names.count)
+            index[name] = new
+            names.append(name)
+            return new
+        }
+
+        for (position, game) in games.enumerated() {
+            let item = Int32(position)
+            itemIds.append(Int32(game.id))
+            itemIndexById[Int32(game.id)] = item
+            titles.append(game.title)
+            prices.append(game.price ?? .nan)
+            isFree.append(game.isFree)
+            releaseYears.append(Int16(game.releaseYear ?? 0))
+            earlyAccess.append(game.earlyAccess)
+            if let developer = game.developer {
+                let index = intern(developer, &developerIndex, &developerNames)
+                developerOfItem.append(index)
+                developerPairs.append((index, item))
+            } else {
+                developerOfItem.append(-1)
+            }
+            // A game lists a genre once; guard against repeats anyway so counts stay honest.
+            var seenGenres = Set<Int32>()
+            for genre in game.genres {
+                let index = intern(genre, &genreIndex, &genreNames)
+                if seenGenres.insert(index).inserted { genrePairs.append((item, index)) }
+            }
+            for tag in game.tags { tagPairs.append((item, intern(tag, &tagIndex, &tagNames))) }
+            for spec in game.specs { specPairs.append((item, intern(spec, &specIndex, &specNames))) }
+            let key = NameKey.normalize(game.title)
+            if let first = firstItemWithTitle[key] {
+                itemJoinedByName.append(first)
+            } else {
+                firstItemWithTitle[key] = item
+                itemJoinedByName.append(item)
+            }
+        }
+        genresOfItem = Adjacency(count: games.count, pairs: genrePairs, placeholder: 0)
+        tagsOfItem = Adjacency(count: games.count, pairs: tagPairs, placeholder: 0)
+        specsOfItem = Adjacency(count: games.count, pairs: specPairs, placeholder: 0)
+        itemsOfDeveloper = Adjacency(count: developerNames.count, pairs: developerPairs, placeholder: 0)
+        itemsOfGenre = Adjacency(count: genreNames.count, pairs: genrePairs.map { ($0.1, $0.0) }, placeholder: 0)
+    }
+
+    /// Items that libraries or reviews mention but the catalogue lacks get
+    /// indexes after the games, in id order, with no facts.
+    private mutating func addUnknownItems(_ dataset: Dataset) {
+        var unknown = Set<Int32>()
+        for id in dataset.library.itemId where itemIndexById[id] == nil { unknown.insert(id) }
+        for review in dataset.reviews where itemIndexById[Int32(review.itemId)] == nil { unknown.insert(Int32(review.itemId)) }
+        for id in unknown.sorted() {
+            let item = Int32(itemIds.count)
+            itemIds.append(id)
+            itemIndexById[id] = item
+            titles.append(dataset.unknownItemNames[Int(id)] ?? "")
+            developerOfItem.append(-1)
+            prices.append(.nan)
+            isFree.append(false)
+            releaseYears.append(0)
+            earlyAccess.append(false)
+            itemJoinedByName.append(item)
+        }
+        // Facet lists cover games only; pad them so every item has a (possibly empty) row.
+        genresOfItem = Adjacency(count: itemIds.count, pairs: pairs(of: genresOfItem), placeholder: 0)
+        tagsOfItem = Adjacency(count: itemIds.count, pairs: pairs(of: tagsOfItem), placeholder: 0)
+        specsOfItem = Adjacency(count: itemIds.count, pairs: pairs(of: specsOfItem), placeholder: 0)
+    }
+
+    private func pairs(of adjacency: Adjacency<Int32>) -> [(Int32, Int32)] {
+        var result: [(Int32, Int32)] = []
+        result.reserveCapacity(adjacency.values.count)
+        for owner in 0..<adjacency.count {
+            for value in adjacency[owner] { result.append((Int32(owner), value)) }
+        }
+        return result
+    }
+
+    private mutating func addLibraries(_ library: LibraryColumns) {
+        var userPairs: [(Int32, OwnedItem)] = []
+        var itemPairs: [(Int32, Owner)] = []
+        userPairs.reserveCapacity(library.count)
+        itemPairs.reserveCapacity(library.count)
+        for row in 0..<library.count {
+            let item = itemIndexById[library.itemId[row]]!
+            userPairs.append((library.user[row], OwnedItem(item: item, minutes: library.minutes[row])))
+            itemPairs.append((item, Owner(user: library.user[row], minutes: library.minutes[row])))
+        }
+        libraryOfUser = Adjacency(count: userIds.count, pairs: userPairs, placeholder: OwnedItem(item: 0, minutes: 0))
+        ownersOfItem = Adjacency(count: itemIds.count, pairs: itemPairs, placeholder: Owner(user: 0, minutes: 0))
+    }
+
+    private mutating func addReviews(_ reviews: [Review], sentiment: [UInt8]) {
+        for review in reviews {
+            reviewUser.append(review.user)
+            reviewItem.append(itemIndexById[Int32(review.itemId)]!)
+            reviewPostedYear.append(Int16(review.postedYear ?? 0))
+            reviewPostedMonth.append(Int8(review.postedMonth ?? 0))
+            reviewPostedDay.append(Int8(review.postedDay ?? 0))
+            reviewRecommend.append(review.recommend)
+            reviewText.append(review.text)
+            reviewPosted.append(review.posted)
+        }
+        reviewSentiment = sentiment.count == reviews.count ? sentiment : [UInt8](repeating: 1, count: reviews.count)
+        reviewsOfUser = Adjacency(count: userIds.count, pairs: reviewUser.enumerated().map { ($0.element, Int32($0.offset)) }, placeholder: 0)
+        reviewsOfItem = Adjacency(count: itemIds.count, pairs: reviewItem.enumerated().map { ($0.element, Int32($0.offset)) }, placeholder: 0)
+    }
+}

@@ -1,0 +1,180 @@
+/// One row of a browsing list (the panes of the explorer, `query developers`).
+public struct ListEntry: Equatable, Sendable {
+    /// Index of the entity in its catalog array (developer, user, genre, item), or the year itself.
+    public var id: Int
+    public var name: String
+    /// The main count shown beside the name (games, items, reviews…).
+    public var count: Int
+    /// A second figure (reviews, hours…), shown as the list's second column.
+    public var secondary: Double
+}
+
+/// A sorted page of a list, with its column names so output can label them.
+public struct ListPage: QueryResult {
+    public enum Kind: String, CaseIterable, Sendable {
+        case developers, users, genres, years, games, reviews
+    }
+
+    /// Sort orders every list offers.
+    public enum Sort: String, CaseIterable, Sendable {
+        case name, count, secondary
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var countLabel: String
+    public var secondaryLabel: String
+    public var secondaryDigits: Int
+    public var total: Int
+    public var offset: Int
+    public var entries: [ListEntry]
+    public var definitions: Definitions
+
+    enum CodingKeys: String, CodingKey { case entries }
+
+    struct JSONRow: Encodable {
+        var name: String
+        var count: Int
+        var secondary: Double
+        var countLabel: String
+        var secondaryLabel: String
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(name, forKey: Key("name"))
+            try container.encode(count, forKey: Key(countLabel))
+            try container.encode(secondary, forKey: Key(secondaryLabel))
+        }
+    }
+
+    public var jsonValue: any Encodable {
+        entries.map { JSONRow(name: $0.name, count: $0.count, secondary: $0.secondary, countLabel: countLabel, secondaryLabel: secondaryLabel) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try (jsonValue as! [JSONRow]).encode(to: encoder)
+    }
+
+    public var table: ResultTable {
+        ResultTable(
+            title: "\(title) (\(offset + 1)–\(offset + entries.count) of \(total))",
+            columns: [.init(kind == .years ? "year" : "name"), .init(countLabel, .right), .init(secondaryLabel, .right)],
+            rows: entries.map { [.text($0.name), .integer($0.count), .number($0.secondary, digits: secondaryDigits)] }
+        )
+    }
+}
+
+extension Engine {
+    /// A list of `kind`, sorted, paged. `of` narrows games to a developer,
+    /// genre or year ("developer:Valve", "genre:Action", "year:2015") and
+    /// reviews to a game ("570" or a title).
+    public func list(_ kind: ListPage.Kind, of scope: String? = nil, sort: ListPage.Sort = .count, descending: Bool? = nil,
+                     offset: Int = 0, limit: Int = .max, definitions: Definitions = .standard) throws -> ListPage {
+        var page = try unsortedList(kind, scope: scope, definitions: definitions)
+        let descendingOrder = descending ?? (sort != .name)
+        page.entries.sort { a, b in
+            let ordered: Bool
+            switch sort {
+            case .name:
+                let (x, y) = (NameKey.normalize(a.name), NameKey.normalize(b.name))
+                if x == y { return a.id < b.id }
+                ordered = x < y
+            case .count:
+                if a.count == b.count { return NameKey.normalize(a.name) < NameKey.normalize(b.name) }
+                ordered = a.count < b.count
+            case .secondary:
+                if a.secondary == b.secondary { return NameKey.normalize(a.name) < NameKey.normalize(b.name) }
+                ordered = a.secondary < b.secondary
+            }
+            return descendingOrder ? !ordered : ordered
+        }
+        page.total = page.entries.count
+        let start = min(max(0, offset), page.entries.count)
+        let end = limit == .max ? page.entries.count : min(page.entries.count, start + max(0, limit))
+        page.entries = Array(page.entries[start..<end])
+        page.offset = start
+        return page
+    }
+
+    private func unsortedList(_ kind: ListPage.Kind, scope: String?, definitions: Definitions) throws -> ListPage {
+        let unit = definitions.timeUnit
+        func make(_ title: String, _ count: String, _ secondary: String, digits: Int = 0, _ entries: [ListEntry]) -> ListPage {
+            ListPage(kind: kind, title: title, countLabel: count, secondaryLabel: secondary, secondaryDigits: digits,
+                     total: entries.count, offset: 0, entries: entries, definitions: definitions)
+        }
+        switch kind {
+        case .developers:
+            let entries = catalog.developerNames.indices.map { developer -> ListEntry in
+                let items = catalog.itemsOfDeveloper[developer]
+                let reviews = items.reduce(0) { $0 + catalog.reviewsOfItem.rowCount(Int($1)) }
+                return ListEntry(id: developer, name: catalog.developerNames[developer], count: items.count, secondary: Double(reviews))
+            }
+            return make("Developers", "games", "reviews", entries)
+        case .users:
+            let entries = catalog.userIds.indices.map { user in
+                ListEntry(id: user, name: catalog.userIds[user], count: catalog.libraryOfUser.rowCount(user),
+                          secondary: rounded(unit.value(minutes: userMinutes[user])))
+            }
+            return make("Users", "items", unit.rawValue, digits: 1, entries)
+        case .genres:
+            let minutes = genreMinutes[definitions.joinKey]!
+            let entries = catalog.genreNames.indices.map { genre in
+                ListEntry(id: genre, name: catalog.genreNames[genre], count: catalog.itemsOfGenre.rowCount(genre),
+                          secondary: rounded(unit.value(minutes: minutes[genre])))
+            }
+            return make("Genres", "games", unit.rawValue, digits: 1, entries)
+        case .years:
+            var games: [Int: Int] = [:]
+            var reviews: [Int: Int] = [:]
+            for item in 0..<catalog.gameCount { games[Int(catalog.releaseYears[item]), default: 0] += 1 }
+            for review in 0..<catalog.reviewCount { reviews[catalog.reviewYear(review, basis: definitions.reviewYear) ?? 0, default: 0] += 1 }
+            let years = Set(games.keys).union(reviews.keys)
+            let entries = years.map { year in
+                ListEntry(id: year, name: year == 0 ? "unknown" : String(year), count: games[year] ?? 0, secondary: Double(reviews[year] ?? 0))
+            }
+            return make("Years", "games", "reviews", entries)
+        case .games:
+            let items = try gamesInScope(scope)
+            let entries = items.map { item in
+                ListEntry(id: Int(item), name: catalog.displayTitle(item), count: catalog.ownersOfItem.rowCount(Int(item)),
+                          secondary: Double(catalog.reviewsOfItem.rowCount(Int(item))))
+            }
+            return make("Games" + (scope.map { " of \($0)" } ?? ""), "owners", "reviews", entries)
+        case .reviews:
+            guard let scope else { throw QueryError.badArgument("Which game? e.g. `query reviews 570` or a title.") }
+            let item = try resolveGame(scope)
+            let entries = catalog.reviewsOfItem[Int(item)].map { review in
+                ListEntry(id: Int(review), name: catalog.userIds[Int(catalog.reviewUser[Int(review)])],
+                          count: Int(catalog.reviewSentiment[Int(review)]), secondary: catalog.reviewRecommend[Int(review)] ? 1 : 0)
+            }
+            return make("Reviews of \(catalog.displayTitle(item))", "sentiment", "recommend", entries)
+        }
+    }
+
+    /// The items a games list shows: all games, or those of "developer:X", "genre:X", "year:YYYY", "user:X".
+    public func gamesInScope(_ scope: String?) throws -> [Int32] {
+        guard let scope, !scope.isEmpty else { return (0..<Int32(catalog.gameCount)).map { $0 } }
+        let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            throw QueryError.badArgument("Scope \"\(scope)\" should read developer:NAME, genre:NAME, year:YYYY or user:ID.")
+        }
+        switch parts[0].lowercased() {
+        case "developer": return Array(catalog.itemsOfDeveloper[Int(try resolveDeveloper(parts[1]))])
+        case "genre": return Array(catalog.itemsOfGenre[Int(try resolveGenre(parts[1]))])
+        case "user": return catalog.libraryOfUser[Int(try resolveUser(parts[1]))].map(\.item)
+        case "year":
+            let year = try parseYear(parts[1]) ?? 0
+            return (0..<Int32(catalog.gameCount)).filter { Int(catalog.releaseYears[Int($0)]) == year }
+        default:
+            throw QueryError.badArgument("Unknown scope \"\(parts[0])\"; use developer, genre, year or user.")
+        }
+    }
+}

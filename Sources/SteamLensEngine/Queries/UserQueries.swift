@@ -1,0 +1,133 @@
+/// `userdata(user)`: what a user spent, how often they recommend, how many items they own.
+public struct UserData: QueryResult {
+    public var userId: String
+    /// Sum of the numeric prices of the distinct items in the library.
+    public var moneySpent: Double
+    /// Recommending reviews / reviews × 100; nil when the user wrote none.
+    public var recommendPercent: Double?
+    /// Distinct items in the library.
+    public var itemsCount: Int
+    public var reviews: Int
+    /// Items whose price is unknown (not counted in `moneySpent`).
+    public var unpricedItems: Int
+    public var definitions: Definitions
+
+    enum CodingKeys: String, CodingKey {
+        case userId = "user_id", moneySpent = "money_spent", recommendPercent = "recommend_percent"
+        case itemsCount = "items_count", reviews
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(userId, forKey: .userId)
+        try container.encode(moneySpent, forKey: .moneySpent)
+        try container.encode(recommendPercent, forKey: .recommendPercent)
+        try container.encode(itemsCount, forKey: .itemsCount)
+        try container.encode(reviews, forKey: .reviews)
+    }
+
+    public var jsonValue: any Encodable { self }
+
+    public var table: ResultTable {
+        ResultTable(
+            title: "User \(userId)",
+            columns: [.init("user_id"), .init("money_spent", .right), .init("recommend%", .right), .init("items", .right), .init("reviews", .right)],
+            rows: [[.text(userId), .number(moneySpent, digits: 2), recommendPercent.map { .number($0, digits: 1) } ?? .missing,
+                    .integer(itemsCount), .integer(reviews)]],
+            notes: ["money spent: sum of numeric prices of distinct library items (\(unpricedItems) without a price left out)",
+                    "recommend%: reviews with recommend = true / reviews by the user"]
+        )
+    }
+}
+
+/// `count_reviews(from, to)`: how many users reviewed between two dates, and how often they recommended.
+public struct ReviewCount: QueryResult {
+    public var from: String
+    public var to: String
+    public var users: Int
+    public var reviews: Int
+    public var recommendPercent: Double
+    /// Reviews whose `posted` has no year, which no date range can include.
+    public var undatedReviews: Int
+    public var definitions: Definitions
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, users, reviews, recommendPercent = "recommend_percent", undatedReviews = "undated_reviews"
+    }
+
+    public var jsonValue: any Encodable { self }
+
+    public var table: ResultTable {
+        ResultTable(
+            title: "Reviews posted from \(from) to \(to)",
+            columns: [.init("from"), .init("to"), .init("users", .right), .init("reviews", .right), .init("recommend%", .right)],
+            rows: [[.text(from), .text(to), .integer(users), .integer(reviews), .number(recommendPercent, digits: 1)]],
+            notes: ["dates are inclusive; \(undatedReviews) reviews have no year in 'posted' and cannot be placed"]
+        )
+    }
+}
+
+extension Engine {
+    public func userdata(_ name: String, definitions: Definitions = .standard) throws -> UserData {
+        let user = try resolveUser(name)
+        var items = Set<Int32>()
+        var money = 0.0
+        var unpriced = 0
+        for owned in catalog.libraryOfUser[Int(user)] {
+            let item = catalog.joined(owned.item, definitions.joinKey)
+            guard items.insert(item).inserted else { continue }
+            if let price = catalog.price(item) { money += price } else { unpriced += 1 }
+        }
+        let reviews = catalog.reviewsOfUser[Int(user)]
+        let recommended = reviews.filter { catalog.reviewRecommend[Int($0)] }.count
+        return UserData(
+            userId: catalog.userIds[Int(user)],
+            moneySpent: (money * 100).rounded() / 100,
+            recommendPercent: reviews.isEmpty ? nil : percent(recommended, of: reviews.count),
+            itemsCount: items.count, reviews: reviews.count, unpricedItems: unpriced, definitions: definitions
+        )
+    }
+
+    /// Dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY"; both ends are inclusive.
+    public func countReviews(from: String, to: String, definitions: Definitions = .standard) throws -> ReviewCount {
+        let start = try Self.parseDay(from, roundUp: false)
+        let end = try Self.parseDay(to, roundUp: true)
+        guard start <= end else {
+            throw QueryError.badArgument("The range is empty: \(from) comes after \(to).")
+        }
+        var users = Set<Int32>()
+        var reviews = 0
+        var recommended = 0
+        var undated = 0
+        for review in 0..<catalog.reviewCount {
+            let year = Int(catalog.reviewPostedYear[review])
+            guard year != 0 else {
+                undated += 1
+                continue
+            }
+            let day = year * 10_000 + Int(catalog.reviewPostedMonth[review]) * 100 + Int(catalog.reviewPostedDay[review])
+            guard day >= start && day <= end else { continue }
+            reviews += 1
+            users.insert(catalog.reviewUser[review])
+            if catalog.reviewRecommend[review] { recommended += 1 }
+        }
+        return ReviewCount(from: from, to: to, users: users.count, reviews: reviews,
+                           recommendPercent: percent(recommended, of: reviews), undatedReviews: undated, definitions: definitions)
+    }
+
+    /// A date as the number YYYYMMDD; a missing month or day is the start (or end) of the period.
+    static func parseDay(_ text: String, roundUp: Bool) throws -> Int {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").map { Int($0) }
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }), let year = parts[0], (1900...2100).contains(year) else {
+            throw QueryError.badArgument("\"\(text)\" is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY).")
+        }
+        let month = parts.count > 1 ? parts[1]! : (roundUp ? 12 : 1)
+        let day = parts.count > 2 ? parts[2]! : (roundUp ? 31 : 1)
+        guard (1...12).contains(month), (1...31).contains(day) else {
+            throw QueryError.badArgument("\"\(text)\" is not a date (month or day out of range).")
+        }
+        return year * 10_000 + month * 100 + day
+    }
+}
+
+import Foundation

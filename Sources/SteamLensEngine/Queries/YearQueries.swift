@@ -1,0 +1,173 @@
+/// A ranked developer: `best_developer_year`.
+public struct RankedDeveloper: Encodable, Equatable, Sendable {
+    public var rank: Int
+    public var developer: String
+    public var count: Int
+}
+
+/// A ranked game: `users_recommend` and `users_not_recommend`.
+public struct RankedGame: Encodable, Equatable, Sendable {
+    public var rank: Int
+    public var itemId: Int
+    public var title: String
+    public var count: Int
+
+    enum CodingKeys: String, CodingKey { case rank, itemId = "item_id", title, count }
+}
+
+/// `best_developer_year(year)`: the three developers whose games got the most
+/// recommending, positive reviews that year.
+public struct BestDevelopersOfYear: QueryResult {
+    public var year: Int?
+    public var rows: [RankedDeveloper]
+    public var definitions: Definitions
+
+    public var jsonValue: any Encodable { rows }
+    enum CodingKeys: String, CodingKey { case rows }
+
+    public var table: ResultTable {
+        ResultTable(
+            title: "Best developers of \(year.map(String.init) ?? "unknown year")",
+            columns: [.init("rank", .right), .init("developer"), .init("count", .right)],
+            rows: rows.map { [.integer($0.rank), .text($0.developer), .integer($0.count)] },
+            notes: ["count: reviews with recommend = true and sentiment = 2, review year by \(definitions.reviewYear.rawValue)"]
+        )
+    }
+}
+
+/// `users_recommend(year)` / `users_not_recommend(year)`: the most (or least) recommended games of a year.
+public struct RankedGamesOfYear: QueryResult {
+    public enum Direction: String, Sendable { case recommended, notRecommended }
+    public var year: Int?
+    public var direction: Direction
+    public var rows: [RankedGame]
+    public var definitions: Definitions
+
+    public var jsonValue: any Encodable { rows }
+    enum CodingKeys: String, CodingKey { case rows }
+
+    public var table: ResultTable {
+        let yearText = year.map(String.init) ?? "unknown year"
+        let rule = direction == .recommended
+            ? "recommend = true and sentiment ≥ 1 (neutral or positive)"
+            : "recommend = false and sentiment = 0 (negative)"
+        return ResultTable(
+            title: (direction == .recommended ? "Most recommended games of " : "Least recommended games of ") + yearText,
+            columns: [.init("rank", .right), .init("item_id", .right), .init("title"), .init("count", .right)],
+            rows: rows.map { [.integer($0.rank), .integer($0.itemId), .text($0.title), .integer($0.count)] },
+            notes: ["count: reviews with \(rule), review year by \(definitions.reviewYear.rawValue)"]
+        )
+    }
+}
+
+/// `sentiment_by_year(year)`: how the reviews of a year split by sentiment.
+public struct SentimentOfYear: QueryResult {
+    public var year: Int?
+    public var negative: Int
+    public var neutral: Int
+    public var positive: Int
+    public var definitions: Definitions
+
+    public var jsonValue: any Encodable { self }
+    enum CodingKeys: String, CodingKey { case year, negative, neutral, positive }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(negative, forKey: .negative)
+        try container.encode(neutral, forKey: .neutral)
+        try container.encode(positive, forKey: .positive)
+    }
+
+    public var table: ResultTable {
+        ResultTable(
+            title: "Sentiment of the reviews of \(year.map(String.init) ?? "unknown year")",
+            columns: [.init("year"), .init("negative", .right), .init("neutral", .right), .init("positive", .right)],
+            rows: [[year.map(ResultTable.Cell.integer) ?? .missing, .integer(negative), .integer(neutral), .integer(positive)]],
+            notes: ["review year by \(definitions.reviewYear.rawValue)"]
+        )
+    }
+}
+
+extension Engine {
+    /// Indexes of the reviews that count in `year` (nil: the unknown year) under `basis`.
+    public func reviews(inYear year: Int?, basis: Definitions.ReviewYear) -> [Int32] {
+        let wanted = year ?? 0
+        var result: [Int32] = []
+        for review in 0..<catalog.reviewCount where (catalog.reviewYear(review, basis: basis) ?? 0) == wanted {
+            result.append(Int32(review))
+        }
+        return result
+    }
+
+    public func bestDeveloperYear(_ yearText: String, definitions: Definitions = .standard) throws -> BestDevelopersOfYear {
+        let year = try parseYear(yearText)
+        var counts: [Int32: Int] = [:]
+        for review in reviews(inYear: year, basis: definitions.reviewYear) {
+            let index = Int(review)
+            guard catalog.reviewRecommend[index], catalog.reviewSentiment[index] == 2 else { continue }
+            let developer = catalog.developerOfItem[Int(catalog.joined(catalog.reviewItem[index], definitions.joinKey))]
+            guard developer >= 0 else { continue }
+            counts[developer, default: 0] += 1
+        }
+        guard !counts.isEmpty else {
+            throw QueryError.noResult("No recommending, positive reviews of a known developer's game in \(yearText).")
+        }
+        let top = topThree(counts) { catalog.developerNames[Int($0)] }
+        return BestDevelopersOfYear(
+            year: year,
+            rows: top.enumerated().map { RankedDeveloper(rank: $0.offset + 1, developer: catalog.developerNames[Int($0.element.key)], count: $0.element.count) },
+            definitions: definitions
+        )
+    }
+
+    public func usersRecommend(_ yearText: String, definitions: Definitions = .standard) throws -> RankedGamesOfYear {
+        try rankedGames(yearText, direction: .recommended, definitions: definitions)
+    }
+
+    public func usersNotRecommend(_ yearText: String, definitions: Definitions = .standard) throws -> RankedGamesOfYear {
+        try rankedGames(yearText, direction: .notRecommended, definitions: definitions)
+    }
+
+    private func rankedGames(_ yearText: String, direction: RankedGamesOfYear.Direction, definitions: Definitions) throws -> RankedGamesOfYear {
+        let year = try parseYear(yearText)
+        var counts: [Int32: Int] = [:]
+        for review in reviews(inYear: year, basis: definitions.reviewYear) {
+            let index = Int(review)
+            let recommend = catalog.reviewRecommend[index]
+            let sentiment = catalog.reviewSentiment[index]
+            let counts_ = direction == .recommended ? (recommend && sentiment >= 1) : (!recommend && sentiment == 0)
+            guard counts_ else { continue }
+            counts[catalog.joined(catalog.reviewItem[index], definitions.joinKey), default: 0] += 1
+        }
+        guard !counts.isEmpty else {
+            let what = direction == .recommended ? "recommending" : "not-recommending, negative"
+            throw QueryError.noResult("No \(what) reviews in \(yearText).")
+        }
+        let top = topThree(counts) { catalog.displayTitle($0) }
+        return RankedGamesOfYear(
+            year: year, direction: direction,
+            rows: top.enumerated().map {
+                RankedGame(rank: $0.offset + 1, itemId: Int(catalog.itemIds[Int($0.element.key)]),
+                           title: catalog.displayTitle($0.element.key), count: $0.element.count)
+            },
+            definitions: definitions
+        )
+    }
+
+    public func sentimentByYear(_ yearText: String, definitions: Definitions = .standard) throws -> SentimentOfYear {
+        let year = try parseYear(yearText)
+        var counts = [0, 0, 0]
+        let reviews = reviews(inYear: year, basis: definitions.reviewYear)
+        guard !reviews.isEmpty else { throw QueryError.noResult("No reviews in \(yearText).") }
+        for review in reviews { counts[Int(min(catalog.reviewSentiment[Int(review)], 2))] += 1 }
+        return SentimentOfYear(year: year, negative: counts[0], neutral: counts[1], positive: counts[2], definitions: definitions)
+    }
+
+    /// The three largest counts; ties go to the name that sorts first.
+    func topThree(_ counts: [Int32: Int], name: (Int32) -> String) -> [(key: Int32, count: Int)] {
+        counts.map { (key: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : name($0.key) < name($1.key) }
+            .prefix(3).map { $0 }
+    }
+}

@@ -1,0 +1,74 @@
+/// Finds entities (developers, genres, users, games) by a forgiving name and
+/// suggests near misses when there is no match.
+public struct NameIndex: Sendable {
+    private let keys: [String]
+    private let lookup: [String: Int32]
+
+    /// `names[i]` is the display name of entity `i`. When two names share a
+    /// key the first wins, so callers order `names` by preference.
+    public init(names: [String]) {
+        keys = names.map(NameKey.normalize)
+        var lookup: [String: Int32] = [:]
+        lookup.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() where lookup[key] == nil {
+            lookup[key] = Int32(index)
+        }
+        self.lookup = lookup
+    }
+
+    public func find(_ name: String) -> Int32? {
+        lookup[NameKey.normalize(name)]
+    }
+
+    /// Up to `limit` entities whose names are closest to `name`: names that
+    /// start with it first, then ones containing it, then by edit distance.
+    public func suggestions(for name: String, limit: Int = 3) -> [Int32] {
+        let query = NameKey.normalize(name)
+        guard !query.isEmpty else { return [] }
+        let queryScalars = Array(query.unicodeScalars)
+        var scored: [(score: Int, index: Int32)] = []
+        let budget = max(2, queryScalars.count / 3)
+        for (index, key) in keys.enumerated() {
+            let score: Int
+            if key.hasPrefix(query) {
+                score = key.count - query.count
+            } else if key.contains(query) {
+                score = 1000 + key.count - query.count
+            } else if abs(key.count - queryScalars.count) <= budget,
+                      let distance = Self.editDistance(queryScalars, Array(key.unicodeScalars), limit: budget) {
+                score = 2000 + distance * 100 + abs(key.count - query.count)
+            } else {
+                continue
+            }
+            scored.append((score, Int32(index)))
+        }
+        scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.index < $1.index }
+        var seen = Set<String>()
+        var result: [Int32] = []
+        for candidate in scored where seen.insert(keys[Int(candidate.index)]).inserted {
+            result.append(candidate.index)
+            if result.count == limit { break }
+        }
+        return result
+    }
+
+    /// Levenshtein distance, or nil as soon as it must exceed `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        if a.isEmpty { return b.count <= limit ? b.count : nil }
+        if b.isEmpty { return a.count <= limit ? a.count : nil }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
+    }
+}

@@ -1,0 +1,36 @@
+/// A screen the app draws frames on and reads keys from.
+///
+/// The app's loop is the same for the real terminal and for tests:
+///
+/// ```swift
+/// while !state.quit {
+///     if let key = terminal.readKey(timeoutMilliseconds: 50) { state = reduce(state, .key(key)) }
+///     terminal.draw(render(state, size: terminal.size))
+/// }
+/// terminal.shutdown()
+/// ```
+public protocol Terminal: AnyObject {
+    /// Current size in cells. After a ``Key/resize`` this is the new size.
+    var size: Size { get }
+    /// The next key, or nil when none arrived within the timeout.
+    func readKey(timeoutMilliseconds: Int) -> Key?
+    /// Shows `buffer` (the size of ``size``).
+    func draw(_ buffer: Buffer)
+    /// Restores the terminal. Safe to call more than once.
+    func shutdown()
+}
+
+/// Why a terminal could not be started; each says what to do next.
+public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notATTY(stream: String)
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATTY(let stream):
+            return "\(stream) is not a TTY: run steamlens in a terminal, or use a subcommand (e.g. `steamlens query`) for plain output"
+        case .unknownTerminal(let name):
+            return "terminal '\(name)' is unknown to ncurses: set TERM to a known type (e.g. TERM=xterm-256color) or install its terminfo entry"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SteamLensEngine
+
+struct ETLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "etl",
+        abstract: "Parse the raw files into the store and print the load report."
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        let loader = try dataOptions.loader()
+        let opened: EngineLoader.Opened
+        do {
+            opened = try loader.open(forceRebuild: true) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        } catch {
+            throw CLIFailure(error)
+        }
+        let catalog = opened.engine.catalog
+        if json {
+            print(try ResultPrinter.json(catalog.report), terminator: "")
+        } else {
+            print(catalog.report.formatted())
+            print("catalogue: \(catalog.gameCount) games, \(catalog.itemCount - catalog.gameCount) unknown item ids, \(catalog.userCount) users, \(catalog.reviewCount) reviews, \(catalog.libraryOfUser.values.count) library rows")
+            print("store: \(opened.storePath)")
+            print(String(format: "built in %.2f s", opened.seconds))
+        }
+        for warning in opened.warnings { FileHandle.standardError.write(Data(("steamlens: " + warning + "\n").utf8)) }
+        if catalog.report.hasProblems {
+            throw CLIFailure.badData("some files could not be read to the end; see the report above")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SteamLensEngine
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Answer one market question as a table, JSON or CSV.",
+        discussion: """
+            Questions:
+            \(QueryRegistry.all.map { "  \(($0.name + " " + $0.arguments.map { "<\($0)>" }.joined(separator: " ")).padding(toLength: 42, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n"))
+            Lists (sortable with --sort name|count|secondary, paged with --offset/--limit):
+              developers | users | genres | years
+              games [developer:NAME | genre:NAME | year:YYYY | user:ID]
+              reviews <game id or title>
+            Names are matched ignoring case, accents, spaces and &amp;.
+            """
+    )
+
+    @Argument(help: "The question (see the list below).")
+    var name: String
+
+    @Argument(help: "Its arguments.")
+    var arguments: [String] = []
+
+    @Option(name: .long, help: "table, json or csv.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Lists: sort by name, count or secondary.")
+    var sort: ListPage.Sort = .count
+
+    @Flag(name: .long, help: "Lists: ascending order (default: descending for numbers, ascending for names).")
+    var ascending = false
+
+    @Option(name: .long, help: "Lists: rows to skip.")
+    var offset = 0
+
+    @Option(name: .long, help: "Lists: rows to show (table default 25; json/csv default all).")
+    var limit: Int?
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var definitionOptions: DefinitionOptions
+
+    func validate() throws {
+        if QueryRegistry.named(name) == nil && ListPage.Kind(rawValue: name.lowercased()) == nil {
+            throw ValidationError("Unknown question '\(name)'. Run `steamlens query --help` for the list.")
+        }
+        if offset < 0 { throw ValidationError("--offset must be 0 or more.") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more.") }
+    }
+
+    func run() throws {
+        let engine = try dataOptions.openEngine(quiet: true).engine
+        let definitions = definitionOptions.definitions
+        let result: any QueryResult
+        do {
+            if let query = QueryRegistry.named(name) {
+                result = try query(engine, arguments, definitions)
+            } else {
+                let kind = ListPage.Kind(rawValue: name.lowercased())!
+                guard arguments.count <= 1 else {
+                    throw QueryError.badArgument("\(kind.rawValue) takes at most one argument (a scope).")
+                }
+                let defaultLimit = format == .table ? 25 : Int.max
+                result = try engine.list(kind, of: arguments.first, sort: sort, descending: ascending ? false : nil,
+                                         offset: offset, limit: limit ?? defaultLimit, definitions: definitions)
+            }
+        } catch {
+            throw CLIFailure(error)
+        }
+        print(try ResultPrinter.render(result, format: format), terminator: "")
+    }
+}
+
+extension ListPage.Sort: ExpressibleByArgument {}

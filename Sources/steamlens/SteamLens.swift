@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+/// `steamlens`: the explorer by default, and scriptable subcommands beside it.
+struct SteamLens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steamlens",
+        abstract: "Explore the Steam games market from the terminal.",
+        discussion: """
+            Data: --data DIR, else $STEAMLENS_DATA, else the bundled sample in Data/.
+            Definitions used by every answer: docs/definitions.md.
+            Exit codes: 0 ok, 1 no result or bad argument, 2 bad or missing data.
+            """,
+        version: "0.1.0",
+        subcommands: [QueryCommand.self, ETLCommand.self, BenchCommand.self],
+        defaultSubcommand: QueryCommand.self
+    )
+}
+
+/// Runs the command line, mapping failures to the documented exit codes.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try SteamLens.parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data(("steamlens: " + failure.message + "\n").utf8))
+            exit(failure.code)
+        } catch {
+            let code = SteamLens.exitCode(for: error)
+            if code == .success {
+                SteamLens.exit(withError: error)  // --help, --version
+            }
+            // Usage mistakes are "bad argument": exit 1, as documented.
+            FileHandle.standardError.write(Data((SteamLens.fullMessage(for: error) + "\n").utf8))
+            exit(code == .validationFailure ? 1 : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import XCTest
+@testable import TerminalUI
+
+final class HelpOverlayTests: XCTestCase {
+    let keymap = Keymap<Int>([
+        KeyBinding([.up, .char("k")], 0, description: "move up", group: "Move"),
+        KeyBinding([.down, .char("j")], 1, description: "move down", group: "Move"),
+        KeyBinding([.char("q")], 2, description: "quit", group: "General"),
+    ])
+
+    func testListsBindingsByGroupInACentredBox() {
+        var buffer = Buffer(size: Size(width: 30, height: 10))
+        buffer.fill(buffer.area, with: Cell("."))
+        buffer.render(HelpOverlay(keymap: keymap))
+        assertLines(buffer.plainLines(), [
+            "..............................",
+            "....┌ Help ─────────────┐.....",
+            "....│ Move              │.....",
+            "....│   ↑/k   move up   │.....",
+            "....│   ↓/j   move down │.....",
+            "....│                   │.....",
+            "....│ General           │.....",
+            "....│   q     quit      │.....",
+            "....└───────────────────┘.....",
+            "..............................",
+        ])
+    }
+
+    func testTallHelpScrollsWithItsOffset() {
+        let overlay = HelpOverlay(keymap: keymap, offset: 3)
+        let lines = renderLines(overlay, width: 30, height: 5)
+        assertLines(lines, [
+            "    ┌ Help ─────────────┐     ",
+            "    │                   │     ",
+            "    │ General           │     ",
+            "    │   q     quit      │     ",
+            "    └───────────────────┘     ",
+        ])
+    }
+}
