@@ -22,6 +22,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "SteamLensData",
             dependencies: [
@@ -31,15 +32,19 @@ let package = Package(
             ]
         ),
         .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
+        .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .executableTarget(
             name: "steamlens",
             dependencies: [
-                "SteamLensData", "SteamLensEngine",
+                "SteamLensData", "SteamLensEngine", "SteamLensSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData"]),
         .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine"]),
+        .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],
     swiftLanguageModes: [.v5]
 )

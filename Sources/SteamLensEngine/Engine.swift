@@ -20,13 +20,15 @@ public final class Engine: Sendable {
     let genreMinutes: [Definitions.JoinKey: [Int]]
     /// Per user: total playtime minutes.
     public let userMinutes: [Int]
+    /// Per review-year basis: year (0 = unknown) → review indexes.
+    let reviewsByYear: [Definitions.ReviewYear: [Int: [Int32]]]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
         developerIndex = NameIndex(names: catalog.developerNames)
         genreIndex = NameIndex(names: catalog.genreNames)
         userIndex = NameIndex(names: catalog.userIds)
-        gameIndex = NameIndex(names: catalog.titles)
+        gameIndex = NameIndex(keys: catalog.titleKeys)
         var minutesByKey: [Definitions.JoinKey: [Int]] = [:]
         for key in Definitions.JoinKey.allCases {
             var minutes = [Int](repeating: 0, count: catalog.genreNames.count)
@@ -42,6 +44,15 @@ public final class Engine: Sendable {
         userMinutes = (0..<catalog.userCount).map { user in
             catalog.libraryOfUser[user].reduce(0) { $0 + Int($1.minutes) }
         }
+        var byYear: [Definitions.ReviewYear: [Int: [Int32]]] = [:]
+        for basis in Definitions.ReviewYear.allCases {
+            var years: [Int: [Int32]] = [:]
+            for review in 0..<catalog.reviewCount {
+                years[catalog.reviewYear(review, basis: basis) ?? 0, default: []].append(Int32(review))
+            }
+            byYear[basis] = years
+        }
+        reviewsByYear = byYear
     }
 
     // MARK: Resolving names

@@ -86,8 +86,21 @@ public struct Buffer: Hashable, Sendable {
         guard point.y >= 0, point.y < size.height, point.x >= 0, point.x < size.width else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - point.x)
         guard limit > 0 else { return 0 }
+        // Fast path for printable ASCII that fits (most names, numbers and
+        // borders' labels): one cell per byte, no grapheme breaking.
+        let utf8 = string.utf8
+        if utf8.count <= limit, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            var column = point.x
+            for byte in utf8 {
+                put(String(Unicode.Scalar(byte)), width: 1, x: column, y: point.y, style: style)
+                column += 1
+            }
+            return column - point.x
+        }
         var text = TextSanitizer.sanitize(string)
-        if text.displayWidth > limit {
+        // Display width never exceeds the UTF-8 length (a wide character
+        // takes at least 3 bytes), so short text skips the measuring pass.
+        if text.utf8.count > limit && text.displayWidth > limit {
             text = text.truncated(toWidth: limit, ellipsis: ellipsis)
         }
         var column = point.x

@@ -11,6 +11,12 @@ public func displayWidth(of scalar: Unicode.Scalar) -> Int {
     if v >= 0x20 && v < 0x7F { return 1 }
     if isControl(scalar) { return 0 }
     if v < 0x300 { return 1 }
+    // Fast paths for what every frame is full of (Unicode property lookups
+    // are slow): combining diacritics, box drawing, blocks and shapes
+    // except the two emoji squares U+25FD/U+25FE, CJK ideographs, Hangul.
+    if v <= 0x36F { return 0 }
+    if v >= 0x2500 && v <= 0x25FC { return 1 }
+    if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3) { return 2 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format:
         return 0

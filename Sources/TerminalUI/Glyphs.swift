@@ -45,7 +45,8 @@ public struct Glyphs: Hashable, Sendable {
         hasPartialBlocks: true)
 
     /// Plain ASCII for non-UTF-8 locales. Bars round to whole `#` cells
-    /// (a remainder of half a cell or more shows as one more `#`).
+    /// (a remainder of half a cell or more shows as one more `#`), and a
+    /// positive bar shorter than half a cell still shows one `#`.
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|",
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
@@ -94,6 +95,9 @@ public struct Glyphs: Hashable, Sendable {
         guard eighths > 0 else { return "" }
         let full = eighths / 8
         let remainder = eighths % 8
-        return String(repeating: horizontalEighths[8], count: full) + horizontalEighths[remainder]
+        let bar = String(repeating: horizontalEighths[8], count: full) + horizontalEighths[remainder]
+        // Without partial blocks a sliver would round to nothing; a positive
+        // length must still look different from zero.
+        return bar.isEmpty ? horizontalEighths[8] : bar
     }
 }

@@ -12,7 +12,7 @@ struct SteamLens: ParsableCommand {
             Exit codes: 0 ok, 1 no result or bad argument, 2 bad or missing data.
             """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, ETLCommand.self, BenchCommand.self],
+        subcommands: [QueryCommand.self, ETLCommand.self, SampleCommand.self, BenchCommand.self],
         defaultSubcommand: QueryCommand.self
     )
 }

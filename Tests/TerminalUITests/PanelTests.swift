@@ -35,4 +35,22 @@ final class PanelTests: XCTestCase {
             "+---------+",
         ])
     }
+
+    func testCollapsedPanesStackAsTitledRulesInsideOneFrame() {
+        var buffer = Buffer(size: Size(width: 16, height: 5))
+        let column = buffer.area
+        buffer.render(Panel(title: "Developers", isFocused: true), area: column)
+        buffer.write("Valve", x: 1, y: 1)
+        buffer.render(TitledRule(title: "Users"), area: column.row(2))
+        buffer.render(TitledRule(title: "Genres and tags"), area: column.row(3))
+        assertLines(buffer.plainLines(), [
+            "┌ Developers ──┐",
+            "│Valve         │",
+            "├ Users ───────┤",
+            "├ Genres and… ─┤",
+            "└──────────────┘",
+        ])
+        XCTAssertTrue(buffer[0, 0].style.bold)
+        XCTAssertFalse(buffer[0, 2].style.bold)
+    }
 }

@@ -40,6 +40,7 @@ final class GlyphsTests: XCTestCase {
         XCTAssertEqual(Glyphs.unicode.bar(eighths: 20), "██▌")
         XCTAssertEqual(Glyphs.ascii.bar(eighths: 20), "###")
         XCTAssertEqual(Glyphs.ascii.bar(eighths: 19), "##")
+        XCTAssertEqual(Glyphs.ascii.bar(eighths: 1), "#", "a positive sliver is not drawn as nothing")
     }
 
     func testAsciiSetIsPureAsciiAndSingleCellWide() {

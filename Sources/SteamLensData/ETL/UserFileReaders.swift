@@ -148,6 +148,7 @@ struct LibrariesFileReader {
         var result = UserFileRows<LibraryRow>(report: LoadReport.FileReport(file: displayName, unit: "library items"))
         var context = UserLineContext()
         var rowOfItem: [Int32: Int] = [:]
+        var rowRanges: [[Range<Int>]] = []
         readLines(path: path, report: &result.report) { bytes, line, report in
             guard let row = parseUserLine(bytes, line: line, report: &report),
                   let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
@@ -158,7 +159,17 @@ struct LibrariesFileReader {
             if let declared = row["items_count"]?.integerValue, declared != items.count {
                 report.record(.itemCountMismatch, line: line, detail: "items_count \(declared), listed \(items.count)")
             }
+            // A user listed on several lines gets one library: earlier lines' rows count as seen.
             rowOfItem.removeAll(keepingCapacity: true)
+            if Int(user) < rowRanges.count {
+                for range in rowRanges[Int(user)] {
+                    for row in range { rowOfItem[result.rows[row].itemId] = row }
+                }
+            } else {
+                rowRanges.append([])
+            }
+            let firstRow = result.rows.count
+            defer { rowRanges[Int(user)].append(firstRow..<result.rows.count) }
             for (position, rawItem) in items.enumerated() {
                 guard let object = rawItem.objectValue else {
                     report.record(.wrongShape, line: line, detail: "item \(position + 1) is a \(rawItem.kindName)")

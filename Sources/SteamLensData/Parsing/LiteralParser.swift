@@ -85,6 +85,8 @@ public struct LiteralParser {
         if depth > Self.maximumDepth { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         position += 1
         var object = LiteralObject()
+        object.keys.reserveCapacity(16)
+        object.values.reserveCapacity(16)
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1

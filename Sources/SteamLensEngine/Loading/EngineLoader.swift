@@ -22,6 +22,8 @@ public struct EngineLoader: Sendable {
         /// Things the user should know: a store rebuilt, a store that could not be saved.
         public var warnings: [String]
         public var seconds: Double
+        /// Seconds spent in each stage, in order ("read store", "index", …), for `bench`.
+        public var stages: [(name: String, seconds: Double)]
     }
 
     public let directory: DataDirectory
@@ -43,9 +45,14 @@ public struct EngineLoader: Sendable {
         var reason = "forced rebuild"
         if !forceRebuild {
             do {
+                var stages = StageClock()
                 let contents = try SteamStore.load(from: path, expected: fingerprint)
-                let engine = Engine(catalog: CatalogBuilder.build(contents))
-                return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start))
+                stages.lap("read store")
+                let catalog = CatalogBuilder.build(contents)
+                stages.lap("build catalog")
+                let engine = Engine(catalog: catalog)
+                stages.lap("index engine")
+                return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start), stages: stages.laps)
             } catch StoreError.absent {
                 reason = "first load of this data folder"
             } catch {
@@ -56,10 +63,13 @@ public struct EngineLoader: Sendable {
         if reason != "first load of this data folder" && reason != "forced rebuild" {
             warnings.append("Rebuilding the store: \(reason).")
         }
+        var stages = StageClock()
         progress("Reading \(directory.folder) …")
         let dataset = DatasetLoader.load(directory)
+        stages.lap("parse raw files")
         progress("Scoring \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
+        stages.lap("derive models")
         let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
                                      fingerprint: fingerprint, builtAt: ISO8601DateFormatter().string(from: Date()))
         progress("Saving the store …")
@@ -69,12 +79,27 @@ public struct EngineLoader: Sendable {
         } catch {
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
+        stages.lap("save store")
         let engine = Engine(catalog: CatalogBuilder.build(contents))
-        return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings, seconds: elapsed(since: start))
+        stages.lap("build catalog + index")
+        return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
+                      seconds: elapsed(since: start), stages: stages.laps)
     }
 
     private func elapsed(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// Times consecutive stages of a load.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e9))
+        last = now
     }
 }
 

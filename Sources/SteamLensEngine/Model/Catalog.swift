@@ -24,6 +24,8 @@ public final class Catalog: Sendable {
     public let gameCount: Int
     public let itemIds: [Int32]
     public let titles: [String]
+    /// `NameKey.normalize(titles[i])`, computed once for lookups and sorting.
+    public let titleKeys: [String]
     /// Developer index per item, -1 when none.
     public let developerOfItem: [Int32]
     /// Price in dollars, NaN when unknown.
@@ -78,6 +80,7 @@ public final class Catalog: Sendable {
         gameCount = builder.gameCount
         itemIds = builder.itemIds
         titles = builder.titles
+        titleKeys = builder.titleKeys
         developerOfItem = builder.developerOfItem
         prices = builder.prices
         isFree = builder.isFree

@@ -6,6 +6,7 @@ struct CatalogBuilder {
     var gameCount = 0
     var itemIds: [Int32] = []
     var titles: [String] = []
+    var titleKeys: [String] = []
     var developerOfItem: [Int32] = []
     var prices: [Double] = []
     var isFree: [Bool] = []
@@ -103,6 +104,7 @@ struct CatalogBuilder {
             for tag in game.tags { tagPairs.append((item, intern(tag, &tagIndex, &tagNames))) }
             for spec in game.specs { specPairs.append((item, intern(spec, &specIndex, &specNames))) }
             let key = NameKey.normalize(game.title)
+            titleKeys.append(key)
             if let first = firstItemWithTitle[key] {
                 itemJoinedByName.append(first)
             } else {
@@ -128,6 +130,7 @@ struct CatalogBuilder {
             itemIds.append(id)
             itemIndexById[id] = item
             titles.append(dataset.unknownItemNames[Int(id)] ?? "")
+            titleKeys.append(NameKey.normalize(titles[titles.count - 1]))
             developerOfItem.append(-1)
             prices.append(.nan)
             isFree.append(false)

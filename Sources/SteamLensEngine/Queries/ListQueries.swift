@@ -80,28 +80,44 @@ extension Engine {
                      offset: Int = 0, limit: Int = .max, definitions: Definitions = .standard) throws -> ListPage {
         var page = try unsortedList(kind, scope: scope, definitions: definitions)
         let descendingOrder = descending ?? (sort != .name)
-        page.entries.sort { a, b in
+        // Sort keys are computed once per entry, not per comparison.
+        let keys = sortKeys(kind, page.entries)
+        var order = Array(page.entries.indices)
+        order.sort { i, j in
+            let a = page.entries[i], b = page.entries[j]
             let ordered: Bool
             switch sort {
             case .name:
-                let (x, y) = (NameKey.normalize(a.name), NameKey.normalize(b.name))
-                if x == y { return a.id < b.id }
-                ordered = x < y
+                if keys[i] == keys[j] { return a.id < b.id }
+                ordered = keys[i] < keys[j]
             case .count:
-                if a.count == b.count { return NameKey.normalize(a.name) < NameKey.normalize(b.name) }
+                if a.count == b.count { return keys[i] != keys[j] ? keys[i] < keys[j] : a.id < b.id }
                 ordered = a.count < b.count
             case .secondary:
-                if a.secondary == b.secondary { return NameKey.normalize(a.name) < NameKey.normalize(b.name) }
+                if a.secondary == b.secondary { return keys[i] != keys[j] ? keys[i] < keys[j] : a.id < b.id }
                 ordered = a.secondary < b.secondary
             }
             return descendingOrder ? !ordered : ordered
         }
+        page.entries = order.map { page.entries[$0] }
         page.total = page.entries.count
         let start = min(max(0, offset), page.entries.count)
         let end = limit == .max ? page.entries.count : min(page.entries.count, start + max(0, limit))
         page.entries = Array(page.entries[start..<end])
         page.offset = start
         return page
+    }
+
+    /// The forgiving key of each entry's name, from the indexes where they exist.
+    private func sortKeys(_ kind: ListPage.Kind, _ entries: [ListEntry]) -> [String] {
+        switch kind {
+        case .developers: return entries.map { developerIndex.keys[$0.id] }
+        case .users: return entries.map { userIndex.keys[$0.id] }
+        case .genres: return entries.map { genreIndex.keys[$0.id] }
+        case .games: return entries.map { catalog.titleKeys[$0.id] }
+        case .years: return entries.map { $0.id == 0 ? "9999" : String($0.id) }
+        case .reviews: return entries.map { userIndex.keys[Int(catalog.reviewUser[$0.id])] }
+        }
     }
 
     private func unsortedList(_ kind: ListPage.Kind, scope: String?, definitions: Definitions) throws -> ListPage {

@@ -92,12 +92,7 @@ public struct SentimentOfYear: QueryResult {
 extension Engine {
     /// Indexes of the reviews that count in `year` (nil: the unknown year) under `basis`.
     public func reviews(inYear year: Int?, basis: Definitions.ReviewYear) -> [Int32] {
-        let wanted = year ?? 0
-        var result: [Int32] = []
-        for review in 0..<catalog.reviewCount where (catalog.reviewYear(review, basis: basis) ?? 0) == wanted {
-            result.append(Int32(review))
-        }
-        return result
+        reviewsByYear[basis]![year ?? 0] ?? []
     }
 
     public func bestDeveloperYear(_ yearText: String, definitions: Definitions = .standard) throws -> BestDevelopersOfYear {

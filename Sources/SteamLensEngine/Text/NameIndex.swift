@@ -1,13 +1,19 @@
 /// Finds entities (developers, genres, users, games) by a forgiving name and
 /// suggests near misses when there is no match.
 public struct NameIndex: Sendable {
-    private let keys: [String]
+    /// The normalized name of each entity (`NameKey`), also used to sort lists.
+    public let keys: [String]
     private let lookup: [String: Int32]
 
     /// `names[i]` is the display name of entity `i`. When two names share a
     /// key the first wins, so callers order `names` by preference.
     public init(names: [String]) {
-        keys = names.map(NameKey.normalize)
+        self.init(keys: names.map(NameKey.normalize))
+    }
+
+    /// An index over names already normalized with `NameKey.normalize`.
+    public init(keys: [String]) {
+        self.keys = keys
         var lookup: [String: Int32] = [:]
         lookup.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() where lookup[key] == nil {

@@ -6,7 +6,7 @@ import Foundation
 public enum NameKey {
     public static func normalize(_ name: String) -> String {
         var text = name
-        if text.contains("&") {
+        if text.utf8.contains(UInt8(ascii: "&")) {
             text = text.replacingOccurrences(of: "&amp;", with: "&", options: .caseInsensitive)
         }
         // Fast path for plain ASCII, the vast majority of names.

@@ -123,8 +123,8 @@ public struct TableView: Widget {
             let title = headerTitle(index)
             var text = title.padded(toWidth: widths[index], alignment: columns[index].alignment, ellipsis: glyphs.ellipsis)
             // Keep the sort arrow visible when the title itself must be cut.
-            if sort?.column == index, title.displayWidth > widths[index], widths[index] >= 3 {
-                let arrow = sort!.ascending ? glyphs.sortAscending : glyphs.sortDescending
+            if let sort, sort.column == index, title.displayWidth > widths[index], widths[index] >= 3 {
+                let arrow = sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
                 text = columns[index].title.truncated(toWidth: widths[index] - 2, ellipsis: glyphs.ellipsis) + " " + arrow
             }
             buffer.write(text, x: lefts[index], y: area.y, style: theme.header, maxWidth: widths[index])

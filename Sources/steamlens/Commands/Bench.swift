@@ -19,9 +19,11 @@ struct Bench {
         var opened: EngineLoader.Opened?
         let etl = try measure(runs: 3) { opened = try loader.open(forceRebuild: true) }
         report("cold etl: parse + derive + save store", etl, target: "≤ 1 s")
+        printStages(opened)
 
         let start = try measure(runs: 7) { opened = try loader.open() }
         report("start from store (read + index)", start, target: "≤ 200 ms")
+        printStages(opened)
         guard let engine = opened?.engine else { return }
 
         for (name, arguments) in sampleQueries(engine) {
@@ -44,6 +46,12 @@ struct Bench {
         }
         let storeBytes = (try? FileManager.default.attributesOfItem(atPath: loader.storePath)[.size] as? Int) ?? 0
         print("store size: \(storeBytes / 1_048_576) MB at \(loader.storePath)")
+    }
+
+    private func printStages(_ opened: EngineLoader.Opened?) {
+        for stage in opened?.stages ?? [] {
+            print("  · \(stage.name)".padding(toLength: 44, withPad: " ", startingAt: 0) + format(stage.seconds))
+        }
     }
 
     /// Representative arguments: the busiest developer, user, genre and year.
