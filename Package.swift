@@ -41,8 +41,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData"]),
-        .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine"]),
+        // Fixtures and real-data helpers shared by the test targets.
+        .target(name: "SteamLensTestSupport", dependencies: ["SteamLensData", "CZlib"], path: "Tests/SteamLensTestSupport"),
+        .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData", "SteamLensTestSupport"]),
+        .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine", "SteamLensTestSupport"]),
         .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],

@@ -1,0 +1,73 @@
+import XCTest
+import SteamLensData
+import SteamLensTestSupport
+
+final class LineReaderTests: XCTestCase {
+    private func write(_ bytes: [UInt8], name: String) throws -> String {
+        let path = Fixture.temporaryFolder() + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func lines(of path: String, chunkSize: Int = 1 << 18, maximum: Int = 64 << 20, oversized: inout [Int]) throws -> [String] {
+        var reader = LineReader(path: path)
+        reader.chunkSize = chunkSize
+        reader.maximumLineLength = maximum
+        var result: [String] = []
+        try reader.forEachLine(onOversizedLine: { oversized.append($0) }) { bytes, number in
+            result.append("\(number):" + String(decoding: bytes, as: UTF8.self))
+        }
+        return result
+    }
+
+    func testPlainFileWithCRLFAndNoTrailingNewline() throws {
+        var oversized: [Int] = []
+        let path = try write(Array("one\r\ntwo\n\nthree".utf8), name: "plain.json")
+        XCTAssertEqual(try lines(of: path, chunkSize: 3, oversized: &oversized), ["1:one", "2:two", "3:", "4:three"])
+    }
+
+    func testGzipIsDetectedByMagicAndLinesSpanChunks() throws {
+        var oversized: [Int] = []
+        let text = (1...500).map { "line \($0) " + String(repeating: "x", count: $0) }.joined(separator: "\n") + "\n"
+        let path = try write(Gzip.compress(Array(text.utf8)), name: "data.json")
+        let read = try lines(of: path, chunkSize: 97, oversized: &oversized)
+        XCTAssertEqual(read.count, 500)
+        XCTAssertEqual(read[499], "500:line 500 " + String(repeating: "x", count: 500))
+    }
+
+    func testConcatenatedGzipMembersAreReadInFull() throws {
+        var oversized: [Int] = []
+        let path = try write(Gzip.compress(Array("a\nb\n".utf8)) + Gzip.compress(Array("c\n".utf8)), name: "two.gz")
+        XCTAssertEqual(try lines(of: path, oversized: &oversized), ["1:a", "2:b", "3:c"])
+    }
+
+    func testTruncatedGzipKeepsTheLinesBeforeAndSaysWhere() throws {
+        let text = (1...2000).map { "{\"id\": \"\($0)\", \"pad\": \"\(String(repeating: "z", count: 40 + $0 % 17))\"}" }.joined(separator: "\n") + "\n"
+        let compressed = Gzip.compress(Array(text.utf8))
+        let path = try write(Array(compressed[0..<(compressed.count * 2 / 3)]), name: "cut.json.gz")
+        var seen = 0
+        XCTAssertThrowsError(try LineReader(path: path).forEachLine { _, number in seen = number }) { error in
+            guard case ReadProblem.truncatedGzip(let file, let afterLine) = error else {
+                return XCTFail("expected a truncated gzip, got \(error)")
+            }
+            XCTAssertEqual(file, path)
+            XCTAssertEqual(afterLine, seen)
+            XCTAssertTrue("\(error)".contains("truncated"))
+        }
+        XCTAssertGreaterThan(seen, 500)
+        XCTAssertLessThan(seen, 2000)
+    }
+
+    func testOversizedLinesAreSkippedAndReported() throws {
+        var oversized: [Int] = []
+        let path = try write(Array(("short\n" + String(repeating: "y", count: 1000) + "\nafter\n").utf8), name: "big.json")
+        XCTAssertEqual(try lines(of: path, chunkSize: 64, maximum: 100, oversized: &oversized), ["1:short", "3:after"])
+        XCTAssertEqual(oversized, [2])
+    }
+
+    func testMissingFileIsAClearError() {
+        XCTAssertThrowsError(try LineReader(path: "/nonexistent/steam_games.json.gz").forEachLine { _, _ in }) { error in
+            XCTAssertEqual(error as? ReadProblem, .missing(path: "/nonexistent/steam_games.json.gz"))
+        }
+    }
+}
