@@ -25,9 +25,9 @@ public final class Engine: Sendable {
 
     public init(catalog: Catalog) {
         self.catalog = catalog
-        developerIndex = NameIndex(names: catalog.developerNames)
-        genreIndex = NameIndex(names: catalog.genreNames)
-        userIndex = NameIndex(names: catalog.userIds)
+        developerIndex = NameIndex(keys: catalog.developerKeys)
+        genreIndex = NameIndex(keys: catalog.genreKeys)
+        userIndex = NameIndex(keys: catalog.userKeys)
         gameIndex = NameIndex(keys: catalog.titleKeys)
         var minutesByKey: [Definitions.JoinKey: [Int]] = [:]
         for key in Definitions.JoinKey.allCases {

@@ -69,3 +69,18 @@ final class LiteralParserTests: XCTestCase {
         }
     }
 }
+
+final class NaNRowDetectionTests: XCTestCase {
+    private func isAllNaN(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { $0.isAllNaNObject }
+    }
+
+    func testOnlyObjectsWhoseEveryValueIsNaNAreEmptyRows() {
+        XCTAssertTrue(isAllNaN(#"{"publisher": NaN, "genres": NaN, "id": NaN}"#))
+        XCTAssertFalse(isAllNaN(#"{"publisher": NaN, "id": "10"}"#))
+        XCTAssertFalse(isAllNaN(#"{"title": "a: NaN, b", "id": NaN}"#), "a colon inside a string cannot fool it")
+        XCTAssertFalse(isAllNaN(#"{"a": NaNa}"#))
+        XCTAssertFalse(isAllNaN(#"{"a": NaN"#), "a truncated line goes to the full parser")
+        XCTAssertFalse(isAllNaN("{}"))
+    }
+}

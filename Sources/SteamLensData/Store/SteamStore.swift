@@ -230,13 +230,30 @@ public enum SteamStore {
         }
     }
 
-    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration)
+    /// The quick path of a start: one named blob plus the review texts, after
+    /// the same schema and fingerprint checks as `load`. Returns nil for the
+    /// blob when the store has none of that name.
+    public static func loadBlob(named name: String, withReviewTextsFrom path: String, expected: SourceFingerprint?) throws -> (blob: [UInt8]?, reviewTexts: [String]) {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
+        do {
+            let queue = try openReadOnly(path)
+            return try queue.read { db in
+                try checkMeta(db, path: path, expected: expected)
+                let data = try Data.fetchOne(db, sql: "SELECT data FROM blobs WHERE name = ?", arguments: [name])
+                var texts: [String] = []
+                let row = SQLiteStatement(try db.makeStatement(sql: "SELECT text FROM reviews ORDER BY rowid"))
+                while try row.next() { texts.append(row.string(0)) }
+                return (data.map { [UInt8]($0) }, texts)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt(path, reason: "\(error)")
+        }
     }
 
-    private static func read(_ db: Database, path: String, expected: SourceFingerprint?) throws -> StoreContents {
+    @discardableResult
+    private static func checkMeta(_ db: Database, path: String, expected: SourceFingerprint?) throws -> [String: String] {
         var meta: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
             meta[row[0]] = row[1]
@@ -244,12 +261,25 @@ public enum SteamStore {
         guard meta["schema_version"] == String(schemaVersion) else {
             throw StoreError.stale("schema version \(meta["schema_version"] ?? "none"), expected \(schemaVersion)")
         }
-        guard let fingerprint = meta["fingerprint"], let reportJSON = meta["load_report"] else {
+        guard let fingerprint = meta["fingerprint"], meta["load_report"] != nil else {
             throw StoreError.corrupt(path, reason: "meta table is incomplete")
         }
         if let expected, expected.value != fingerprint {
             throw StoreError.stale("the data files changed since it was built")
         }
+        return meta
+    }
+
+    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    private static func read(_ db: Database, path: String, expected: SourceFingerprint?) throws -> StoreContents {
+        let meta = try checkMeta(db, path: path, expected: expected)
+        let fingerprint = meta["fingerprint"]!
+        let reportJSON = meta["load_report"]!
         var dataset = Dataset()
         dataset.report = try JSONDecoder().decode(LoadReport.self, from: Data(reportJSON.utf8))
         dataset.games = try readGames(db)

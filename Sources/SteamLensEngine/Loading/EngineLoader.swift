@@ -46,10 +46,7 @@ public struct EngineLoader: Sendable {
         if !forceRebuild {
             do {
                 var stages = StageClock()
-                let contents = try SteamStore.load(from: path, expected: fingerprint)
-                stages.lap("read store")
-                let catalog = CatalogBuilder.build(contents)
-                stages.lap("build catalog")
+                let catalog = try openCatalog(path: path, fingerprint: fingerprint, stages: &stages)
                 let engine = Engine(catalog: catalog)
                 stages.lap("index engine")
                 return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start), stages: stages.laps)
@@ -70,8 +67,11 @@ public struct EngineLoader: Sendable {
         progress("Scoring \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
         stages.lap("derive models")
-        let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
+        var contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
                                      fingerprint: fingerprint, builtAt: ISO8601DateFormatter().string(from: Date()))
+        let catalog = CatalogBuilder.build(contents)
+        contents.blobs[CatalogSnapshot.blobName] = try CatalogSnapshot.encode(catalog)
+        stages.lap("build catalog")
         progress("Saving the store …")
         do {
             try location.createFolder()
@@ -80,10 +80,26 @@ public struct EngineLoader: Sendable {
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
         stages.lap("save store")
-        let engine = Engine(catalog: CatalogBuilder.build(contents))
-        stages.lap("build catalog + index")
+        let engine = Engine(catalog: catalog)
+        stages.lap("index engine")
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps)
+    }
+
+    /// The catalog from the store's snapshot blob, or, when that is missing
+    /// or from another version, from its tables.
+    private func openCatalog(path: String, fingerprint: SourceFingerprint, stages: inout StageClock) throws -> Catalog {
+        let (blob, texts) = try SteamStore.loadBlob(named: CatalogSnapshot.blobName, withReviewTextsFrom: path, expected: fingerprint)
+        stages.lap("read store")
+        if let blob, let catalog = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
+            stages.lap("decode catalog snapshot")
+            return catalog
+        }
+        let contents = try SteamStore.load(from: path, expected: fingerprint)
+        stages.lap("read store tables (no usable snapshot)")
+        let catalog = CatalogBuilder.build(contents)
+        stages.lap("build catalog")
+        return catalog
     }
 
     private func elapsed(since start: DispatchTime) -> Double {

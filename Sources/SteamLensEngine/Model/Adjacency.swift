@@ -12,6 +12,14 @@ public struct Adjacency<Value>: Sendable where Value: Sendable {
         values = []
     }
 
+    /// Rebuilds a list from its two arrays; nil when they do not fit together.
+    public init?(offsets: [Int32], values: [Value]) {
+        guard let first = offsets.first, first == 0, Int(offsets.last!) == values.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.offsets = offsets
+        self.values = values
+    }
+
     /// Groups `pairs` (owner, value) by owner, keeping their relative order.
     public init(count: Int, pairs: some Sequence<(Int32, Value)>, placeholder: Value) {
         var sizes = [Int32](repeating: 0, count: count + 1)

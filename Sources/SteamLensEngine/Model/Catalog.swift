@@ -1,13 +1,13 @@
 import SteamLensData
 
 /// One row of a library seen from its owner: which item, how long played.
-public struct OwnedItem: Equatable, Sendable {
+public struct OwnedItem: Equatable, Sendable, BitwiseCopyable {
     public var item: Int32
     public var minutes: Int32
 }
 
 /// One row of a library seen from the item: who owns it, how long played.
-public struct Owner: Equatable, Sendable {
+public struct Owner: Equatable, Sendable, BitwiseCopyable {
     public var user: Int32
     public var minutes: Int32
 }
@@ -43,6 +43,10 @@ public final class Catalog: Sendable {
 
     // Facets
     public let developerNames: [String]
+    /// `NameKey.normalize` of each developer, user and genre name.
+    public let developerKeys: [String]
+    public let userKeys: [String]
+    public let genreKeys: [String]
     public let itemsOfDeveloper: Adjacency<Int32>
     public let genreNames: [String]
     public let itemsOfGenre: Adjacency<Int32>
@@ -92,6 +96,9 @@ public final class Catalog: Sendable {
         itemIndexById = builder.itemIndexById
         itemJoinedByName = builder.itemJoinedByName
         developerNames = builder.developerNames
+        developerKeys = builder.developerKeys
+        userKeys = builder.userKeys
+        genreKeys = builder.genreKeys
         itemsOfDeveloper = builder.itemsOfDeveloper
         genreNames = builder.genreNames
         itemsOfGenre = builder.itemsOfGenre

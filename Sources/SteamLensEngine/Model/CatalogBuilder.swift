@@ -18,6 +18,9 @@ struct CatalogBuilder {
     var itemIndexById: [Int32: Int32] = [:]
     var itemJoinedByName: [Int32] = []
     var developerNames: [String] = []
+    var developerKeys: [String] = []
+    var userKeys: [String] = []
+    var genreKeys: [String] = []
     var itemsOfDeveloper = Adjacency<Int32>()
     var genreNames: [String] = []
     var itemsOfGenre = Adjacency<Int32>()
@@ -55,6 +58,9 @@ struct CatalogBuilder {
         addGames(dataset.games)
         addUnknownItems(dataset)
         userIds = dataset.users.map(\.id)
+        userKeys = userIds.map(NameKey.normalize)
+        developerKeys = developerNames.map(NameKey.normalize)
+        genreKeys = genreNames.map(NameKey.normalize)
         addLibraries(dataset.library)
         addReviews(dataset.reviews, sentiment: contents.sentiment)
     }
