@@ -16,31 +16,42 @@ public final class Engine: Sendable {
     public let genreIndex: NameIndex
     public let userIndex: NameIndex
     public let gameIndex: NameIndex
-    /// Per genre, per join key: total playtime minutes of all libraries.
-    let genreMinutes: [Definitions.JoinKey: [Int]]
+    /// Per join key: each genre's top player and playtime by release year.
+    let genreStatistics: [Definitions.JoinKey: GenreStatistics]
     /// Per user: total playtime minutes.
     public let userMinutes: [Int]
+    /// Dated reviews ordered by day (YYYYMMDD), with that day beside each, for date ranges.
+    let datedReviews: [Int32]
+    let datedReviewDays: [Int]
     /// Per review-year basis: year (0 = unknown) → review indexes.
     let reviewsByYear: [Definitions.ReviewYear: [Int: [Int32]]]
 
-    public init(catalog: Catalog) {
+    /// The stored models, or, for an engine built without them (tests), trained on first use.
+    let recommenders: LazyValue<TrainedRecommenders>
+    let librarySpace: LazyValue<LibrarySpace>
+    let coldStart: LazyValue<PopularInGenres>
+    let pearson: LazyValue<PearsonUserBased>
+
+    public convenience init(catalog: Catalog) {
+        self.init(catalog: catalog, models: nil)
+    }
+
+    init(catalog: Catalog, models: TrainedRecommenders?) {
         self.catalog = catalog
+        recommenders = LazyValue { models ?? TrainedRecommenders.train(catalog) }
+        let space = LazyValue { LibrarySpace(catalog) }
+        librarySpace = space
+        coldStart = LazyValue { PopularInGenres(space.get.interactions, itemGenres: space.get.itemGenres) }
+        pearson = LazyValue { PearsonUserBased(space.get.interactions, precomputedDepth: 0) }
         developerIndex = NameIndex(keys: catalog.developerKeys)
         genreIndex = NameIndex(keys: catalog.genreKeys)
         userIndex = NameIndex(keys: catalog.userKeys)
         gameIndex = NameIndex(keys: catalog.titleKeys)
-        var minutesByKey: [Definitions.JoinKey: [Int]] = [:]
+        var statistics: [Definitions.JoinKey: GenreStatistics] = [:]
         for key in Definitions.JoinKey.allCases {
-            var minutes = [Int](repeating: 0, count: catalog.genreNames.count)
-            for item in 0..<catalog.itemCount {
-                let target = Int(catalog.joined(Int32(item), key))
-                let total = catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
-                guard total > 0 else { continue }
-                for genre in catalog.genresOfItem[target] { minutes[Int(genre)] += total }
-            }
-            minutesByKey[key] = minutes
+            statistics[key] = GenreStatistics(catalog: catalog, joinKey: key)
         }
-        genreMinutes = minutesByKey
+        genreStatistics = statistics
         userMinutes = (0..<catalog.userCount).map { user in
             catalog.libraryOfUser[user].reduce(0) { $0 + Int($1.minutes) }
         }
@@ -53,6 +64,15 @@ public final class Engine: Sendable {
             byYear[basis] = years
         }
         reviewsByYear = byYear
+        var dated: [(review: Int32, day: Int)] = []
+        for review in 0..<catalog.reviewCount where catalog.reviewPostedYear[review] != 0 {
+            let day = Int(catalog.reviewPostedYear[review]) * 10_000 + Int(catalog.reviewPostedMonth[review]) * 100
+                + Int(catalog.reviewPostedDay[review])
+            dated.append((Int32(review), day))
+        }
+        dated.sort { $0.day != $1.day ? $0.day < $1.day : $0.review < $1.review }
+        datedReviews = dated.map { $0.review }
+        datedReviewDays = dated.map { $0.day }
     }
 
     // MARK: Resolving names

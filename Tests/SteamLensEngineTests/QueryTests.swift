@@ -147,6 +147,7 @@ final class QueryTests: XCTestCase {
             "developer": ["Valve"], "userdata": ["alice"], "user_for_genre": ["Action"], "best_developer_year": ["2011"],
             "developer_reviews_analysis": ["Valve"], "play_time_genre": ["Action"], "users_recommend": ["2015"],
             "users_not_recommend": ["2015"], "sentiment_by_year": ["2011"], "count_reviews": ["2011", "2015"], "genre_rank": ["Action"],
+            "recommend_game": ["10"], "recommend_user": ["alice"],
         ]
         for query in QueryRegistry.all {
             let result = try query(engine, try XCTUnwrap(arguments[query.name], query.name), .standard)

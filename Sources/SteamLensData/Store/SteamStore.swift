@@ -230,20 +230,25 @@ public enum SteamStore {
         }
     }
 
-    /// The quick path of a start: one named blob plus the review texts, after
-    /// the same schema and fingerprint checks as `load`. Returns nil for the
-    /// blob when the store has none of that name.
-    public static func loadBlob(named name: String, withReviewTextsFrom path: String, expected: SourceFingerprint?) throws -> (blob: [UInt8]?, reviewTexts: [String]) {
+    /// The quick path of a start: the named blobs plus the review texts, after
+    /// the same schema and fingerprint checks as `load`. Names the store does
+    /// not hold are absent from the result.
+    public static func loadBlobs(named names: [String], withReviewTextsFrom path: String, expected: SourceFingerprint?) throws -> (blobs: [String: [UInt8]], reviewTexts: [String]) {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
         do {
             let queue = try openReadOnly(path)
             return try queue.read { db in
                 try checkMeta(db, path: path, expected: expected)
-                let data = try Data.fetchOne(db, sql: "SELECT data FROM blobs WHERE name = ?", arguments: [name])
+                var blobs: [String: [UInt8]] = [:]
+                for name in names {
+                    if let data = try Data.fetchOne(db, sql: "SELECT data FROM blobs WHERE name = ?", arguments: [name]) {
+                        blobs[name] = [UInt8](data)
+                    }
+                }
                 var texts: [String] = []
                 let row = SQLiteStatement(try db.makeStatement(sql: "SELECT text FROM reviews ORDER BY rowid"))
                 while try row.next() { texts.append(row.string(0)) }
-                return (data.map { [UInt8]($0) }, texts)
+                return (blobs, texts)
             }
         } catch let error as StoreError {
             throw error

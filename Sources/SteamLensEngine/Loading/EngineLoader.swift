@@ -46,8 +46,8 @@ public struct EngineLoader: Sendable {
         if !forceRebuild {
             do {
                 var stages = StageClock()
-                let catalog = try openCatalog(path: path, fingerprint: fingerprint, stages: &stages)
-                let engine = Engine(catalog: catalog)
+                let (catalog, models) = try openCatalog(path: path, fingerprint: fingerprint, stages: &stages)
+                let engine = Engine(catalog: catalog, models: models)
                 stages.lap("index engine")
                 return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start), stages: stages.laps)
             } catch StoreError.absent {
@@ -72,6 +72,9 @@ public struct EngineLoader: Sendable {
         let catalog = CatalogBuilder.build(contents)
         contents.blobs[CatalogSnapshot.blobName] = try CatalogSnapshot.encode(catalog)
         stages.lap("build catalog")
+        progress("Training the recommenders …")
+        let models = TrainedRecommenders.train(catalog) { stages.lap("train \($0)") }
+        contents.blobs.merge(models.blobs) { $1 }
         progress("Saving the store …")
         do {
             try location.createFolder()
@@ -80,26 +83,32 @@ public struct EngineLoader: Sendable {
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
         stages.lap("save store")
-        let engine = Engine(catalog: catalog)
+        let engine = Engine(catalog: catalog, models: models)
         stages.lap("index engine")
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps)
     }
 
-    /// The catalog from the store's snapshot blob, or, when that is missing
-    /// or from another version, from its tables.
-    private func openCatalog(path: String, fingerprint: SourceFingerprint, stages: inout StageClock) throws -> Catalog {
-        let (blob, texts) = try SteamStore.loadBlob(named: CatalogSnapshot.blobName, withReviewTextsFrom: path, expected: fingerprint)
+    /// The catalog and models from the store's blobs; the catalog falls back
+    /// to the tables when its snapshot is unusable. Models of another version
+    /// make the store stale (it is rebuilt, never half-trusted).
+    private func openCatalog(path: String, fingerprint: SourceFingerprint, stages: inout StageClock) throws -> (Catalog, TrainedRecommenders) {
+        let names = [CatalogSnapshot.blobName] + TrainedRecommenders.Blob.all
+        let (blobs, texts) = try SteamStore.loadBlobs(named: names, withReviewTextsFrom: path, expected: fingerprint)
         stages.lap("read store")
-        if let blob, let catalog = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
+        guard let models = TrainedRecommenders(blobs: blobs) else {
+            throw StoreError.stale("its recommendation models are missing or of another version")
+        }
+        stages.lap("decode models")
+        if let blob = blobs[CatalogSnapshot.blobName], let catalog = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
             stages.lap("decode catalog snapshot")
-            return catalog
+            return (catalog, models)
         }
         let contents = try SteamStore.load(from: path, expected: fingerprint)
         stages.lap("read store tables (no usable snapshot)")
         let catalog = CatalogBuilder.build(contents)
         stages.lap("build catalog")
-        return catalog
+        return (catalog, models)
     }
 
     private func elapsed(since start: DispatchTime) -> Double {

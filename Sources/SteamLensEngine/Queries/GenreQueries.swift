@@ -78,43 +78,29 @@ public struct GenreRank: QueryResult {
 extension Engine {
     public func userForGenre(_ name: String, definitions: Definitions = .standard) throws -> UserForGenre {
         let genre = try resolveGenre(name)
-        let items = itemsJoining(genre: genre, definitions.joinKey)
-        var minutes = [Int](repeating: 0, count: catalog.userCount)
-        for item in items {
-            for owner in catalog.ownersOfItem[Int(item)] { minutes[Int(owner.user)] += Int(owner.minutes) }
-        }
-        var best = -1
-        for user in 0..<minutes.count where minutes[user] > 0 {
-            if best < 0 || minutes[user] > minutes[best] || (minutes[user] == minutes[best] && catalog.userIds[user] < catalog.userIds[best]) {
-                best = user
-            }
-        }
+        let stats = genreStatistics[definitions.joinKey]!.genres[Int(genre)]
         let genreName = catalog.genreNames[Int(genre)]
-        guard best >= 0 else { throw QueryError.noResult("Nobody has played a \(genreName) game.") }
+        guard stats.topUser >= 0 else { throw QueryError.noResult("Nobody has played a \(genreName) game.") }
 
-        let inGenre = Set(items)
+        let inGenre = Set(GenreStatistics.items(of: genre, catalog: catalog, joinKey: definitions.joinKey))
         var byYear: [Int: Int] = [:]
-        for owned in catalog.libraryOfUser[best] where inGenre.contains(owned.item) {
+        for owned in catalog.libraryOfUser[Int(stats.topUser)] where inGenre.contains(owned.item) {
             byYear[Int(catalog.releaseYears[Int(catalog.joined(owned.item, definitions.joinKey))]), default: 0] += Int(owned.minutes)
         }
         let unit = definitions.timeUnit
         let rows = byYear.keys.sorted { ($0 == 0 ? Int.max : $0) < ($1 == 0 ? Int.max : $1) }
             .filter { byYear[$0]! > 0 }
             .map { YearAmount(year: $0 == 0 ? nil : $0, hours: rounded(unit.value(minutes: byYear[$0]!))) }
-        return UserForGenre(genre: genreName, userId: catalog.userIds[best], total: rounded(unit.value(minutes: minutes[best])),
-                            hoursByYear: rows, definitions: definitions)
+        return UserForGenre(genre: genreName, userId: catalog.userIds[Int(stats.topUser)],
+                            total: rounded(unit.value(minutes: stats.topUserMinutes)), hoursByYear: rows, definitions: definitions)
     }
 
     public func playTimeGenre(_ name: String, definitions: Definitions = .standard) throws -> PlayTimeGenre {
         let genre = try resolveGenre(name)
-        var byYear: [Int: Int] = [:]
-        for item in itemsJoining(genre: genre, definitions.joinKey) {
-            let year = Int(catalog.releaseYears[Int(catalog.joined(item, definitions.joinKey))])
-            guard year != 0 else { continue }
-            byYear[year, default: 0] += catalog.ownersOfItem[Int(item)].reduce(0) { $0 + Int($1.minutes) }
-        }
+        let byYear = genreStatistics[definitions.joinKey]!.genres[Int(genre)].minutesByYear
         let genreName = catalog.genreNames[Int(genre)]
-        guard let best = byYear.filter({ $0.value > 0 }).max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else {
+        guard let best = byYear.filter({ $0.key != 0 && $0.value > 0 })
+            .max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else {
             throw QueryError.noResult("No playtime is recorded for \(genreName) games with a release year.")
         }
         return PlayTimeGenre(genre: genreName, year: best.key, hours: rounded(definitions.timeUnit.value(minutes: best.value)), definitions: definitions)
@@ -130,19 +116,12 @@ extension Engine {
 
     /// All genres by total playtime, most played first (ties by name).
     public func genreRanking(_ definitions: Definitions = .standard) -> [(genre: Int32, minutes: Int)] {
-        let minutes = genreMinutes[definitions.joinKey]!
-        return (0..<Int32(minutes.count)).map { ($0, minutes[Int($0)]) }.sorted {
+        let genres = genreStatistics[definitions.joinKey]!.genres
+        return (0..<Int32(genres.count)).map { ($0, genres[Int($0)].totalMinutes) }.sorted {
             $0.minutes != $1.minutes ? $0.minutes > $1.minutes : catalog.genreNames[Int($0.genre)] < catalog.genreNames[Int($1.genre)]
         }
     }
 
-    /// The items whose rows count towards `genre` under `key`.
-    func itemsJoining(genre: Int32, _ key: Definitions.JoinKey) -> [Int32] {
-        let own = Array(catalog.itemsOfGenre[Int(genre)])
-        guard key == .name else { return own }
-        let targets = Set(own)
-        return (0..<Int32(catalog.itemCount)).filter { targets.contains(catalog.joined($0, .name)) }
-    }
 }
 
 /// Rounds to 2 decimals, so JSON shows 12.35 rather than 12.349999999.

@@ -141,10 +141,10 @@ extension Engine {
             }
             return make("Users", "items", unit.rawValue, digits: 1, entries)
         case .genres:
-            let minutes = genreMinutes[definitions.joinKey]!
+            let statistics = genreStatistics[definitions.joinKey]!.genres
             let entries = catalog.genreNames.indices.map { genre in
                 ListEntry(id: genre, name: catalog.genreNames[genre], count: catalog.itemsOfGenre.rowCount(genre),
-                          secondary: rounded(unit.value(minutes: minutes[genre])))
+                          secondary: rounded(unit.value(minutes: statistics[genre].totalMinutes)))
             }
             return make("Genres", "games", unit.rawValue, digits: 1, entries)
         case .years:

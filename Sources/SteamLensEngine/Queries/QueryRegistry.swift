@@ -1,17 +1,47 @@
+/// Settings some queries take beyond their arguments.
+public struct QueryOptions: Sendable {
+    /// The user → games model (`RecModel` names); nil is the best one.
+    public var model: String?
+    /// `recommend_game`: also list the game's own DLC, soundtracks and editions.
+    public var showOwnEditions = false
+
+    public init(model: String? = nil, showOwnEditions: Bool = false) {
+        self.model = model
+        self.showOwnEditions = showOwnEditions
+    }
+}
+
 /// The named queries of the CLI (`steamlens query NAME ARGS…`), each with
 /// its arguments, so the CLI, its help text and the tests share one table.
 public struct NamedQuery: Sendable {
     public var name: String
     public var arguments: [String]
     public var summary: String
-    let run: @Sendable (Engine, [String], Definitions) throws -> any QueryResult
+    let run: @Sendable (Engine, [String], Definitions, QueryOptions) throws -> any QueryResult
 
-    public func callAsFunction(_ engine: Engine, _ arguments: [String], _ definitions: Definitions) throws -> any QueryResult {
+    init(name: String, arguments: [String], summary: String,
+         run: @escaping @Sendable (Engine, [String], Definitions, QueryOptions) throws -> any QueryResult) {
+        self.name = name
+        self.arguments = arguments
+        self.summary = summary
+        self.run = run
+    }
+
+    /// A query that takes no options.
+    init(name: String, arguments: [String], summary: String,
+         run: @escaping @Sendable (Engine, [String], Definitions) throws -> any QueryResult) {
+        self.init(name: name, arguments: arguments, summary: summary) { engine, arguments, definitions, _ in
+            try run(engine, arguments, definitions)
+        }
+    }
+
+    public func callAsFunction(_ engine: Engine, _ arguments: [String], _ definitions: Definitions,
+                               _ options: QueryOptions = QueryOptions()) throws -> any QueryResult {
         guard arguments.count == self.arguments.count else {
             let usage = ([name] + self.arguments.map { "<\($0)>" }).joined(separator: " ")
             throw QueryError.badArgument("\(name) takes \(self.arguments.count) argument\(self.arguments.count == 1 ? "" : "s"): \(usage)")
         }
-        return try run(engine, arguments, definitions)
+        return try run(engine, arguments, definitions, options)
     }
 }
 
@@ -49,6 +79,12 @@ public enum QueryRegistry {
         },
         NamedQuery(name: "genre_rank", arguments: ["genre"], summary: "rank of a genre by total playtime") {
             try $0.genreRank($1[0], definitions: $2)
+        },
+        NamedQuery(name: "recommend_game", arguments: ["item_id or title"], summary: "five games similar to a game (--show-editions)") {
+            try $0.recommendGame($1[0], options: $3, definitions: $2)
+        },
+        NamedQuery(name: "recommend_user", arguments: ["user_id"], summary: "five games for a user (--model ease|item-knn|pearson-user|popularity)") {
+            try $0.recommendUser($1[0], options: $3, definitions: $2)
         },
     ]
 

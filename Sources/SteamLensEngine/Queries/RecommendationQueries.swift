@@ -28,3 +28,31 @@ public struct RecommendationList: QueryResult {
         )
     }
 }
+
+extension Engine {
+    public func recommendGame(_ idOrTitle: String, options: QueryOptions = QueryOptions(), definitions: Definitions = .standard) throws -> RecommendationList {
+        let item = try resolveGame(idOrTitle)
+        guard catalog.isKnown(item) else {
+            throw QueryError.noResult("Game \(catalog.itemIds[Int(item)]) is not in the catalogue, so it has no content to compare.")
+        }
+        let rows = similarGames(to: item, count: 5, hideOwnEditions: !options.showOwnEditions)
+        guard !rows.isEmpty else { throw QueryError.noResult("\(catalog.titles[Int(item)]) shares no genre, tag or spec with another game.") }
+        let editions = options.showOwnEditions ? "shown" : "hidden (--show-editions)"
+        return RecommendationList(title: "Games like \(catalog.titles[Int(item)]) (\(catalog.itemIds[Int(item)]))",
+                                  method: "TF-IDF cosine over genres, tags, specs and developer; own DLC/editions \(editions)",
+                                  rows: rows, definitions: definitions)
+    }
+
+    public func recommendUser(_ name: String, options: QueryOptions = QueryOptions(), definitions: Definitions = .standard) throws -> RecommendationList {
+        let user = try resolveUser(name)
+        let rows: [Recommendation]
+        do {
+            rows = try recommendations(forUser: user, count: 5, model: options.model)
+        } catch {
+            throw QueryError.badArgument("\(error)")
+        }
+        guard !rows.isEmpty else { throw QueryError.noResult("No game to recommend to \(catalog.userIds[Int(user)]).") }
+        return RecommendationList(title: "Games for \(catalog.userIds[Int(user)])", method: recommendationMethod(options.model),
+                                  rows: rows, definitions: definitions)
+    }
+}

@@ -95,23 +95,30 @@ extension Engine {
         guard start <= end else {
             throw QueryError.badArgument("The range is empty: \(from) comes after \(to).")
         }
-        var users = Set<Int32>()
+        // Binary search the day-ordered index for the first review on or after `start`.
+        var low = 0, high = datedReviewDays.count
+        while low < high {
+            let middle = (low + high) / 2
+            if datedReviewDays[middle] < start { low = middle + 1 } else { high = middle }
+        }
+        var seen = [Bool](repeating: false, count: catalog.userCount)
+        var users = 0
         var reviews = 0
         var recommended = 0
-        var undated = 0
-        for review in 0..<catalog.reviewCount {
-            let year = Int(catalog.reviewPostedYear[review])
-            guard year != 0 else {
-                undated += 1
-                continue
-            }
-            let day = year * 10_000 + Int(catalog.reviewPostedMonth[review]) * 100 + Int(catalog.reviewPostedDay[review])
-            guard day >= start && day <= end else { continue }
+        var position = low
+        while position < datedReviewDays.count && datedReviewDays[position] <= end {
+            let review = Int(datedReviews[position])
             reviews += 1
-            users.insert(catalog.reviewUser[review])
+            let user = Int(catalog.reviewUser[review])
+            if !seen[user] {
+                seen[user] = true
+                users += 1
+            }
             if catalog.reviewRecommend[review] { recommended += 1 }
+            position += 1
         }
-        return ReviewCount(from: from, to: to, users: users.count, reviews: reviews,
+        let undated = catalog.reviewCount - datedReviews.count
+        return ReviewCount(from: from, to: to, users: users, reviews: reviews,
                            recommendPercent: percent(recommended, of: reviews), undatedReviews: undated, definitions: definitions)
     }
 

@@ -97,18 +97,18 @@ extension Engine {
 
     public func bestDeveloperYear(_ yearText: String, definitions: Definitions = .standard) throws -> BestDevelopersOfYear {
         let year = try parseYear(yearText)
-        var counts: [Int32: Int] = [:]
+        var counts = [Int](repeating: 0, count: catalog.developerNames.count)
         for review in reviews(inYear: year, basis: definitions.reviewYear) {
             let index = Int(review)
             guard catalog.reviewRecommend[index], catalog.reviewSentiment[index] == 2 else { continue }
             let developer = catalog.developerOfItem[Int(catalog.joined(catalog.reviewItem[index], definitions.joinKey))]
             guard developer >= 0 else { continue }
-            counts[developer, default: 0] += 1
+            counts[Int(developer)] += 1
         }
-        guard !counts.isEmpty else {
+        let top = topThree(counts) { catalog.developerKeys[$0] }
+        guard !top.isEmpty else {
             throw QueryError.noResult("No recommending, positive reviews of a known developer's game in \(yearText).")
         }
-        let top = topThree(counts) { catalog.developerNames[Int($0)] }
         return BestDevelopersOfYear(
             year: year,
             rows: top.enumerated().map { RankedDeveloper(rank: $0.offset + 1, developer: catalog.developerNames[Int($0.element.key)], count: $0.element.count) },
@@ -126,20 +126,20 @@ extension Engine {
 
     private func rankedGames(_ yearText: String, direction: RankedGamesOfYear.Direction, definitions: Definitions) throws -> RankedGamesOfYear {
         let year = try parseYear(yearText)
-        var counts: [Int32: Int] = [:]
+        var counts = [Int](repeating: 0, count: catalog.itemCount)
         for review in reviews(inYear: year, basis: definitions.reviewYear) {
             let index = Int(review)
             let recommend = catalog.reviewRecommend[index]
             let sentiment = catalog.reviewSentiment[index]
-            let counts_ = direction == .recommended ? (recommend && sentiment >= 1) : (!recommend && sentiment == 0)
-            guard counts_ else { continue }
-            counts[catalog.joined(catalog.reviewItem[index], definitions.joinKey), default: 0] += 1
+            let counted = direction == .recommended ? (recommend && sentiment >= 1) : (!recommend && sentiment == 0)
+            guard counted else { continue }
+            counts[Int(catalog.joined(catalog.reviewItem[index], definitions.joinKey))] += 1
         }
-        guard !counts.isEmpty else {
+        let top = topThree(counts) { catalog.titleKeys[$0] }
+        guard !top.isEmpty else {
             let what = direction == .recommended ? "recommending" : "not-recommending, negative"
             throw QueryError.noResult("No \(what) reviews in \(yearText).")
         }
-        let top = topThree(counts) { catalog.displayTitle($0) }
         return RankedGamesOfYear(
             year: year, direction: direction,
             rows: top.enumerated().map {
@@ -159,10 +159,20 @@ extension Engine {
         return SentimentOfYear(year: year, negative: counts[0], neutral: counts[1], positive: counts[2], definitions: definitions)
     }
 
-    /// The three largest counts; ties go to the name that sorts first.
-    func topThree(_ counts: [Int32: Int], name: (Int32) -> String) -> [(key: Int32, count: Int)] {
-        counts.map { (key: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : name($0.key) < name($1.key) }
-            .prefix(3).map { $0 }
+    /// The three largest non-zero counts, in one pass; ties go to the name
+    /// (key) that sorts first, then the lower index.
+    func topThree(_ counts: [Int], key: (Int) -> String) -> [(key: Int32, count: Int)] {
+        var best: [(key: Int32, count: Int)] = []
+        func before(_ a: Int, _ b: Int) -> Bool {
+            counts[a] != counts[b] ? counts[a] > counts[b] : (key(a) != key(b) ? key(a) < key(b) : a < b)
+        }
+        for index in counts.indices where counts[index] > 0 {
+            if best.count == 3 && !before(index, Int(best[2].key)) { continue }
+            var position = best.count
+            while position > 0 && before(index, Int(best[position - 1].key)) { position -= 1 }
+            best.insert((Int32(index), counts[index]), at: position)
+            if best.count > 3 { best.removeLast() }
+        }
+        return best
     }
 }

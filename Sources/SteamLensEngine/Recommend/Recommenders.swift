@@ -1,38 +1,66 @@
 /// The engine's recommendation entry points. The app and the CLI call only
-/// these; the models behind them live in this folder.
+/// these; the models behind them live in this folder (docs/models.md).
 extension Engine {
-    /// Games most similar to `item` (never the item itself).
+    /// Games most similar to `item` by content (never the item itself); with
+    /// `hideOwnEditions`, the game's own DLC, soundtracks and editions are left out.
     public func similarGames(to item: Int32, count: Int = 5, hideOwnEditions: Bool = true) -> [Recommendation] {
-        // INTERIM: tag/genre Jaccard over the catalogue until the TF-IDF neighbours land.
-        let own = Set(catalog.tagsOfItem[Int(item)].map { Int($0) + 1_000_000 } + catalog.genresOfItem[Int(item)].map(Int.init))
-        guard !own.isEmpty else { return [] }
-        var scored: [(Int32, Double)] = []
-        for other in 0..<Int32(catalog.gameCount) where other != item {
-            let theirs = catalog.tagsOfItem[Int(other)].map { Int($0) + 1_000_000 } + catalog.genresOfItem[Int(other)].map(Int.init)
-            guard !theirs.isEmpty else { continue }
-            let shared = theirs.filter(own.contains).count
-            guard shared > 0 else { continue }
-            scored.append((other, Double(shared) / Double(own.count + theirs.count - shared)))
-        }
-        return ranked(scored, count: count)
+        guard catalog.isKnown(item) else { return [] }
+        let similar = recommenders.get.content.similar(to: item, count: count, hideOwnEditions: hideOwnEditions)
+        return ranked(similar)
     }
 
-    /// Games for `user` that they do not own.
-    public func recommendations(forUser user: Int32, count: Int = 5, model: String? = nil) -> [Recommendation] {
-        // INTERIM: most-owned games the user lacks, until the collaborative models land.
-        let owned = Set(catalog.libraryOfUser[Int(user)].map(\.item))
-        var scored: [(Int32, Double)] = []
-        for item in 0..<Int32(catalog.gameCount) where !owned.contains(item) {
-            let owners = catalog.ownersOfItem.rowCount(Int(item))
-            if owners > 0 { scored.append((item, Double(owners) / Double(max(1, catalog.userCount)))) }
-        }
-        return ranked(scored, count: count)
+    /// Games for `user` that they do not own. `model` is one of
+    /// `RecModel` ("ease", the default; "item-knn"; "pearson-user"; "popularity").
+    public func recommendations(forUser user: Int32, count: Int = 5, model: String? = nil) throws -> [Recommendation] {
+        let kind = try model.map { try RecModel(name: $0) } ?? RecModel.best
+        // Ids missing from the catalogue are real apps, but a title-less
+        // "unknown game" is no use as a suggestion: ask for spares, keep known games.
+        let space = librarySpace.get
+        let scored = userRecommender(kind).recommend(user: user, count: count + 10).map { (item: space.catalogItem[Int($0.item)], score: $0.score) }
+        return ranked(Array(scored.filter { catalog.isKnown($0.item) }.prefix(count)))
     }
 
-    func ranked(_ scored: [(Int32, Double)], count: Int) -> [Recommendation] {
-        scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count).enumerated().map { rank, pair in
-            Recommendation(rank: rank + 1, item: pair.0, itemId: Int(catalog.itemIds[Int(pair.0)]),
-                           title: catalog.displayTitle(pair.0), score: (pair.1 * 1000).rounded() / 1000)
+    /// The method used by `recommendations`, in words, for tables and the app.
+    public func recommendationMethod(_ model: String? = nil) -> String {
+        let kind = (try? model.map { try RecModel(name: $0) } ?? RecModel.best) ?? RecModel.best
+        switch kind {
+        case .ease: return "EASE (λ 50, 2,000 most-owned games); users with < 3 played games: popular in their genres"
+        case .itemKNN: return "item-kNN (cosine, 200 neighbours); users with < 3 played games: popular in their genres"
+        case .pearson: return "user-based Pearson correlation (100 neighbours); cold users: popular in their genres"
+        case .popularity: return "most-owned games the user does not own"
         }
+    }
+
+    func userRecommender(_ kind: RecModel) -> any UserRecommender {
+        let interactions = librarySpace.get.interactions
+        let fallback = coldStart.get
+        switch kind {
+        case .ease:
+            return ColdStartFallback(primary: StoredRecommendations(name: "ease", lists: recommenders.get.easeTop, interactions: interactions),
+                                     fallback: fallback, interactions: interactions)
+        case .itemKNN:
+            return ColdStartFallback(primary: StoredRecommendations(name: "item-knn", lists: recommenders.get.itemKNNTop, interactions: interactions),
+                                     fallback: fallback, interactions: interactions)
+        case .pearson:
+            return ColdStartFallback(primary: pearson.get, fallback: fallback, interactions: interactions)
+        case .popularity:
+            return Popularity(interactions)
+        }
+    }
+
+    func ranked(_ scored: [(item: Int32, score: Float)]) -> [Recommendation] {
+        scored.enumerated().map { rank, pair in
+            Recommendation(rank: rank + 1, item: pair.item, itemId: Int(catalog.itemIds[Int(pair.item)]),
+                           title: catalog.displayTitle(pair.item), score: (Double(pair.score) * 1000).rounded() / 1000)
+        }
+    }
+}
+
+extension Engine {
+    /// The offline protocol of `RecEvaluation` on this engine's libraries, as printable text.
+    public func evaluateRecommenders(models: [String], seed: UInt64) -> String {
+        let space = librarySpace.get
+        let report = RecEvaluation.run(space.interactions, models: models, seed: seed, itemGenres: space.itemGenres)
+        return "\(report)"
     }
 }

@@ -28,7 +28,8 @@ struct ETLCommand: ParsableCommand {
             print(catalog.report.formatted())
             print("catalogue: \(catalog.gameCount) games, \(catalog.itemCount - catalog.gameCount) unknown item ids, \(catalog.userCount) users, \(catalog.reviewCount) reviews, \(catalog.libraryOfUser.values.count) library rows")
             print("store: \(opened.storePath)")
-            print(String(format: "built in %.2f s", opened.seconds))
+            print(String(format: "built in %.2f s: ", opened.seconds)
+                  + opened.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
         }
         for warning in opened.warnings { FileHandle.standardError.write(Data(("steamlens: " + warning + "\n").utf8)) }
         if catalog.report.hasProblems {

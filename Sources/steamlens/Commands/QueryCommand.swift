@@ -38,6 +38,12 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Lists: rows to show (table default 25; json/csv default all).")
     var limit: Int?
 
+    @Option(name: .long, help: "recommend_user: the model (ease, item-knn, pearson-user, popularity).")
+    var model: String?
+
+    @Flag(name: .long, help: "recommend_game: also list the game's own DLC, soundtracks and editions.")
+    var showEditions = false
+
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var definitionOptions: DefinitionOptions
 
@@ -55,7 +61,7 @@ struct QueryCommand: ParsableCommand {
         let result: any QueryResult
         do {
             if let query = QueryRegistry.named(name) {
-                result = try query(engine, arguments, definitions)
+                result = try query(engine, arguments, definitions, QueryOptions(model: model, showOwnEditions: showEditions))
             } else {
                 let kind = ListPage.Kind(rawValue: name.lowercased())!
                 guard arguments.count <= 1 else {

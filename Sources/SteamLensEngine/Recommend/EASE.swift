@@ -1,0 +1,112 @@
+import Foundation
+
+/// EASE (Steck 2019, "Embarrassingly Shallow Autoencoders"): a closed-form
+/// item × item linear model, B = I − P·diag(1/diag P) with
+/// P = (XᵀX + λI)⁻¹ and a zero diagonal. A user's score for j is
+/// Σ over owned i of x(u, i)·B[i, j].
+///
+/// Only the `maxItems` most-owned items are modelled (the rest never win a
+/// top-10 slot anyway: on the Steam libraries 1,000 vs 4,185 items changes
+/// HR@10 by < 0.001), which bounds the inverse to a few seconds.
+///
+/// ```swift
+/// let ease = EASE(train, lambda: 50)
+/// ease.recommend(user: 3, count: 5)
+/// ```
+public struct EASE: UserRecommender, ItemScorer {
+    public let name = "ease"
+    let interactions: Interactions
+    /// Modelled items (most owned first) and B over them, row-major.
+    public let modelItems: [Int32]
+    /// B over `modelItems`, row-major: B[a, b] = `weights[a * modelItems.count + b]`.
+    public let weights: [Float]
+    let slot: [Int32]   // item → index in modelItems, or −1
+    let weighting: FeedbackWeighting
+    /// Per-user top lists computed at build time (nil: score on demand).
+    public private(set) var userTopLists: NeighbourLists?
+    let precomputedDepth: Int
+
+    /// Trains on `interactions` (one Gram matrix + one inverse).
+    /// - Parameters:
+    ///   - lambda: L2 penalty; 50 scored best on the Steam libraries.
+    ///   - maxItems: only this many most-owned items are modelled.
+    ///   - weighting: how a row becomes x(u, i); binary scored best.
+    ///   - precomputedDepth: per-user top list length computed now (0: none).
+    public init(_ interactions: Interactions, lambda: Double = 50, maxItems: Int = 2000,
+                weighting: FeedbackWeighting = .binary, precomputedDepth: Int = 50) {
+        self.interactions = interactions
+        self.weighting = weighting
+        let ranked = Popularity(interactions).ranking
+        let items = Array(ranked.prefix(maxItems))
+        var slot = [Int32](repeating: -1, count: interactions.itemCount)
+        for (k, i) in items.enumerated() { slot[Int(i)] = Int32(k) }
+        modelItems = items
+        self.slot = slot
+        weights = Self.train(interactions, items: items, slot: slot, lambda: lambda, weighting: weighting)
+        self.precomputedDepth = precomputedDepth
+        userTopLists = nil
+        if precomputedDepth > 0 { userTopLists = precomputeTopLists(depth: precomputedDepth) }
+    }
+
+    static func train(_ x: Interactions, items: [Int32], slot: [Int32], lambda: Double,
+                      weighting: FeedbackWeighting) -> [Float] {
+        let m = items.count
+        guard m > 0 else { return [] }
+        // Gram matrix row by row (disjoint rows → parallel): G[a][b] = Σ_u x_ua·x_ub.
+        let gram = RecSharedBuffer<Double>(repeating: 0, count: m * m)
+        recParallelChunks(m, minChunk: 8) { range in
+            for a in range {
+                let item = items[a]
+                let lo = x.itemOffsets[Int(item)]
+                for (k, u) in x.owners(of: item).enumerated() {
+                    let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
+                    guard wa > 0 else { continue }
+                    for (j, mins) in zip(x.items(of: u), x.minutes(of: u)) {
+                        let b = slot[Int(j)]
+                        if b >= 0 { gram[a * m + Int(b)] += wa * Double(weighting.weight(minutes: mins)) }
+                    }
+                }
+                gram[a * m + a] += lambda
+            }
+        }
+        var p = gram.array
+        let ok = CholeskyInverse.invertSPD(&p, n: m)
+        precondition(ok, "EASE: XᵀX + λI is not positive definite; λ must be > 0")
+        var b = [Float](repeating: 0, count: m * m)
+        for r in 0..<m {
+            for c in 0..<m where r != c { b[r * m + c] = Float(-p[r * m + c] / p[c * m + c]) }
+        }
+        return b
+    }
+
+    /// B[from, to], or nil when either item is outside the modelled set.
+    public func weight(from: Int32, to: Int32) -> Float? {
+        let a = Int(slot[Int(from)]), b = Int(slot[Int(to)])
+        guard a >= 0, b >= 0 else { return nil }
+        return weights[a * modelItems.count + b]
+    }
+
+    func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {
+        let m = modelItems.count
+        var acc = [Float](repeating: 0, count: m)
+        var any = false
+        for (i, mins) in zip(interactions.items(of: user), interactions.minutes(of: user)) {
+            let a = Int(slot[Int(i)])
+            let w = weighting.weight(minutes: mins)
+            guard a >= 0, w > 0 else { continue }
+            any = true
+            weights.withUnsafeBufferPointer { bp in
+                acc.withUnsafeMutableBufferPointer { ap in
+                    let row = bp.baseAddress! + a * m
+                    for c in 0..<m { ap[c] += w * row[c] }
+                }
+            }
+        }
+        guard any else { return }
+        for (k, i) in modelItems.enumerated() { scores[Int(i)] = acc[k] }
+    }
+
+    public func recommend(user: Int32, count: Int) -> [(item: Int32, score: Float)] {
+        serve(user: user, count: count, lists: userTopLists, depth: precomputedDepth)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Item-based k-nearest-neighbours on libraries.
+///
+/// sim(i, j) = |U_i ∩ U_j| / (sqrt(|U_i|·|U_j|) + shrink), cosine on the
+/// binary ownership matrix (the best weighting on the Steam libraries);
+/// only the `neighbours` best per item are kept. A user's score for j is
+/// Σ over owned i of w(u, i)·sim(i, j), with w from `weighting`.
+///
+/// ```swift
+/// let knn = ItemKNN(train, neighbours: 200)
+/// knn.recommend(user: 3, count: 5)
+/// knn.similarItems   // NeighbourLists, one row per item, storable as a BLOB
+/// ```
+public struct ItemKNN: UserRecommender, ItemScorer {
+    public let name = "item-knn"
+    let interactions: Interactions
+    /// The `neighbours` most similar items of every item, best first.
+    public let similarItems: NeighbourLists
+    let weighting: FeedbackWeighting
+    /// Per-user top lists computed at build time (nil: score on demand).
+    public private(set) var userTopLists: NeighbourLists?
+    let precomputedDepth: Int
+
+    /// Builds the item neighbour lists (and per-user top lists when
+    /// `precomputedDepth` > 0). `shrink` is added to the cosine denominator.
+    public init(_ interactions: Interactions, neighbours: Int = 200, shrink: Float = 0,
+                weighting: FeedbackWeighting = .binary, precomputedDepth: Int = 50) {
+        self.interactions = interactions
+        self.weighting = weighting
+        similarItems = Self.cosineNeighbours(interactions, k: neighbours, shrink: shrink)
+        self.precomputedDepth = precomputedDepth
+        userTopLists = nil
+        if precomputedDepth > 0 { userTopLists = precomputeTopLists(depth: precomputedDepth) }
+    }
+
+    /// Init from stored neighbour lists (no training).
+    public init(_ interactions: Interactions, similarItems: NeighbourLists, weighting: FeedbackWeighting = .binary) {
+        self.interactions = interactions
+        self.similarItems = similarItems
+        self.weighting = weighting
+        precomputedDepth = 0
+        userTopLists = nil
+    }
+
+    static func cosineNeighbours(_ x: Interactions, k: Int, shrink: Float) -> NeighbourLists {
+        let n = x.itemCount
+        let norms = (0..<n).map { Float(x.ownerCount(of: Int32($0))).squareRoot() }
+        let rows = RecSharedBuffer<[(item: Int32, score: Float)]>(repeating: [], count: n)
+        recParallelChunks(n, minChunk: 16) { range in
+            // Co-ownership counts by walking the item's owners' libraries.
+            var co = [Float](repeating: 0, count: n)
+            var touched: [Int32] = []
+            for i in range {
+                for u in x.owners(of: Int32(i)) {
+                    for j in x.items(of: u) where Int(j) != i {
+                        if co[Int(j)] == 0 { touched.append(j) }
+                        co[Int(j)] += 1
+                    }
+                }
+                var top = TopItems(capacity: k)
+                for j in touched {
+                    top.offer(item: j, score: co[Int(j)] / (norms[i] * norms[Int(j)] + shrink))
+                    co[Int(j)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                rows[i] = top.sorted()
+            }
+        }
+        return NeighbourLists(rows: rows.array)
+    }
+
+    func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {
+        let items = interactions.items(of: user), minutes = interactions.minutes(of: user)
+        for (i, m) in zip(items, minutes) {
+            let w = weighting.weight(minutes: m)
+            guard w > 0 else { continue }
+            let r = Int(i)
+            for p in Int(similarItems.offsets[r])..<Int(similarItems.offsets[r + 1]) {
+                let j = Int(similarItems.items[p])
+                let s = w * similarItems.scores[p]
+                scores[j] = scores[j] == -.infinity ? s : scores[j] + s
+            }
+        }
+    }
+
+    public func recommend(user: Int32, count: Int) -> [(item: Int32, score: Float)] {
+        serve(user: user, count: count, lists: userTopLists, depth: precomputedDepth)
+    }
+}
