@@ -64,9 +64,9 @@ public struct EngineLoader: Sendable {
         progress("Reading \(directory.folder) …")
         let dataset = DatasetLoader.load(directory)
         stages.lap("parse raw files")
-        progress("Scoring \(dataset.reviews.count) reviews …")
+        progress("Training the sentiment model on \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
-        stages.lap("derive models")
+        stages.lap("train and apply sentiment")
         var contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
                                      fingerprint: fingerprint, builtAt: ISO8601DateFormatter().string(from: Date()))
         let catalog = CatalogBuilder.build(contents)
@@ -128,19 +128,21 @@ struct StageClock {
     }
 }
 
-/// What the engine derives from the clean rows at ETL time and keeps in the store.
+/// What the engine derives from the clean rows before they are stored:
+/// the sentiment of every review, from a classifier trained on the reviews'
+/// own `recommend` flags (docs/sentiment.md).
 enum DerivedModels {
-    static func compute(_ dataset: Dataset) -> (sentiment: [UInt8], blobs: [String: [UInt8]]) {
-        let sentiment = dataset.reviews.map { PlaceholderSentiment.score($0) }
-        return (sentiment, [:])
-    }
-}
+    static let sentimentSeed: UInt64 = 42
+    static let sentimentBlob = "sentiment.model"
 
-/// PLACEHOLDER until the trained classifier lands: no text → 1, otherwise
-/// the review's own recommend flag (2 or 0). Named so nobody mistakes it for a model.
-enum PlaceholderSentiment {
-    static func score(_ review: Review) -> UInt8 {
-        if review.text.allSatisfy(\.isWhitespace) { return 1 }
-        return review.recommend ? 2 : 0
+    static func compute(_ dataset: Dataset) -> (sentiment: [UInt8], blobs: [String: [UInt8]]) {
+        let texts = dataset.reviews.map(\.text)
+        guard !texts.isEmpty else { return ([], [:]) }
+        let model = SentimentModel.train(texts: texts, labels: dataset.reviews.map(\.recommend), seed: sentimentSeed)
+        let probabilities = model.probabilities(texts)
+        let sentiment = zip(texts, probabilities).map { text, probability in
+            UInt8(SentimentModel.isBlank(text) ? 1 : model.score(probability: probability))
+        }
+        return (sentiment, [sentimentBlob: model.serialized()])
     }
 }

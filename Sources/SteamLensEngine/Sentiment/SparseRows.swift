@@ -1,0 +1,61 @@
+import Foundation
+
+extension SentimentModel {
+    /// Documents as rows of a compressed sparse matrix (CSR): row `r` holds
+    /// `indices[offsets[r]..<offsets[r + 1]]` with the matching `values`.
+    struct SparseRows: Sendable {
+        var offsets: [Int] = [0]
+        var indices: [UInt32] = []
+        var values: [Float] = []
+
+        var count: Int { offsets.count - 1 }
+
+        mutating func append(contentsOf other: SparseRows) {
+            let base = indices.count
+            indices.append(contentsOf: other.indices)
+            values.append(contentsOf: other.values)
+            offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
+        }
+
+        /// The rows at `positions`, in that order.
+        func rows(_ positions: [Int]) -> SparseRows {
+            var out = SparseRows()
+            out.offsets.reserveCapacity(positions.count + 1)
+            for r in positions {
+                let range = offsets[r]..<offsets[r + 1]
+                out.indices.append(contentsOf: indices[range])
+                out.values.append(contentsOf: values[range])
+                out.offsets.append(out.indices.count)
+            }
+            return out
+        }
+
+        @inline(__always) func dot(_ row: Int, _ weights: UnsafeBufferPointer<Double>) -> Double {
+            var sum = 0.0
+            for k in offsets[row]..<offsets[row + 1] {
+                sum += Double(values[k]) * weights[Int(indices[k])]
+            }
+            return sum
+        }
+    }
+
+    /// Runs `body` over `count` items split into a fixed number of contiguous
+    /// chunks, in parallel. The chunking never depends on the machine, so sums
+    /// combined chunk by chunk in order give the same bits on every run.
+    static func parallelChunks(count: Int, chunks: Int = 2, _ body: (Int, Range<Int>) -> Void) {
+        let chunks = max(1, min(chunks, count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = count * c / chunks, hi = count * (c + 1) / chunks
+            body(c, lo..<hi)
+        }
+    }
+
+    /// Collects one result per chunk from concurrent workers.
+    final class ChunkResults<T>: @unchecked Sendable {
+        private var items: [T?]
+        private let lock = NSLock()
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: T) { lock.lock(); items[index] = value; lock.unlock() }
+        var values: [T] { items.compactMap { $0 } }
+    }
+}
