@@ -34,10 +34,11 @@ let package = Package(
         .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
         .executableTarget(
             name: "steamlens",
             dependencies: [
-                "SteamLensData", "SteamLensEngine", "SteamLensSample",
+                "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine", "SteamLensTestSupport"]),
         .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v5]
 )

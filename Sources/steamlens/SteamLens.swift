@@ -12,8 +12,8 @@ struct SteamLens: ParsableCommand {
             Exit codes: 0 ok, 1 no result or bad argument, 2 bad or missing data.
             """,
         version: "0.1.0",
-        subcommands: [QueryCommand.self, ETLCommand.self, SampleCommand.self, BenchCommand.self],
-        defaultSubcommand: QueryCommand.self
+        subcommands: [ExploreCommand.self, QueryCommand.self, ETLCommand.self, SampleCommand.self, EvalCommand.self, BenchCommand.self],
+        defaultSubcommand: ExploreCommand.self
     )
 }
 
@@ -24,6 +24,7 @@ enum Main {
         do {
             var command = try SteamLens.parseAsRoot()
             try command.run()
+            PeakMemory.writeIfRequested()
         } catch let failure as CLIFailure {
             FileHandle.standardError.write(Data(("steamlens: " + failure.message + "\n").utf8))
             exit(failure.code)

@@ -100,14 +100,19 @@ public struct EngineLoader: Sendable {
             throw StoreError.stale("its recommendation models are missing or of another version")
         }
         stages.lap("decode models")
-        if let blob = blobs[CatalogSnapshot.blobName], let catalog = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
+        let catalog: Catalog
+        if let blob = blobs[CatalogSnapshot.blobName], let decoded = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
+            catalog = decoded
             stages.lap("decode catalog snapshot")
-            return (catalog, models)
+        } else {
+            let contents = try SteamStore.load(from: path, expected: fingerprint)
+            stages.lap("read store tables (no usable snapshot)")
+            catalog = CatalogBuilder.build(contents)
+            stages.lap("build catalog")
         }
-        let contents = try SteamStore.load(from: path, expected: fingerprint)
-        stages.lap("read store tables (no usable snapshot)")
-        let catalog = CatalogBuilder.build(contents)
-        stages.lap("build catalog")
+        guard models.fits(catalog) else {
+            throw StoreError.stale("its recommendation models do not match its catalogue")
+        }
         return (catalog, models)
     }
 

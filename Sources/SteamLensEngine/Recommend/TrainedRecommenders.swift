@@ -9,7 +9,8 @@ import SteamLensData
 ///   `StoredRecommendations`, which skips games the user owns;
 /// - Pearson user-based and popularity are cheap enough to score on demand.
 struct TrainedRecommenders: Sendable {
-    static let version = 1
+    /// Version 2: user lists are in `LibrarySpace` ids.
+    static let version = 2
     static let contentDepth = 20
 
     enum Blob {
@@ -56,6 +57,19 @@ struct TrainedRecommenders: Sendable {
               let ease = blobs[Blob.easeTop].flatMap({ try? NeighbourLists(serialized: Data($0)) }),
               let knn = blobs[Blob.itemKNNTop].flatMap({ try? NeighbourLists(serialized: Data($0)) }) else { return nil }
         self.init(content: ContentNeighbours(neighbours: neighbours, ownEditions: editions), easeTop: ease, itemKNNTop: knn)
+    }
+
+    /// True when every stored list points inside this catalog: a store whose
+    /// models came from another catalog is stale, never served.
+    func fits(_ catalog: Catalog) -> Bool {
+        let libraryItems = (0..<catalog.itemCount).filter { catalog.ownersOfItem.rowCount($0) > 0 }.count
+        func inside(_ lists: NeighbourLists, rows: Int, items: Int) -> Bool {
+            lists.rowCount == rows && lists.items.allSatisfy { $0 >= 0 && Int($0) < items }
+        }
+        return inside(content.neighbours, rows: catalog.gameCount, items: catalog.gameCount)
+            && inside(content.ownEditions, rows: catalog.gameCount, items: catalog.gameCount)
+            && inside(easeTop, rows: catalog.userCount, items: libraryItems)
+            && inside(itemKNNTop, rows: catalog.userCount, items: libraryItems)
     }
 
     init(content: ContentNeighbours, easeTop: NeighbourLists, itemKNNTop: NeighbourLists) {

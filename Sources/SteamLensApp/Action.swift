@@ -1,0 +1,47 @@
+import SteamLensEngine
+import TerminalUI
+
+/// Everything that can happen to the explorer: a key, a resize, or a
+/// result of background work coming back.
+public enum Action: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// Recommendations asked for by `generation`; ignored when stale.
+    case recommendationsReady(generation: Int, rows: [Recommendation])
+    /// An export finished: the path written, or why it failed.
+    case exported(path: String)
+    case exportFailed(String)
+}
+
+/// Work `reduce` asks for but does not do itself (it has no I/O and no
+/// threads). The runner performs effects and reports back with an `Action`.
+public enum Effect: Equatable, Sendable {
+    /// Compute recommendations, then send `.recommendationsReady` with this generation.
+    case recommend(RecommendationRequest)
+    /// Write `contents` to `path`, then send `.exported` or `.exportFailed`.
+    case writeFile(path: String, contents: String)
+}
+
+/// Which recommendations a detail view waits for.
+public struct RecommendationRequest: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case similar(to: Int32)
+        case forUser(Int32)
+    }
+
+    public var generation: Int
+    public var kind: Kind
+    public var count: Int
+
+    /// Runs the engine call (on whatever thread the runner chooses). The
+    /// engine trains its models lazily on first use, so the first call can
+    /// take seconds: one reason this is an effect and not part of `reduce`.
+    public func run(_ engine: Engine) -> [Recommendation] {
+        switch kind {
+        case .similar(let item): return engine.similarGames(to: item, count: count, hideOwnEditions: true)
+        case .forUser(let user):
+            // Only an unknown model name throws, and the app always asks for the default one.
+            return (try? engine.recommendations(forUser: user, count: count, model: nil)) ?? []
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import SteamLensEngine
+import TerminalUI
+
+/// The left-column panes, in Tab order. Games exists only while drilled in.
+public enum PaneID: Int, CaseIterable, Hashable, Sendable {
+    case developers, users, genres, years, games
+
+    public var title: String {
+        switch self {
+        case .developers: return "Developers"
+        case .users: return "Users"
+        case .genres: return "Genres"
+        case .years: return "Years"
+        case .games: return "Games"
+        }
+    }
+
+    var listKind: ListPage.Kind {
+        switch self {
+        case .developers: return .developers
+        case .users: return .users
+        case .genres: return .genres
+        case .years: return .years
+        case .games: return .games
+        }
+    }
+}
+
+/// One pane's rows (already sorted) and where its cursor is.
+public struct PaneState: Equatable, Sendable {
+    public var rows: [PaneRow] = []
+    public var countLabel = ""
+    public var secondaryLabel = ""
+    public var cursor = 0
+    /// First visible row; render keeps the cursor visible from here.
+    public var offset = 0
+    public var sort: ListPage.Sort = .count
+    public var descending = true
+
+    public var selected: PaneRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+}
+
+/// What the right side is about: the entity under the cursor.
+public enum Selection: Hashable, Sendable {
+    case none
+    case developer(Int32)
+    case user(Int32)
+    case genre(Int32)
+    /// nil: the "unknown" year.
+    case year(Int?)
+    case game(Int32)
+}
+
+/// A level of the drill stack (Enter pushes, Esc pops).
+public enum Drill: Equatable, Sendable {
+    /// The Games pane lists the games of `scope`; `returnFocus` is the pane Esc goes back to.
+    case games(scope: Selection, returnFocus: PaneID)
+    /// The right side shows every review of a game, scrolled by `offset` reviews.
+    case reviews(item: Int32, offset: Int)
+}
+
+/// A box drawn over the screen that takes the keys while open.
+public enum Overlay: Equatable, Sendable {
+    case help(offset: Int)
+    case definitions(offset: Int)
+}
+
+/// The `/` prompt: what was typed and where the cursor was when it opened.
+public struct SearchState: Equatable, Sendable {
+    public var query = ""
+    /// True while the prompt takes keystrokes; false after Enter/Esc (n/N still use `query`).
+    public var isEditing = true
+    public var pane: PaneID
+    public var startCursor: Int
+}
+
+/// The histogram view on the right side (`h` cycles the kind, `l` log bins, `a` scope).
+public struct HistogramMode: Equatable, Sendable {
+    public var kind: DistributionKind
+    public var logScale = false
+    /// True: the whole data; false: the selection under the cursor.
+    public var allData = false
+}
+
+/// Everything the explorer shows, as a value: `reduce` changes it, `render` draws it.
+public struct AppState: Sendable {
+    public var focus: PaneID = .developers
+    public var panes: [PaneID: PaneState] = [:]
+    public var drill: [Drill] = []
+    public var search: SearchState?
+    public var overlay: Overlay?
+    public var definitions: Definitions
+    public var histogram: HistogramMode?
+    public var size: Size
+    public var status: String?
+    /// Bumped on every change of selection or definitions; background
+    /// results carry the generation they were asked for and are dropped
+    /// when it is no longer current.
+    public var generation = 0
+    public var shouldQuit = false
+
+    /// The right side for the current selection, computed in `reduce`.
+    public var detail: Detail = .empty
+    /// The histogram for the current selection, computed in `reduce`.
+    public var distribution: Distribution?
+
+    /// Header facts (fixed after start).
+    public var sourceName: String
+    public var counts: CatalogCounts
+    public var theme: Theme
+    public var glyphs: Glyphs
+    /// Where `e` writes CSV files.
+    public var exportFolder: String
+    /// The load report in short, for the definitions panel.
+    public var cleaningSummary: [String] = []
+    /// Total playtime minutes per item, for "most played game" lookups.
+    let itemMinutes: [Int]
+
+    public var pane: PaneState {
+        get { panes[focus] ?? PaneState() }
+        set { panes[focus] = newValue }
+    }
+
+    /// Panes in Tab order: the Games pane only while a games drill is on the stack.
+    public var visiblePanes: [PaneID] {
+        gamesDrill == nil ? [.developers, .users, .genres, .years] : PaneID.allCases
+    }
+
+    /// The innermost games drill, if any.
+    public var gamesDrill: Selection? {
+        for level in drill.reversed() {
+            if case .games(let scope, _) = level { return scope }
+        }
+        return nil
+    }
+
+    /// The item whose reviews are open, if the top of the stack is a reviews drill.
+    public var reviewsDrill: (item: Int32, offset: Int)? {
+        if case .reviews(let item, let offset)? = drill.last { return (item, offset) }
+        return nil
+    }
+
+    /// The entity under the cursor of the focused pane.
+    public var selection: Selection {
+        guard let entry = pane.selected else { return .none }
+        switch focus {
+        case .developers: return .developer(Int32(entry.id))
+        case .users: return .user(Int32(entry.id))
+        case .genres: return .genre(Int32(entry.id))
+        case .years: return .year(entry.id == 0 ? nil : entry.id)
+        case .games: return .game(Int32(entry.id))
+        }
+    }
+}
+
+/// Totals for the header line (the readiness marker of scripts and tests).
+public struct CatalogCounts: Equatable, Sendable {
+    public var games: Int
+    public var users: Int
+    public var reviews: Int
+    public var developers: Int
+}

@@ -1,0 +1,64 @@
+import TerminalUI
+
+/// What a key asks for. One `KeyBinding` table (``AppKeymap``) maps keys
+/// to these, and the footer hints and `?` help are generated from it.
+public enum Command: Hashable, Sendable {
+    case up, down, top, bottom, pageUp, pageDown
+    case nextPane, previousPane, focus(PaneID)
+    case open, back
+    case search, nextMatch, previousMatch
+    case sort
+    case histogram, logBins, histogramScope
+    case definitions, toggleReviewYear, toggleTimeUnit, toggleJoinKey
+    case export
+    case help
+    case quit
+}
+
+/// The explorer's key table.
+public enum AppKeymap {
+    public static let keymap = Keymap<Command>([
+        KeyBinding([.up, .char("k")], .up, displayName: "↑/k", description: "move up", group: "Move"),
+        KeyBinding([.down, .char("j")], .down, displayName: "↓/j", description: "move down", group: "Move"),
+        KeyBinding([.char("g"), .home], .top, displayName: "g/Home", description: "first row", group: "Move"),
+        KeyBinding([.char("G"), .end], .bottom, displayName: "G/End", description: "last row", group: "Move"),
+        KeyBinding([.pageUp], .pageUp, displayName: "PgUp", description: "page up", group: "Move"),
+        KeyBinding([.pageDown, .char(" ")], .pageDown, displayName: "PgDn/Space", description: "page down", group: "Move"),
+
+        KeyBinding([.tab], .nextPane, displayName: "Tab", description: "next pane", group: "Panes", hint: "pane", priority: 3),
+        KeyBinding([.backTab], .previousPane, displayName: "S-Tab", description: "previous pane", group: "Panes"),
+        KeyBinding([.char("1")], .focus(.developers), description: "Developers pane", group: "Panes"),
+        KeyBinding([.char("2")], .focus(.users), description: "Users pane", group: "Panes"),
+        KeyBinding([.char("3")], .focus(.genres), description: "Genres pane", group: "Panes"),
+        KeyBinding([.char("4")], .focus(.years), description: "Years pane", group: "Panes"),
+        KeyBinding([.char("5")], .focus(.games), description: "Games pane (after Enter)", group: "Panes"),
+        KeyBinding([.enter, .right], .open, displayName: "Enter",
+                   description: "open: games of the row, a game's reviews (also →)", group: "Panes", hint: "open", priority: 4),
+        KeyBinding([.escape, .left], .back, displayName: "Esc",
+                   description: "back; each pane keeps its cursor (also ←)", group: "Panes", hint: "back", priority: 9),
+
+        KeyBinding([.char("/")], .search, description: "search the focused pane (fuzzy, ignores accents)",
+                   group: "Find", hint: "search", priority: 2),
+        KeyBinding([.char("n")], .nextMatch, description: "next match", group: "Find"),
+        KeyBinding([.char("N")], .previousMatch, description: "previous match", group: "Find"),
+        KeyBinding([.char("s")], .sort, description: "sort by the next column (▲▼ in the title)",
+                   group: "Find", hint: "sort", priority: 5),
+
+        KeyBinding([.char("h")], .histogram, description: "histograms: price, year, playtime, length, sentiment, off",
+                   group: "Views", hint: "histogram", priority: 6),
+        KeyBinding([.char("l")], .logBins, description: "log bins on/off (histograms)", group: "Views"),
+        KeyBinding([.char("a")], .histogramScope, description: "histogram of all data / of the selection", group: "Views"),
+        KeyBinding([.char("d")], .definitions, description: "definitions and cleaning rules",
+                   group: "Views", hint: "definitions", priority: 7),
+        KeyBinding([.char("e")], .export, description: "export the table on the right to CSV",
+                   group: "Views", hint: "export", priority: 8),
+
+        KeyBinding([.char("r")], .toggleReviewYear, description: "review year: posted / release", group: "Definitions"),
+        KeyBinding([.char("t")], .toggleTimeUnit, description: "playtime: hours / minutes", group: "Definitions"),
+        KeyBinding([.char("b")], .toggleJoinKey, description: "join rows by item_id / name", group: "Definitions"),
+
+        KeyBinding([.char("?")], .help, description: "this help", group: "General", hint: "help", priority: 0),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, displayName: "q", description: "quit (also Ctrl-c)",
+                   group: "General", hint: "quit", priority: 1),
+    ])
+}

@@ -1,0 +1,41 @@
+import SteamLensEngine
+import TerminalUI
+
+/// The `d` overlay: the definitions every table is computed under, the
+/// keys that switch them, and the cleaning rules the load applied.
+struct DefinitionsPanel: Widget {
+    var state: AppState
+    var offset: Int
+
+    var lines: [String] {
+        let d = state.definitions
+        return [
+            "Definitions in effect (docs/definitions.md)",
+            "  r  year of a review: \(d.reviewYear == .posted ? "year in 'posted' (no year → unknown)" : "release year of the reviewed game")",
+            "  t  playtime unit: \(d.timeUnit.rawValue) (playtime_forever minutes\(d.timeUnit == .hours ? " / 60" : ""))",
+            "  b  join of rows to games: by \(d.joinKey == .itemId ? "item_id" : "name (for comparison only)")",
+            "     free game: price 0 or says 'free'; a missing price is unknown, not free",
+            "     sentiment: engine model, 0 negative · 1 neutral · 2 positive; empty text → 1",
+            "",
+            "Cleaning rules applied at load",
+        ] + state.cleaningSummary.map { "  " + $0 }
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let content = lines
+        let width = min(area.width, max(60, (content.map(\.displayWidth).max() ?? 0) + 4))
+        let box = area.centered(width: width, height: min(area.height, content.count + 2))
+        guard box.width >= 10, box.height >= 3 else { return }
+        buffer.fill(box)
+        let panel = Panel(title: "Definitions · r t b switch · j/k scroll · Esc closes", isFocused: true,
+                          theme: state.theme, glyphs: state.glyphs)
+        buffer.render(panel, area: box)
+        let inner = panel.inner(box).inset(horizontal: 1, vertical: 0)
+        let first = Scrolling.offset(keeping: nil, visible: inner.height, offset: offset, count: content.count)
+        for (row, line) in content.dropFirst(first).prefix(inner.height).enumerated() {
+            let isHeading = !line.hasPrefix(" ") && !line.isEmpty
+            buffer.write(line, x: inner.x, y: inner.y + row, style: isHeading ? state.theme.header : state.theme.text,
+                         maxWidth: inner.width, ellipsis: state.glyphs.ellipsis)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import SteamLensEngine
+
+/// The right side of the screen for one selection: titled sections drawn
+/// top to bottom. Built by ``DetailBuilder`` in `reduce`, drawn by `render`.
+public struct Detail: Equatable, Sendable {
+    public var selection: Selection
+    public var sections: [DetailSection]
+
+    public static let empty = Detail(selection: .none, sections: [])
+
+    /// The first table, for `e` export.
+    public var primaryTable: ResultTable? {
+        for section in sections {
+            switch section.body {
+            case .table(let table): return table
+            case .recommendations(let rows?):
+                return ResultTable(title: section.title,
+                                   columns: [.init("rank", .right), .init("item_id", .right), .init("title"), .init("score", .right)],
+                                   rows: rows.map { [.integer($0.rank), .integer($0.itemId), .text($0.title), .number($0.score, digits: 3)] })
+            default: continue
+            }
+        }
+        return nil
+    }
+}
+
+/// One titled block of the right side.
+public struct DetailSection: Equatable, Sendable {
+    public enum Body: Equatable, Sendable {
+        /// A query result drawn as a table.
+        case table(ResultTable)
+        /// Plain lines (facts, counts).
+        case lines([String])
+        /// A caption and a one-row sparkline (items per year).
+        case sparkline(caption: String, values: [Double])
+        /// Recommendations with scores; nil while they are being computed.
+        case recommendations([Recommendation]?)
+        /// Review texts, wrapped and sanitised when drawn; the first `offset` are skipped.
+        case reviews([ReviewSnippet], offset: Int)
+        /// Why there is nothing to show (a query with no result).
+        case message(String)
+    }
+
+    public var title: String
+    public var body: Body
+
+    public init(_ title: String, _ body: Body) {
+        self.title = title
+        self.body = body
+    }
+}
+
+/// One review as shown under a game.
+public struct ReviewSnippet: Equatable, Sendable {
+    /// "76561197970982479 · recommends · positive · 2011"
+    public var heading: String
+    public var text: String
+}

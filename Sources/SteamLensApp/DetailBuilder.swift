@@ -1,0 +1,163 @@
+import SteamLensEngine
+
+/// Computes the right side for a selection with the engine's queries. The
+/// recommendations are left pending and asked for as an ``Effect`` so a
+/// slow model never blocks a cursor move.
+enum DetailBuilder {
+    static let recommendationCount = 5
+    static let reviewsUnderGame = 4
+
+    static func build(_ selection: Selection, state: AppState, engine: Engine) -> (Detail, Effect?) {
+        let definitions = state.definitions
+        let catalog = engine.catalog
+        var sections: [DetailSection] = []
+        var request: RecommendationRequest.Kind?
+
+        func add<R: QueryResult>(_ title: String? = nil, _ query: () throws -> R) {
+            do {
+                let table = try query().table
+                sections.append(DetailSection(title ?? table.title, .table(table)))
+            } catch {
+                sections.append(DetailSection(title ?? "No result", .message("\(error)")))
+            }
+        }
+
+        switch selection {
+        case .none:
+            break
+
+        case .developer(let developer):
+            let name = catalog.developerNames[Int(developer)]
+            add("\(name) · items and free% per year") { try engine.developer(name, definitions: definitions) }
+            let years = catalog.itemsOfDeveloper[Int(developer)].compactMap { catalog.releaseYear($0) }
+            if let first = years.min(), let last = years.max(), last > first {
+                var perYear = [Double](repeating: 0, count: last - first + 1)
+                for year in years { perYear[year - first] += 1 }
+                sections.append(DetailSection("", .sparkline(caption: "items per year \(first)–\(last)", values: perYear)))
+            }
+            if let analysis = try? engine.developerReviewsAnalysis(name, definitions: definitions) {
+                sections.append(DetailSection("Reviews of \(name)", .lines([sentimentLine(analysis.negative, analysis.neutral, analysis.positive)])))
+            }
+            if let game = mostPlayed(Array(catalog.itemsOfDeveloper[Int(developer)]), state: state, engine: engine) {
+                sections.append(DetailSection("Because you are on \"\(catalog.displayTitle(game))\"", .recommendations(nil)))
+                request = .similar(to: game)
+            }
+
+        case .user(let user):
+            let id = catalog.userIds[Int(user)]
+            add("User \(id)") { try engine.userdata(id, definitions: definitions) }
+            let unit = definitions.timeUnit
+            let top = catalog.libraryOfUser[Int(user)].sorted { $0.minutes != $1.minutes ? $0.minutes > $1.minutes : $0.item < $1.item }.prefix(5)
+            let table = ResultTable(title: "Top games by \(unit.rawValue)",
+                                    columns: [.init("game"), .init(unit.rawValue, .right)],
+                                    rows: top.map { [.text(catalog.displayTitle($0.item)), .number(unit.value(minutes: Int($0.minutes)), digits: 1)] })
+            sections.append(DetailSection(table.title, table.rows.isEmpty ? .message("empty library") : .table(table)))
+            sections.append(DetailSection("Recommended for \(id)", .recommendations(nil)))
+            request = .forUser(user)
+
+        case .genre(let genre):
+            let name = catalog.genreNames[Int(genre)]
+            add { try engine.userForGenre(name, definitions: definitions) }
+            var facts: [String] = []
+            if let rank = try? engine.genreRank(name, definitions: definitions) {
+                facts.append("rank \(rank.rank) of \(rank.of) genres by playtime (\(Formatting.decimal(rank.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
+            }
+            if let best = try? engine.playTimeGenre(name, definitions: definitions) {
+                facts.append("most played release year: \(best.year) (\(Formatting.decimal(best.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
+            }
+            sections.append(DetailSection("\(name) · playtime", facts.isEmpty ? .message("no playtime recorded") : .lines(facts)))
+            if let game = mostPlayed(Array(catalog.itemsOfGenre[Int(genre)]), state: state, engine: engine) {
+                sections.append(DetailSection("Because you are on \"\(catalog.displayTitle(game))\"", .recommendations(nil)))
+                request = .similar(to: game)
+            }
+
+        case .year(let year):
+            let text = year.map(String.init) ?? "unknown"
+            add("Top developers of \(text)") { try engine.bestDeveloperYear(text, definitions: definitions) }
+            add("Most recommended games of \(text)") { try engine.usersRecommend(text, definitions: definitions) }
+            add("Least recommended games of \(text)") { try engine.usersNotRecommend(text, definitions: definitions) }
+            let title = "Sentiment of \(text) (review year: \(definitions.reviewYear.rawValue))"
+            do {
+                let mix = try engine.sentimentByYear(text, definitions: definitions)
+                sections.append(DetailSection(title, .lines([sentimentLine(mix.negative, mix.neutral, mix.positive)])))
+            } catch {
+                sections.append(DetailSection(title, .message("\(error)")))
+            }
+
+        case .game(let item):
+            sections.append(DetailSection(catalog.displayTitle(item), .lines(gameFacts(item, state: state, engine: engine))))
+            sections.append(DetailSection("Similar games", .recommendations(nil)))
+            request = .similar(to: item)
+            let reviews = Array(catalog.reviewsOfItem[Int(item)])
+            sections.append(DetailSection("Reviews (\(reviews.count)) · Enter reads them all",
+                                          reviews.isEmpty ? .message("no reviews") : .reviews(snippets(reviews.prefix(reviewsUnderGame), engine: engine), offset: 0)))
+        }
+
+        let detail = Detail(selection: selection, sections: sections)
+        let effect = request.map { Effect.recommend(RecommendationRequest(generation: state.generation, kind: $0, count: recommendationCount)) }
+        return (detail, effect)
+    }
+
+    /// Every review of a game, for the reviews drill.
+    static func reviews(of item: Int32, offset: Int, engine: Engine) -> Detail {
+        let reviews = Array(engine.catalog.reviewsOfItem[Int(item)])
+        let title = "Reviews of \(engine.catalog.displayTitle(item)) (\(reviews.count)) · j/k scroll · Esc back"
+        return Detail(selection: .game(item), sections: [
+            DetailSection(title, reviews.isEmpty ? .message("no reviews") : .reviews(snippets(reviews[...], engine: engine), offset: offset)),
+        ])
+    }
+
+    static func snippets(_ reviews: ArraySlice<Int32>, engine: Engine) -> [ReviewSnippet] {
+        let catalog = engine.catalog
+        let sentiment = ["negative", "neutral", "positive"]
+        return reviews.map { review in
+            let index = Int(review)
+            let year = catalog.reviewPostedYear[index]
+            let heading = [catalog.userIds[Int(catalog.reviewUser[index])],
+                           catalog.reviewRecommend[index] ? "recommends" : "does not recommend",
+                           sentiment[Int(min(catalog.reviewSentiment[index], 2))],
+                           year == 0 ? "undated" : String(year)].joined(separator: " · ")
+            let text = catalog.reviewText[index]
+            return ReviewSnippet(heading: heading, text: text.allSatisfy(\.isWhitespace) ? "(no text)" : text)
+        }
+    }
+
+    /// The item with the most total playtime (then most owners), if any.
+    static func mostPlayed(_ items: [Int32], state: AppState, engine: Engine) -> Int32? {
+        items.max { a, b in
+            let ma = state.itemMinutes[Int(a)], mb = state.itemMinutes[Int(b)]
+            if ma != mb { return ma < mb }
+            let oa = engine.catalog.ownersOfItem.rowCount(Int(a)), ob = engine.catalog.ownersOfItem.rowCount(Int(b))
+            return oa != ob ? oa < ob : a > b
+        }
+    }
+
+    static func gameFacts(_ item: Int32, state: AppState, engine: Engine) -> [String] {
+        let catalog = engine.catalog
+        let index = Int(item)
+        var price = "price unknown"
+        if catalog.isFree[index] {
+            price = "free"
+        } else if let value = catalog.price(item) {
+            price = "$" + Formatting.decimal(value, digits: 2)
+        }
+        let unit = state.definitions.timeUnit
+        let played = Formatting.decimal(unit.value(minutes: state.itemMinutes[index]), digits: 1)
+        let first: [String] = [catalog.developerName(item) ?? "no developer",
+                               catalog.releaseYear(item).map(String.init) ?? "year unknown",
+                               price, "id \(catalog.itemIds[index])"]
+        let owners = catalog.ownersOfItem.rowCount(index)
+        let reviews = catalog.reviewsOfItem.rowCount(index)
+        let genres = catalog.genresOfItem[index].map { catalog.genreNames[Int($0)] }.joined(separator: ", ")
+        let lines: [String] = [first.joined(separator: " · "),
+                               "\(owners) owners · \(played) \(unit.rawValue) played · \(reviews) reviews",
+                               genres]
+        return lines.filter { !$0.isEmpty }
+    }
+
+    static func sentimentLine(_ negative: Int, _ neutral: Int, _ positive: Int) -> String {
+        let total = negative + neutral + positive
+        func share(_ n: Int) -> String { total > 0 ? " (\(Formatting.decimal(Double(n) * 100 / Double(total), digits: 0))%)" : "" }
+        return "negative \(negative)\(share(negative))  neutral \(neutral)\(share(neutral))  positive \(positive)\(share(positive))"
+    }
+}

@@ -1,0 +1,77 @@
+import SteamLensEngine
+import TerminalUI
+
+/// Draws the whole screen for `state`. Pure: the same state and size give
+/// the same buffer; the terminal backend sends only what changed.
+///
+/// ```swift
+/// terminal.draw(render(state, size: terminal.size))
+/// ```
+public func render(_ state: AppState, size: Size) -> Buffer {
+    var screen = Screen(size: size)
+    if size.isTooSmall {
+        screen.render(TooSmallNotice(size: size, theme: state.theme))
+        return screen
+    }
+    let layout = ScreenLayout(size: size)
+    screen.render(HeaderLine(state: state), area: layout.header)
+    screen.render(PaneColumn(state: state, listRows: layout.listRows(paneCount: state.visiblePanes.count)), area: layout.left)
+    renderRightSide(state, into: &screen, area: layout.right)
+    renderFooter(state, into: &screen, area: layout.footer)
+    switch state.overlay {
+    case .help(let offset)?:
+        screen.render(HelpOverlay(keymap: AppKeymap.keymap, title: "Help · any key closes", offset: offset,
+                                  theme: state.theme, glyphs: state.glyphs),
+                      area: screen.area.inset(horizontal: 1, vertical: 1))
+    case .definitions(let offset)?:
+        screen.render(DefinitionsPanel(state: state, offset: offset), area: screen.area.inset(horizontal: 2, vertical: 1))
+    case nil:
+        break
+    }
+    return screen
+}
+
+private func renderRightSide(_ state: AppState, into screen: inout Buffer, area: Rect) {
+    if let mode = state.histogram, let distribution = state.distribution {
+        let panel = Panel(title: rightTitle(state), isFocused: false, theme: state.theme, glyphs: state.glyphs)
+        screen.render(panel, area: area)
+        screen.render(DistributionChart(distribution: distribution, logBars: mode.logScale, theme: state.theme, glyphs: state.glyphs),
+                      area: panel.inner(area).inset(horizontal: 1, vertical: 0))
+    } else {
+        screen.render(DetailView(detail: state.detail, isFocused: state.reviewsDrill != nil,
+                                 theme: state.theme, glyphs: state.glyphs), area: area)
+    }
+}
+
+private func rightTitle(_ state: AppState) -> String {
+    if let mode = state.histogram {
+        let kinds = DistributionKind.allCases
+        let position = (kinds.firstIndex(of: mode.kind) ?? 0) + 1
+        return "Histogram \(position)/\(kinds.count)" + (mode.logScale ? " · log" : "") + (mode.allData ? " · all data" : " · selection")
+            + " · h next · l log · a scope"
+    }
+    switch state.selection {
+    case .none: return "Details"
+    case .developer: return "Developer"
+    case .user: return "User"
+    case .genre: return "Genre"
+    case .year: return "Year"
+    case .game: return state.reviewsDrill != nil ? "Reviews" : "Game"
+    }
+}
+
+private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Rect) {
+    if let search = state.search, search.isEditing {
+        screen.fill(area)
+        let prompt = "/" + search.query
+        let written = screen.write(prompt, x: area.x + 1, y: area.y, style: state.theme.key, maxWidth: area.width - 2)
+        screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
+        let hint = "search \(search.pane.title) · Enter/Esc keep · BSpace"
+        if area.width - written - 4 > hint.displayWidth {
+            screen.write(hint, x: area.right - 1 - hint.displayWidth, y: area.y, style: state.theme.muted)
+        }
+        return
+    }
+    screen.render(StatusBar(keymap: AppKeymap.keymap, trailing: state.status, theme: state.theme, glyphs: state.glyphs),
+                  area: area)
+}

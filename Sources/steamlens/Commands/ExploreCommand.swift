@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import SteamLensApp
+import SteamLensEngine
+import TerminalUI
+
+/// `steamlens` / `steamlens explore`: the full-screen explorer.
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Browse developers, users, genres and years in a full-screen terminal UI (the default).",
+        discussion: """
+            Keys: ? in the app lists them all (Tab panes, Enter opens, / searches, h histograms, q quits).
+            Without a terminal, --replay "KEYS" --size 120x40 --dump-screen runs the app on an
+            in-memory screen and prints the last frame, e.g.
+              steamlens explore --replay "2 j j Enter" --size 120x40 --dump-screen
+            Keys are single characters or names: Up Down Left Right PgUp PgDn Home End Tab BTab
+            Enter Esc Space BSpace C-c.
+            """
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Flag(name: .long, help: "No colours (also when NO_COLOR is set); focus stays visible with bold and reverse.")
+    var noColor = false
+
+    @Flag(name: .long, help: "ASCII borders and bars instead of Unicode (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(name: .long, help: "Keys to play on an in-memory screen instead of a terminal, e.g. \"j j Tab Enter / v a l v e Esc\".")
+    var replay: String?
+
+    @Option(name: .long, help: "Screen size for --replay, WIDTHxHEIGHT.")
+    var size = "120x40"
+
+    @Flag(name: .long, help: "With --replay: print the last frame as plain text.")
+    var dumpScreen = false
+
+    @Flag(name: .long, help: "With --replay: print render and reduce times (median, p95, max) to stderr.")
+    var timings = false
+
+    @Option(name: .long, help: "Folder for `e` exports. Default: the current directory.")
+    var exportFolder = "."
+
+    func validate() throws {
+        if replay == nil && (dumpScreen || timings) {
+            throw ValidationError("--dump-screen and --timings go with --replay \"KEYS\".")
+        }
+        if replay != nil && parsedSize == nil {
+            throw ValidationError("--size must read WIDTHxHEIGHT, e.g. 120x40.")
+        }
+    }
+
+    private var parsedSize: Size? {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else { return nil }
+        return Size(width: parts[0], height: parts[1])
+    }
+
+    private var sourceName: String {
+        let folder = dataOptions.resolvedData
+        let name = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        return folder == BundledSample.folder ? "bundled sample" : name
+    }
+
+    func run() throws {
+        if let replay {
+            try runReplay(replay)
+            return
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure(message: "not a terminal; use `steamlens query …` for plain output or --replay \"KEYS\" --dump-screen", code: 1)
+        }
+        let loader = try dataOptions.loader()
+        let environment = ProcessInfo.processInfo.environment
+        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: .init(useColor: wantsColor))
+        } catch {
+            throw CLIFailure(message: "\(error)", code: 1)
+        }
+        defer { terminal.shutdown() }
+        let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
+        let glyphs = ascii ? Glyphs.ascii : terminal.glyphs
+        guard let loaded = LoadingScreen.wait(on: terminal, source: sourceName, theme: theme, work: { progress in
+            try loader.open(progress: progress)
+        }) else { return }
+        let opened: EngineLoader.Opened
+        do {
+            opened = try loaded.get()
+        } catch {
+            terminal.shutdown()
+            throw CLIFailure(error)
+        }
+        var (state, effects) = AppState.start(engine: opened.engine, size: terminal.size, sourceName: sourceName,
+                                              theme: theme, glyphs: glyphs, exportFolder: exportFolder)
+        if let warning = opened.warnings.first { state.status = warning }
+        let runner = AppRunner(engine: opened.engine, terminal: terminal, state: state, effects: effects)
+        runner.run()
+    }
+
+    private func runReplay(_ replay: String) throws {
+        let keys: [Key]
+        do {
+            keys = try Key.parse(replay: replay)
+        } catch {
+            throw CLIFailure(message: "\(error)", code: 1)
+        }
+        let opened = try dataOptions.openEngine(quiet: false)
+        let environment = ProcessInfo.processInfo.environment
+        let theme = Theme.resolve(environment: environment, noColorFlag: noColor)
+        let runner = AppRunner.replay(engine: opened.engine, keys: keys, size: parsedSize!, sourceName: sourceName,
+                                      theme: theme, glyphs: ascii ? .ascii : .unicode, exportFolder: exportFolder)
+        if dumpScreen, let terminal = runner.terminal as? MemoryTerminal {
+            let lines = (terminal.lastBuffer ?? Buffer(size: terminal.size)).plainLines(trimmingTrailingSpaces: true)
+            print(lines.joined(separator: "\n"))
+        }
+        if timings {
+            func summary(_ name: String, _ values: [Double]) -> String {
+                let sorted = values.sorted()
+                guard !sorted.isEmpty else { return "\(name): none" }
+                let median = sorted[sorted.count / 2], p95 = sorted[min(sorted.count - 1, sorted.count * 95 / 100)]
+                return String(format: "%@: %d × median %.2f ms · p95 %.2f ms · max %.2f ms", name, sorted.count, median, p95, sorted.last!)
+            }
+            FileHandle.standardError.write(Data((summary("render", runner.renderMilliseconds) + "\n"
+                + summary("reduce", runner.reduceMilliseconds) + "\n"
+                + summary("recommend", runner.recommendMilliseconds) + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+@testable import SteamLensApp
+import XCTest
+
+final class FuzzySearchTests: XCTestCase {
+    func row(_ id: Int, _ name: String) -> PaneRow {
+        PaneRow(id: id, name: name, key: name.lowercased(), count: 0, secondary: 0)
+    }
+
+    func testExactBeatsPrefixBeatsSubstringBeatsLettersInOrder() {
+        let rows = [row(0, "valve hidden path"), row(1, "the valve team"), row(2, "vxaxlxvxe"), row(3, "valve")]
+        XCTAssertEqual(FuzzySearch.bestMatch("VALVE", in: rows, from: 0), 3)
+        XCTAssertEqual(FuzzySearch.bestMatch("valve h", in: rows, from: 0), 0)
+        XCTAssertEqual(FuzzySearch.bestMatch("vxl", in: rows, from: 0), 2)
+        XCTAssertNil(FuzzySearch.bestMatch("zzz", in: rows, from: 0))
+    }
+
+    func testAccentsAreIgnored() {
+        let rows = [row(0, "abc"), PaneRow(id: 1, name: "Pokémon", key: "pokemon", count: 0, secondary: 0)]
+        XCTAssertEqual(FuzzySearch.bestMatch("POKÉMON", in: rows, from: 0), 1)
+    }
+
+    func testNextMatchWrapsAndPrefersSubstrings() {
+        let rows = [row(0, "alpha"), row(1, "beta"), row(2, "alpine"), row(3, "a-l-x")]
+        XCTAssertEqual(FuzzySearch.nextMatch("al", in: rows, after: 0, forward: true), 2)
+        XCTAssertEqual(FuzzySearch.nextMatch("al", in: rows, after: 2, forward: true), 0, "a-l-x only matches letters in order")
+        XCTAssertEqual(FuzzySearch.nextMatch("al", in: rows, after: 0, forward: false), 2)
+    }
+
+    func testSlugMakesAFileNameFromATitle() {
+        XCTAssertEqual(slug("Valve · items and free% per year"), "valve-items-and-free-per-year")
+        XCTAssertEqual(slug("···"), "table")
+    }
+}

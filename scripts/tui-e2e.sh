@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end test of the SteamLens explorer in a real terminal (tmux).
+#
+#   scripts/tui-e2e.sh                      # bundled sample, builds the release binary
+#   STEAMLENS_BIN=.build/release/steamlens DATA=/work/shared/data/steam scripts/tui-e2e.sh
+#
+# For each size (120x40 and 80x24) it starts `steamlens` in a detached tmux
+# session, waits for the readiness marker (the header's "N games · N users"
+# counts) by polling capture-pane, sends keys by name, asserts screen text,
+# and checks the terminal is restored (echo and icanon on) after `q` and
+# after Ctrl-C. Exits non-zero with a message naming the failed step.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${STEAMLENS_BIN:-$ROOT/.build/release/steamlens}"
+DATA="${DATA:-$ROOT/Data}"
+CACHE="${CACHE:-${TMPDIR:-/tmp}/steamlens-e2e-cache}"
+TIMEOUT="${TIMEOUT:-60}"      # seconds to wait for any screen text (the first ETL can be slow)
+SESSION="steamlens-e2e-$$"
+WORK="$(mktemp -d)"
+
+fail() { echo "tui-e2e: FAIL: $*" >&2; if tmux has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tmux capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
+cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
+if [[ -z "${STEAMLENS_BIN:-}" ]]; then
+    echo "tui-e2e: building the release binary …"
+    (cd "$ROOT" && swift build -c release --product steamlens >/dev/null) || fail "swift build -c release failed"
+fi
+[[ -x "$BIN" ]] || fail "no binary at $BIN"
+
+# wait_for TEXT: poll the pane until TEXT appears, or fail after $TIMEOUT s.
+wait_for() {
+    local text="$1" deadline=$((SECONDS + TIMEOUT))
+    while (( SECONDS < deadline )); do
+        if tmux capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    fail "timed out after ${TIMEOUT}s waiting for \"$text\""
+}
+
+# wait_for_file PATH: the shell after steamlens writes stty -a there.
+wait_for_file() {
+    local path="$1" deadline=$((SECONDS + TIMEOUT))
+    while (( SECONDS < deadline )); do [[ -s "$path" ]] && return 0; sleep 0.1; done
+    fail "steamlens did not exit within ${TIMEOUT}s (no $path)"
+}
+
+assert_screen() {
+    tmux capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
+}
+
+assert_restored() {
+    local stty_file="$1" how="$2"
+    grep -qE '(^| )echo( |$)' "$stty_file" || fail "echo is off after $how: terminal not restored"
+    grep -qE '(^| )icanon( |$)' "$stty_file" || fail "icanon is off after $how: terminal not restored"
+    grep -qE '(^| )-echo( |$)' "$stty_file" && fail "-echo after $how"
+    return 0
+}
+
+# start WIDTH HEIGHT STTYFILE: steamlens, then stty -a once it exits; the
+# shell keeps the pane open so the result can be read. `trap true INT`
+# keeps the wrapper shell alive through Ctrl-C (a handler, not an ignore,
+# so steamlens still receives SIGINT with the default disposition).
+start() {
+    tmux new-session -d -s "$SESSION" -x "$1" -y "$2" \
+        "sh -c 'trap true INT; \"$BIN\" --data \"$DATA\" --cache \"$CACHE\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+    wait_for " games · "
+    wait_for " users"
+}
+
+run_size() {
+    local width="$1" height="$2"
+    echo "tui-e2e: ${width}x${height}"
+
+    # 1. Browse, drill, search, help; quit with q.
+    start "$width" "$height" "$WORK/q-$width"
+    assert_screen "Developers" "left pane at start"
+    assert_screen "help" "footer hints"
+    tmux send-keys -t "$SESSION" 2 j j Enter
+    wait_for "Games of"
+    tmux send-keys -t "$SESSION" Escape
+    wait_for "Users"
+    tmux send-keys -t "$SESSION" 1 / 
+    wait_for "/"
+    tmux send-keys -t "$SESSION" -l "$SEARCH"
+    tmux send-keys -t "$SESSION" Enter
+    wait_for "▶ $SEARCH_EXPECT"
+    tmux send-keys -t "$SESSION" h
+    wait_for "Price"
+    tmux send-keys -t "$SESSION" Escape '?'
+    wait_for "move down"
+    tmux send-keys -t "$SESSION" Escape q
+    wait_for_file "$WORK/q-$width"
+    grep -q "exit=0" "$WORK/q-$width.status" || fail "exit status after q: $(cat "$WORK/q-$width.status")"
+    assert_restored "$WORK/q-$width" "q"
+    tmux kill-session -t "$SESSION"
+
+    # 2. Ctrl-C quits cleanly and restores the terminal too.
+    start "$width" "$height" "$WORK/c-$width"
+    tmux send-keys -t "$SESSION" j j C-c
+    wait_for_file "$WORK/c-$width"
+    assert_restored "$WORK/c-$width" "Ctrl-C"
+    tmux kill-session -t "$SESSION"
+}
+
+# What to search for: Valve in the real data, a sample developer otherwise.
+SEARCH="${SEARCH:-}"
+SEARCH_EXPECT="${SEARCH_EXPECT:-}"
+if [[ -z "$SEARCH" ]]; then
+    if [[ "$DATA" == "$ROOT/Data" ]]; then SEARCH="northwind"; SEARCH_EXPECT="Northwind S.A."; else SEARCH="valve"; SEARCH_EXPECT="Valve"; fi
+fi
+
+run_size 120 40
+run_size 80 24
+
+# 3. Not a terminal: a clear message and exit 1.
+set +e
+out="$("$BIN" --data "$DATA" --cache "$CACHE" </dev/null 2>&1)"; code=$?
+set -e
+[[ $code -eq 1 ]] || fail "without a TTY the exit code is $code, expected 1"
+grep -qF "not a terminal" <<<"$out" || fail "without a TTY the message is: $out"
+
+echo "tui-e2e: PASS"
