@@ -194,66 +194,28 @@ public enum SteamStore {
 
     // MARK: Reading
 
-    /// The fingerprint a store was built from, without loading it.
-    public static func fingerprint(at path: String) throws -> SourceFingerprint {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
-        do {
-            let queue = try openReadOnly(path)
-            return try queue.read { db in
-                let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-                guard version == String(schemaVersion) else {
-                    throw StoreError.stale("schema version \(version ?? "none"), expected \(schemaVersion)")
-                }
-                guard let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'") else {
-                    throw StoreError.corrupt(path, reason: "no fingerprint")
-                }
-                return SourceFingerprint(value: value)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.corrupt(path, reason: "\(error)")
-        }
-    }
-
     /// Loads a whole store. Throws `StoreError.stale` when `expected` differs
     /// from the fingerprint the store was built from.
     public static func load(from path: String, expected: SourceFingerprint?) throws -> StoreContents {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
-        do {
-            let queue = try openReadOnly(path)
-            return try queue.read { db in try read(db, path: path, expected: expected) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.corrupt(path, reason: "\(error)")
-        }
+        try readOnly(path) { db in try read(db, path: path, expected: expected) }
     }
 
     /// The quick path of a start: the named blobs plus the review texts, after
     /// the same schema and fingerprint checks as `load`. Names the store does
     /// not hold are absent from the result.
     public static func loadBlobs(named names: [String], withReviewTextsFrom path: String, expected: SourceFingerprint?) throws -> (blobs: [String: [UInt8]], reviewTexts: [String]) {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
-        do {
-            let queue = try openReadOnly(path)
-            return try queue.read { db in
-                try checkMeta(db, path: path, expected: expected)
-                var blobs: [String: [UInt8]] = [:]
-                for name in names {
-                    if let data = try Data.fetchOne(db, sql: "SELECT data FROM blobs WHERE name = ?", arguments: [name]) {
-                        blobs[name] = [UInt8](data)
-                    }
+        try readOnly(path) { db in
+            try checkMeta(db, path: path, expected: expected)
+            var blobs: [String: [UInt8]] = [:]
+            for name in names {
+                if let data = try Data.fetchOne(db, sql: "SELECT data FROM blobs WHERE name = ?", arguments: [name]) {
+                    blobs[name] = [UInt8](data)
                 }
-                var texts: [String] = []
-                let row = SQLiteStatement(try db.makeStatement(sql: "SELECT text FROM reviews ORDER BY rowid"))
-                while try row.next() { texts.append(row.string(0)) }
-                return (blobs, texts)
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.corrupt(path, reason: "\(error)")
+            var texts: [String] = []
+            let row = SQLiteStatement(try db.makeStatement(sql: "SELECT text FROM reviews ORDER BY rowid"))
+            while try row.next() { texts.append(row.string(0)) }
+            return (blobs, texts)
         }
     }
 
@@ -275,10 +237,19 @@ public enum SteamStore {
         return meta
     }
 
-    private static func openReadOnly(_ path: String) throws -> DatabaseQueue {
-        var configuration = Configuration()
-        configuration.readonly = true
-        return try DatabaseQueue(path: path, configuration: configuration)
+    /// Runs `body` in a read transaction of a read-only connection; any
+    /// SQLite failure means the store is corrupt (and will be rebuilt).
+    private static func readOnly<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.absent(path) }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            return try DatabaseQueue(path: path, configuration: configuration).read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.corrupt(path, reason: "\(error)")
+        }
     }
 
     private static func read(_ db: Database, path: String, expected: SourceFingerprint?) throws -> StoreContents {
