@@ -9,8 +9,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 flags=(-c release -Xswiftc -enable-testing)
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 
-swift build "${flags[@]}"
-swift test "${flags[@]}"
+# One build serves the tests and the end-to-end run.
+swift build "${flags[@]}" --build-tests
+swift test "${flags[@]}" --skip-build --disable-swift-testing 2>&1 | tee "$log"
 
 STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/tui-e2e.sh
+
+# A closing summary: XCTest's totals plus the end-to-end run.
+summary=$(grep -E "Executed [0-9]+ tests?, with" "$log" | tail -1)
+executed=$(sed -E 's/.*Executed ([0-9]+) tests?.*/\1/' <<<"$summary")
+failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
+skipped=$(grep -oE "with [0-9]+ tests? skipped" <<<"$summary" | grep -oE "[0-9]+" || echo 0)
+echo "$((executed - failed - skipped + 1)) passed, ${failed} failed, ${skipped} skipped"
