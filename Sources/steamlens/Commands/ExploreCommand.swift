@@ -69,7 +69,8 @@ struct ExploreCommand: ParsableCommand {
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure(message: "not a terminal; use `steamlens query …` for plain output or --replay \"KEYS\" --dump-screen", code: 1)
+            try printPlainOverview(because: "not a terminal")
+            return
         }
         let loader = try dataOptions.loader()
         let environment = ProcessInfo.processInfo.environment
@@ -78,7 +79,9 @@ struct ExploreCommand: ParsableCommand {
         do {
             terminal = try CursesTerminal(options: .init(useColor: wantsColor))
         } catch {
-            throw CLIFailure(message: "\(error)", code: 1)
+            // An unknown TERM: say why, then answer in plain text rather than fail.
+            try printPlainOverview(because: "\(error)")
+            return
         }
         defer { terminal.shutdown() }
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
@@ -98,6 +101,24 @@ struct ExploreCommand: ParsableCommand {
         if let warning = opened.warnings.first { state.status = warning }
         let runner = AppRunner(engine: opened.engine, terminal: terminal, state: state, effects: effects)
         runner.run()
+    }
+
+    /// Without a usable terminal the explorer's first screen is printed as
+    /// plain tables (the busiest developers, users and genres), with a note
+    /// on stderr saying why and what to run instead.
+    private func printPlainOverview(because reason: String) throws {
+        FileHandle.standardError.write(Data("steamlens: \(reason); printing a plain overview (use `steamlens query …` for any question, or --replay \"KEYS\" --dump-screen for the explorer)\n".utf8))
+        let engine = try dataOptions.openEngine(quiet: true).engine
+        let catalog = engine.catalog
+        print("SteamLens · \(sourceName) · \(catalog.gameCount) games · \(catalog.userCount) users · \(catalog.reviewCount) reviews\n")
+        for kind in [ListPage.Kind.developers, .users, .genres] {
+            do {
+                let page = try engine.list(kind, sort: .count, limit: 10)
+                print(try ResultPrinter.render(page, format: .table))
+            } catch {
+                throw CLIFailure(error)
+            }
+        }
     }
 
     private func runReplay(_ replay: String) throws {
