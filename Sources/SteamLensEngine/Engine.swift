@@ -1,3 +1,4 @@
+import Foundation
 import SteamLensData
 
 /// The query engine over one loaded `Catalog`.
@@ -118,5 +119,3 @@ public final class Engine: Sendable {
         return year
     }
 }
-
-import Foundation

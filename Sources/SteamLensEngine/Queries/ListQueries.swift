@@ -30,8 +30,6 @@ public struct ListPage: QueryResult {
     public var entries: [ListEntry]
     public var definitions: Definitions
 
-    enum CodingKeys: String, CodingKey { case entries }
-
     struct JSONRow: Encodable {
         var name: String
         var count: Int

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings some queries take beyond their arguments.
 public struct QueryOptions: Sendable {
     /// The user → games model (`RecModel` names); nil is the best one.
@@ -93,5 +95,3 @@ public enum QueryRegistry {
         return all.first { $0.name == key }
     }
 }
-
-import Foundation

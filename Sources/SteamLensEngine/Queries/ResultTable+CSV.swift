@@ -1,3 +1,5 @@
+import Foundation
+
 extension ResultTable {
     /// RFC 4180 CSV: a header line, then one line per row; fields with a
     /// comma, quote or line break are quoted, quotes doubled.
@@ -14,5 +16,3 @@ extension ResultTable {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

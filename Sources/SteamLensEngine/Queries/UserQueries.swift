@@ -1,3 +1,5 @@
+import Foundation
+
 /// `userdata(user)`: what a user spent, how often they recommend, how many items they own.
 public struct UserData: QueryResult {
     public var userId: String
@@ -136,5 +138,3 @@ extension Engine {
         return year * 10_000 + month * 100 + day
     }
 }
-
-import Foundation

@@ -70,12 +70,10 @@ struct Bench {
 
     /// Representative arguments: the busiest developer, user, genre and year.
     private func sampleQueries(_ engine: Engine) -> [(String, [String])] {
-        let catalog = engine.catalog
         let developer = (try? engine.list(.developers, limit: 1))?.entries.first?.name ?? ""
         let user = (try? engine.list(.users, sort: .secondary, limit: 1))?.entries.first?.name ?? ""
         let genre = (try? engine.list(.genres, sort: .secondary, limit: 1))?.entries.first?.name ?? ""
         let year = (try? engine.list(.years, sort: .secondary, limit: 1))?.entries.first?.name ?? "2015"
-        _ = catalog
         return [
             ("developer", [developer]), ("userdata", [user]), ("user_for_genre", [genre]),
             ("best_developer_year", [year]), ("developer_reviews_analysis", [developer]),
