@@ -84,7 +84,7 @@ public struct SentimentModel: Sendable {
         var calibration = SentimentCalibration.fallback
         var start: [Double?]? = nil
         if held >= 10 {
-            let state = lr.fit(rows.rows(fit), fit.map { labels[$0] }, dimension: dimension, seed: rng.next())
+            let state = lr.fit(rows, selection: fit, fit.map { labels[$0] }, dimension: dimension, seed: rng.next())
             let probabilities = state.weights.withUnsafeBufferPointer { w in
                 validation.map { 1 / (1 + exp(-(rows.dot($0, w) + w[dimension]))) }
             }

@@ -10,26 +10,6 @@ extension SentimentModel {
 
         var count: Int { offsets.count - 1 }
 
-        mutating func append(contentsOf other: SparseRows) {
-            let base = indices.count
-            indices.append(contentsOf: other.indices)
-            values.append(contentsOf: other.values)
-            offsets.append(contentsOf: other.offsets.dropFirst().map { $0 + base })
-        }
-
-        /// The rows at `positions`, in that order.
-        func rows(_ positions: [Int]) -> SparseRows {
-            var out = SparseRows()
-            out.offsets.reserveCapacity(positions.count + 1)
-            for r in positions {
-                let range = offsets[r]..<offsets[r + 1]
-                out.indices.append(contentsOf: indices[range])
-                out.values.append(contentsOf: values[range])
-                out.offsets.append(out.indices.count)
-            }
-            return out
-        }
-
         @inline(__always) func dot(_ row: Int, _ weights: UnsafeBufferPointer<Double>) -> Double {
             var sum = 0.0
             for k in offsets[row]..<offsets[row + 1] {

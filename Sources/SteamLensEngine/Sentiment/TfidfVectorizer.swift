@@ -83,26 +83,32 @@ extension SentimentModel {
         }
 
         /// TF-IDF rows of `counts`, with each bucket `b` stored as column `columns[b]`.
+        ///
+        /// Every count becomes exactly one entry, so the row offsets are known
+        /// up front and both threads write straight into one matrix: no
+        /// per-thread parts to merge, which used to double the peak memory.
         func rows(_ counts: [SentimentFeatures.Counts], columns: [UInt32]) -> SparseRows {
-            let parts = ChunkResults<SparseRows>(count: 2)
-            parallelChunks(count: counts.count) { chunk, range in
-                var rows = SparseRows()
-                let nnz = range.reduce(0) { $0 + counts[$1].words.count + counts[$1].chars.count }
-                rows.indices.reserveCapacity(nnz)
-                rows.values.reserveCapacity(nnz)
-                rows.offsets.reserveCapacity(range.count + 1)
-                for i in range {
-                    append(counts[i]) { b, v in
-                        rows.indices.append(columns[Int(b)])
-                        rows.values.append(v)
+            var offsets = [Int](repeating: 0, count: counts.count + 1)
+            for i in counts.indices { offsets[i + 1] = offsets[i] + counts[i].words.count + counts[i].chars.count }
+            let nnz = offsets[counts.count]
+            var indices = [UInt32](repeating: 0, count: nnz)
+            var values = [Float](repeating: 0, count: nnz)
+            indices.withUnsafeMutableBufferPointer { indexBuffer in
+                values.withUnsafeMutableBufferPointer { valueBuffer in
+                    // Chunks write disjoint ranges of the two buffers.
+                    parallelChunks(count: counts.count) { _, range in
+                        for i in range {
+                            var k = offsets[i]
+                            append(counts[i]) { b, v in
+                                indexBuffer[k] = columns[Int(b)]
+                                valueBuffer[k] = v
+                                k += 1
+                            }
+                        }
                     }
-                    rows.offsets.append(rows.indices.count)
                 }
-                parts.set(chunk, rows)
             }
-            var all = SparseRows()
-            for part in parts.values { all.append(contentsOf: part) }
-            return all
+            return SparseRows(offsets: offsets, indices: indices, values: values)
         }
     }
 }
