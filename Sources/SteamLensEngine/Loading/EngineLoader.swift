@@ -41,7 +41,7 @@ public struct EngineLoader: Sendable {
     public func open(forceRebuild: Bool = false, progress: (String) -> Void = { _ in }) throws -> Opened {
         let start = DispatchTime.now()
         let path = storePath
-        let fingerprint = SourceFingerprint(directory: directory)
+        let fingerprint = SourceFingerprint(directory: directory, extra: Self.derivedVersions)
         var reason = "forced rebuild"
         if !forceRebuild {
             do {
@@ -88,6 +88,10 @@ public struct EngineLoader: Sendable {
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps)
     }
+
+    /// Versions of everything the engine derives and stores: a new model or
+    /// catalog layout makes every older store stale.
+    static let derivedVersions = "catalog=\(CatalogSnapshot.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
 
     /// The catalog and models from the store's blobs; the catalog falls back
     /// to the tables when its snapshot is unusable. Models of another version
