@@ -90,6 +90,16 @@ final class DatasetLoaderTests: XCTestCase {
         }
     }
 
+    func testSampleNamedFilesAreFoundLikeTheRealNames() throws {
+        let folder = try Fixture.folder()
+        for kind in DataDirectory.Kind.allCases {
+            try FileManager.default.moveItem(atPath: folder + "/" + kind.rawValue + ".json", toPath: folder + "/" + kind.rawValue + ".sample.json")
+        }
+        let directory = try DataDirectory(folder: folder)
+        XCTAssertEqual(directory.games, folder + "/steam_games.sample.json")
+        XCTAssertEqual(DatasetLoader.load(directory).games.count, 5)
+    }
+
     func testATruncatedGzipFileKeepsItsGoodRowsAndIsReported() throws {
         let folder = try Fixture.folder()
         let lines = (0..<3000).map { #"{'user_id': 'u\#($0)', 'items_count': 1, 'items': [{'item_id': '10', 'playtime_forever': \#($0), 'playtime_2weeks': 0}]}"# }

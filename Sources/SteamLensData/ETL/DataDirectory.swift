@@ -32,6 +32,8 @@ public struct DataDirectory: Sendable {
     public let libraries: String
 
     /// Finds the files in `folder`, or in its `steam/` subfolder (the layout of `../shared/data`).
+    /// A generated sample may name them `NAME.sample.json.gz` (as the bundled
+    /// `Data/` does) so it can never be mistaken for the real files.
     public init(folder: String) throws {
         var isFolder = false
         guard Self.exists(folder, isFolder: &isFolder), isFolder else { throw LocateError.folderMissing(folder) }
@@ -62,7 +64,7 @@ public struct DataDirectory: Sendable {
     }
 
     private static func find(_ kind: Kind, in folder: String) -> String? {
-        for suffix in [".json.gz", ".json", ".gz"] {
+        for suffix in [".json.gz", ".json", ".gz", ".sample.json.gz", ".sample.json"] {
             let candidate = folder + "/" + kind.rawValue + suffix
             var isFolder = false
             if exists(candidate, isFolder: &isFolder), !isFolder { return candidate }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteamLensData
 import SteamLensEngine
 
 /// Where the data and the store are.
@@ -74,6 +75,6 @@ enum BundledSample {
             FileManager.default.currentDirectoryPath + "/Data",
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Data",
         ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/steam_games.json.gz") || FileManager.default.fileExists(atPath: $0 + "/steam_games.json") } ?? candidates[0]
+        return candidates.first { (try? DataDirectory(folder: $0)) != nil } ?? candidates[0]
     }
 }
