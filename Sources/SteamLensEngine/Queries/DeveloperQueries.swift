@@ -57,7 +57,7 @@ public struct DeveloperReviewsAnalysis: QueryResult {
 
 extension Engine {
     public func developer(_ name: String, definitions: Definitions = .standard) throws -> DeveloperYears {
-        let developer = try resolveDeveloper(name)
+        let developer = try developerArgument(name)
         var byYear: [Int: (items: Int, free: Int)] = [:]
         for item in catalog.itemsOfDeveloper[Int(developer)] {
             let year = Int(catalog.releaseYears[Int(item)])
@@ -74,7 +74,7 @@ extension Engine {
     }
 
     public func developerReviewsAnalysis(_ name: String, definitions: Definitions = .standard) throws -> DeveloperReviewsAnalysis {
-        let developer = try resolveDeveloper(name)
+        let developer = try developerArgument(name)
         var counts = [0, 0, 0]
         for item in reviewedItems(ofDeveloper: developer, definitions.joinKey) {
             for review in catalog.reviewsOfItem[Int(item)] {

@@ -77,7 +77,7 @@ public struct GenreRank: QueryResult {
 
 extension Engine {
     public func userForGenre(_ name: String, definitions: Definitions = .standard) throws -> UserForGenre {
-        let genre = try resolveGenre(name)
+        let genre = try genreArgument(name)
         let stats = genreStatistics[definitions.joinKey]!.genres[Int(genre)]
         let genreName = catalog.genreNames[Int(genre)]
         guard stats.topUser >= 0 else { throw QueryError.noResult("Nobody has played a \(genreName) game.") }
@@ -96,7 +96,7 @@ extension Engine {
     }
 
     public func playTimeGenre(_ name: String, definitions: Definitions = .standard) throws -> PlayTimeGenre {
-        let genre = try resolveGenre(name)
+        let genre = try genreArgument(name)
         let byYear = genreStatistics[definitions.joinKey]!.genres[Int(genre)].minutesByYear
         let genreName = catalog.genreNames[Int(genre)]
         guard let best = byYear.filter({ $0.key != 0 && $0.value > 0 })
@@ -107,7 +107,7 @@ extension Engine {
     }
 
     public func genreRank(_ name: String, definitions: Definitions = .standard) throws -> GenreRank {
-        let genre = try resolveGenre(name)
+        let genre = try genreArgument(name)
         let ranking = genreRanking(definitions)
         let position = ranking.firstIndex { $0.genre == genre }!
         return GenreRank(genre: catalog.genreNames[Int(genre)], rank: position + 1, of: ranking.count,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a browsing list (the panes of the explorer, `query developers`).
 public struct ListEntry: Equatable, Sendable {
     /// Index of the entity in its catalog array (developer, user, genre, item), or the year itself.
@@ -63,10 +65,75 @@ public struct ListPage: QueryResult {
 
     public var table: ResultTable {
         ResultTable(
-            title: "\(title) (\(offset + 1)–\(offset + entries.count) of \(total))",
+            title: "\(title) (\(rowRange) of \(total))",
             columns: [.init(kind == .years ? "year" : "name"), .init(countLabel, .right), .init(secondaryLabel, .right)],
             rows: entries.map { [.text($0.name), .integer($0.count), .number($0.secondary, digits: secondaryDigits)] }
         )
+    }
+
+    /// "26–50", or "none" for a page past the end; saturating, as `offset`
+    /// is public and may hold anything.
+    private var rowRange: String {
+        guard !entries.isEmpty else { return "none" }
+        return "\(offset.saturatingAdd(1))–\(offset.saturatingAdd(entries.count))"
+    }
+
+    /// Checks a list's scope without the data: developers, users, genres and
+    /// years take none; games an optional "developer:NAME", "genre:NAME",
+    /// "year:YYYY" or "user:ID"; reviews a game id or title.
+    public static func validate(_ kind: Kind, scope: String?) throws {
+        switch kind {
+        case .developers, .users, .genres, .years:
+            guard scope == nil else { throw QueryError.badArgument("\(kind.rawValue) takes no argument.") }
+        case .games:
+            guard let scope else { return }
+            _ = try GameScope(scope)
+        case .reviews:
+            guard let scope else { throw QueryError.badArgument("reviews: which game? e.g. `query reviews 570` or a title.") }
+            do {
+                _ = try QueryArguments.game(scope)
+            } catch QueryError.badArgument(let message) {
+                throw QueryError.badArgument("reviews: " + message)
+            }
+        }
+    }
+}
+
+/// The scope of a games list, parsed: "developer:Valve" → .developer("Valve").
+enum GameScope: Equatable {
+    case developer(String), genre(String), user(String)
+    /// A release year; nil is the games without one.
+    case year(Int?)
+
+    init(_ scope: String) throws {
+        guard !scope.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw QueryError.badArgument("games: the scope is empty; leave it out for every game, or give developer:NAME, genre:NAME, year:YYYY or user:ID.")
+        }
+        let parts = scope.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else {
+            throw QueryError.badArgument("games: scope \"\(scope)\" should read developer:NAME, genre:NAME, year:YYYY or user:ID.")
+        }
+        let kind = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+        do {
+            switch kind {
+            case "developer": self = .developer(try QueryArguments.nonEmpty(parts[1], argument: "developer"))
+            case "genre": self = .genre(try QueryArguments.nonEmpty(parts[1], argument: "genre"))
+            case "user": self = .user(try QueryArguments.nonEmpty(parts[1], argument: "user_id", expected: QueryArguments.userExpected))
+            case "year": self = .year(try QueryArguments.year(parts[1]))
+            default:
+                throw QueryError.badArgument("unknown scope \"\(parts[0])\"; use developer:NAME, genre:NAME, year:YYYY or user:ID.")
+            }
+        } catch QueryError.badArgument(let message) {
+            throw QueryError.badArgument("games: " + message)
+        }
+    }
+}
+
+extension Int {
+    /// `self + other`, stopping at `Int.max` / `Int.min` instead of trapping.
+    func saturatingAdd(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
     }
 }
 
@@ -76,6 +143,7 @@ extension Engine {
     /// reviews to a game ("570" or a title).
     public func list(_ kind: ListPage.Kind, of scope: String? = nil, sort: ListPage.Sort = .count, descending: Bool? = nil,
                      offset: Int = 0, limit: Int = .max, definitions: Definitions = .standard) throws -> ListPage {
+        try ListPage.validate(kind, scope: scope)
         var page = try unsortedList(kind, scope: scope, definitions: definitions)
         let descendingOrder = descending ?? (sort != .name)
         // Sort keys are computed once per entry, not per comparison.
@@ -100,7 +168,8 @@ extension Engine {
         page.entries = order.map { page.entries[$0] }
         page.total = page.entries.count
         let start = min(max(0, offset), page.entries.count)
-        let end = limit == .max ? page.entries.count : min(page.entries.count, start + max(0, limit))
+        // Saturating: `offset + limit` may exceed Int.max (a caller asking for "everything after row 5").
+        let end = min(page.entries.count, start.saturatingAdd(max(0, limit)))
         page.entries = Array(page.entries[start..<end])
         page.offset = start
         return page
@@ -163,8 +232,8 @@ extension Engine {
             }
             return make("Games" + (scope.map { " of \($0)" } ?? ""), "owners", "reviews", entries)
         case .reviews:
-            guard let scope else { throw QueryError.badArgument("Which game? e.g. `query reviews 570` or a title.") }
-            let item = try resolveGame(scope)
+            guard let scope else { throw QueryError.badArgument("reviews: which game? e.g. `query reviews 570` or a title.") }
+            let item = try gameArgument(scope)
             let entries = catalog.reviewsOfItem[Int(item)].map { review in
                 ListEntry(id: Int(review), name: catalog.userIds[Int(catalog.reviewUser[Int(review)])],
                           count: Int(catalog.reviewSentiment[Int(review)]), secondary: catalog.reviewRecommend[Int(review)] ? 1 : 0)
@@ -173,22 +242,16 @@ extension Engine {
         }
     }
 
-    /// The items a games list shows: all games, or those of "developer:X", "genre:X", "year:YYYY", "user:X".
+    /// The items a games list shows: all games (nil), or those of "developer:X", "genre:X", "year:YYYY", "user:X".
     public func gamesInScope(_ scope: String?) throws -> [Int32] {
-        guard let scope, !scope.isEmpty else { return (0..<Int32(catalog.gameCount)).map { $0 } }
-        let parts = scope.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else {
-            throw QueryError.badArgument("Scope \"\(scope)\" should read developer:NAME, genre:NAME, year:YYYY or user:ID.")
-        }
-        switch parts[0].lowercased() {
-        case "developer": return Array(catalog.itemsOfDeveloper[Int(try resolveDeveloper(parts[1]))])
-        case "genre": return Array(catalog.itemsOfGenre[Int(try resolveGenre(parts[1]))])
-        case "user": return catalog.libraryOfUser[Int(try resolveUser(parts[1]))].map(\.item)
-        case "year":
-            let year = try parseYear(parts[1]) ?? 0
+        guard let scope else { return (0..<Int32(catalog.gameCount)).map { $0 } }
+        switch try GameScope(scope) {
+        case .developer(let name): return Array(catalog.itemsOfDeveloper[Int(try resolveDeveloper(name))])
+        case .genre(let name): return Array(catalog.itemsOfGenre[Int(try resolveGenre(name))])
+        case .user(let id): return catalog.libraryOfUser[Int(try resolveUser(id))].map(\.item)
+        case .year(let year):
+            let year = year ?? 0
             return (0..<Int32(catalog.gameCount)).filter { Int(catalog.releaseYears[Int($0)]) == year }
-        default:
-            throw QueryError.badArgument("Unknown scope \"\(parts[0])\"; use developer, genre, year or user.")
         }
     }
 }

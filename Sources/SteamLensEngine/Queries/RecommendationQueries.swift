@@ -31,7 +31,7 @@ public struct RecommendationList: QueryResult {
 
 extension Engine {
     public func recommendGame(_ idOrTitle: String, options: QueryOptions = QueryOptions(), definitions: Definitions = .standard) throws -> RecommendationList {
-        let item = try resolveGame(idOrTitle)
+        let item = try gameArgument(idOrTitle)
         guard catalog.isKnown(item) else {
             throw QueryError.noResult("Game \(catalog.itemIds[Int(item)]) is not in the catalogue, so it has no content to compare.")
         }
@@ -44,7 +44,7 @@ extension Engine {
     }
 
     public func recommendUser(_ name: String, options: QueryOptions = QueryOptions(), definitions: Definitions = .standard) throws -> RecommendationList {
-        let user = try resolveUser(name)
+        let user = try userArgument(name)
         let rows: [Recommendation]
         do {
             rows = try recommendations(forUser: user, count: 5, model: options.model)

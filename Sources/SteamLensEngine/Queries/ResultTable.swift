@@ -1,3 +1,5 @@
+import Foundation
+
 /// A query result as a plain table, for the terminal, CSV and the TUI.
 public struct ResultTable: Equatable, Sendable {
     public enum Alignment: Sendable { case left, right }
@@ -57,17 +59,30 @@ public struct ResultTable: Equatable, Sendable {
             }
         }
 
-        static func format(_ value: Double, digits: Int) -> String {
-            guard value.isFinite else { return value.isNaN ? "unknown" : "∞" }
-            var scale = 1.0
+        /// `value` with `digits` decimals, for any Double: values too large
+        /// for fixed notation (|value| × 10^digits at or past 2^53, where a
+        /// Double stops holding every integer, and long before Int would
+        /// overflow) are written in shortest round-trip scientific form
+        /// ("9.3e18"); NaN is "NaN" and the infinities "inf" and "-inf".
+        public static func format(_ value: Double, digits: Int) -> String {
+            if value.isNaN { return "NaN" }
+            if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+            let digits = min(max(0, digits), 15)
+            var scale = 1
             for _ in 0..<digits { scale *= 10 }
-            let rounded = (abs(value) * scale).rounded()
-            let whole = Int(rounded / scale)
-            let fraction = Int(rounded - Double(whole) * scale)
-            let sign = value < 0 && rounded > 0 ? "-" : ""
-            guard digits > 0 else { return sign + String(whole) }
-            let fractionText = String(fraction)
-            return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+            let scaled = (abs(value) * Double(scale)).rounded()
+            guard scaled < 9_007_199_254_740_992 else { return scientific(value) }
+            let units = Int(scaled)
+            let sign = value < 0 && units > 0 ? "-" : ""
+            guard digits > 0 else { return sign + String(units) }
+            let fraction = String(units % scale)
+            return sign + String(units / scale) + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+        }
+
+        /// "9.3e18": Swift's shortest round-trip digits, without the exponent's "+".
+        static func scientific(_ value: Double) -> String {
+            let text = "\(value)"
+            return text.contains("e") ? text.replacingOccurrences(of: "e+", with: "e") : text
         }
     }
 

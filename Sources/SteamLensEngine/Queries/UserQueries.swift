@@ -71,7 +71,7 @@ public struct ReviewCount: QueryResult {
 
 extension Engine {
     public func userdata(_ name: String, definitions: Definitions = .standard) throws -> UserData {
-        let user = try resolveUser(name)
+        let user = try userArgument(name)
         var items = Set<Int32>()
         var money = 0.0
         var unpriced = 0
@@ -92,11 +92,8 @@ extension Engine {
 
     /// Dates are "YYYY-MM-DD", "YYYY-MM" or "YYYY"; both ends are inclusive.
     public func countReviews(from: String, to: String, definitions: Definitions = .standard) throws -> ReviewCount {
-        let start = try Self.parseDay(from, roundUp: false)
-        let end = try Self.parseDay(to, roundUp: true)
-        guard start <= end else {
-            throw QueryError.badArgument("The range is empty: \(from) comes after \(to).")
-        }
+        let range = try QueryArguments.dayRange(from: from, to: to)
+        let start = range.lowerBound, end = range.upperBound
         // Binary search the day-ordered index for the first review on or after `start`.
         var low = 0, high = datedReviewDays.count
         while low < high {
@@ -122,19 +119,5 @@ extension Engine {
         let undated = catalog.reviewCount - datedReviews.count
         return ReviewCount(from: from, to: to, users: users, reviews: reviews,
                            recommendPercent: percent(recommended, of: reviews), undatedReviews: undated, definitions: definitions)
-    }
-
-    /// A date as the number YYYYMMDD; a missing month or day is the start (or end) of the period.
-    static func parseDay(_ text: String, roundUp: Bool) throws -> Int {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").map { Int($0) }
-        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }), let year = parts[0], (1900...2100).contains(year) else {
-            throw QueryError.badArgument("\"\(text)\" is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY).")
-        }
-        let month = parts.count > 1 ? parts[1]! : (roundUp ? 12 : 1)
-        let day = parts.count > 2 ? parts[2]! : (roundUp ? 31 : 1)
-        guard (1...12).contains(month), (1...31).contains(day) else {
-            throw QueryError.badArgument("\"\(text)\" is not a date (month or day out of range).")
-        }
-        return year * 10_000 + month * 100 + day
     }
 }

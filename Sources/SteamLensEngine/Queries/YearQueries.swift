@@ -96,7 +96,7 @@ extension Engine {
     }
 
     public func bestDeveloperYear(_ yearText: String, definitions: Definitions = .standard) throws -> BestDevelopersOfYear {
-        let year = try parseYear(yearText)
+        let year = try QueryArguments.year(yearText)
         var counts = [Int](repeating: 0, count: catalog.developerNames.count)
         for review in reviews(inYear: year, basis: definitions.reviewYear) {
             let index = Int(review)
@@ -125,7 +125,7 @@ extension Engine {
     }
 
     private func rankedGames(_ yearText: String, direction: RankedGamesOfYear.Direction, definitions: Definitions) throws -> RankedGamesOfYear {
-        let year = try parseYear(yearText)
+        let year = try QueryArguments.year(yearText)
         var counts = [Int](repeating: 0, count: catalog.itemCount)
         for review in reviews(inYear: year, basis: definitions.reviewYear) {
             let index = Int(review)
@@ -151,7 +151,7 @@ extension Engine {
     }
 
     public func sentimentByYear(_ yearText: String, definitions: Definitions = .standard) throws -> SentimentOfYear {
-        let year = try parseYear(yearText)
+        let year = try QueryArguments.year(yearText)
         var counts = [0, 0, 0]
         let reviews = reviews(inYear: year, basis: definitions.reviewYear)
         guard !reviews.isEmpty else { throw QueryError.noResult("No reviews in \(yearText).") }
