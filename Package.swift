@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
+        // The command line: output safety, argument checks, finding the bundled sample, the built binary.
+        .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -7,7 +7,7 @@ struct SteamLens: ParsableCommand {
         commandName: "steamlens",
         abstract: "Explore the Steam games market from the terminal.",
         discussion: """
-            Data: --data DIR, else $STEAMLENS_DATA, else the bundled sample in Data/.
+            Data: --data DIR, else $STEAMLENS_DATA, else the bundled sample (Data/ found from the binary: README, "Installing").
             Definitions used by every answer: docs/definitions.md.
             Exit codes: 0 ok, 1 no result or bad argument, 2 bad or missing data.
             """,
@@ -26,15 +26,16 @@ enum Main {
             try command.run()
             PeakMemory.writeIfRequested()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data(("steamlens: " + failure.message + "\n").utf8))
+            HumanOutput.writeError("steamlens: " + failure.message)
             exit(failure.code)
         } catch {
             let code = SteamLens.exitCode(for: error)
             if code == .success {
                 SteamLens.exit(withError: error)  // --help, --version
             }
-            // Usage mistakes are "bad argument": exit 1, as documented.
-            FileHandle.standardError.write(Data((SteamLens.fullMessage(for: error) + "\n").utf8))
+            // Usage mistakes are "bad argument": exit 1, as documented. The
+            // message may quote the argument, so it is sanitized like data.
+            HumanOutput.writeError(SteamLens.fullMessage(for: error))
             exit(code == .validationFailure ? 1 : code.rawValue)
         }
     }

@@ -11,16 +11,24 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Folder for the SQLite store. Default: $XDG_CACHE_HOME/steamlens or ~/.cache/steamlens.")
     var cache: String?
 
-    /// The data folder in effect: --data, $STEAMLENS_DATA, or the sample bundled with the sources.
+    /// The data folder in effect: --data, $STEAMLENS_DATA, or the bundled sample.
     var resolvedData: String {
+        explicitData ?? BundledSample.folder
+    }
+
+    /// --data or $STEAMLENS_DATA, when either names a folder.
+    private var explicitData: String? {
         if let data, !data.isEmpty { return data }
         if let env = ProcessInfo.processInfo.environment["STEAMLENS_DATA"], !env.isEmpty { return env }
-        return BundledSample.folder
+        return nil
     }
 
     func loader() throws -> EngineLoader {
         do {
-            return try EngineLoader(dataFolder: resolvedData, cacheFolder: cache)
+            let folder = try explicitData ?? BundledSample.folderOrError()
+            return try EngineLoader(dataFolder: folder, cacheFolder: cache)
+        } catch let notFound as BundledSample.NotFound {
+            throw CLIFailure.badData(notFound.description)
         } catch {
             throw CLIFailure(error)
         }
@@ -31,10 +39,10 @@ struct DataOptions: ParsableArguments {
         let loader = try loader()
         do {
             let opened = try loader.open { message in
-                if !quiet { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if !quiet { HumanOutput.writeError(message) }
             }
             for warning in opened.warnings {
-                FileHandle.standardError.write(Data(("steamlens: " + warning + "\n").utf8))
+                HumanOutput.writeError("steamlens: " + warning)
             }
             return opened
         } catch {
@@ -65,16 +73,4 @@ extension Definitions.JoinKey: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
-}
-
-/// The sample bundled in the repository's Data/ folder, found from the
-/// working directory or, failing that, from where the sources were built.
-enum BundledSample {
-    static var folder: String {
-        let candidates = [
-            FileManager.default.currentDirectoryPath + "/Data",
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Data",
-        ]
-        return candidates.first { (try? DataDirectory(folder: $0)) != nil } ?? candidates[0]
-    }
 }

@@ -17,7 +17,7 @@ struct ETLCommand: ParsableCommand {
         let loader = try dataOptions.loader()
         let opened: EngineLoader.Opened
         do {
-            opened = try loader.open(forceRebuild: true) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            opened = try loader.open(forceRebuild: true) { HumanOutput.writeError($0) }
         } catch {
             throw CLIFailure(error)
         }
@@ -25,13 +25,13 @@ struct ETLCommand: ParsableCommand {
         if json {
             print(try ResultPrinter.json(catalog.report), terminator: "")
         } else {
-            print(catalog.report.formatted())
+            print(HumanOutput.sanitized(catalog.report.formatted()))
             print("catalogue: \(catalog.gameCount) games, \(catalog.itemCount - catalog.gameCount) unknown item ids, \(catalog.userCount) users, \(catalog.reviewCount) reviews, \(catalog.libraryOfUser.values.count) library rows")
-            print("store: \(opened.storePath)")
+            print(HumanOutput.sanitized("store: \(opened.storePath)"))
             print(String(format: "built in %.2f s: ", opened.seconds)
                   + opened.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
         }
-        for warning in opened.warnings { FileHandle.standardError.write(Data(("steamlens: " + warning + "\n").utf8)) }
+        for warning in opened.warnings { HumanOutput.writeError("steamlens: " + warning) }
         if catalog.report.hasProblems {
             throw CLIFailure.badData("some files could not be read to the end; see the report above")
         }

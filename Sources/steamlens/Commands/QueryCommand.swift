@@ -47,12 +47,45 @@ struct QueryCommand: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var definitionOptions: DefinitionOptions
 
+    /// Every argument is checked here, before the data is loaded, so a
+    /// mistake costs nothing and exits 1 with a message naming the argument.
     func validate() throws {
-        if QueryRegistry.named(name) == nil && ListPage.Kind(rawValue: name.lowercased()) == nil {
-            throw ValidationError("Unknown question '\(name)'. Run `steamlens query --help` for the list.")
+        guard QueryRegistry.named(name) != nil || listKind != nil else {
+            throw ValidationError(Self.unknownQuestionMessage(name))
         }
-        if offset < 0 { throw ValidationError("--offset must be 0 or more.") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more.") }
+        if offset < 0 { throw ValidationError("--offset must be 0 or more, got \(offset).") }
+        if let limit {
+            if limit < 1 { throw ValidationError("--limit must be 1 or more, got \(limit).") }
+            if offset.addingReportingOverflow(limit).overflow {
+                throw ValidationError("--offset \(offset) plus --limit \(limit) is past the last possible row (\(Int.max)); leave out --limit to show every row after --offset.")
+            }
+        }
+        if let model, RecModel(rawValue: model) == nil {
+            throw ValidationError("--model '\(model)' is not a model; choose one of: \(RecModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        do {
+            if let query = QueryRegistry.named(name) {
+                try query.validate(arguments)
+            } else if let listKind {
+                guard arguments.count <= 1 else {
+                    throw QueryError.badArgument("\(listKind.rawValue) takes at most one argument (a scope), got \(arguments.count).")
+                }
+                try ListPage.validate(listKind, scope: arguments.first)
+            }
+        } catch let error as QueryError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private var listKind: ListPage.Kind? { ListPage.Kind(rawValue: name.lowercased()) }
+
+    /// "Unknown question 'develper'. Did you mean: developer, developers? …"
+    static func unknownQuestionMessage(_ name: String) -> String {
+        let known = QueryRegistry.all.map(\.name) + ListPage.Kind.allCases.map(\.rawValue)
+        let typed = HumanOutput.sanitizedLine(name).replacingOccurrences(of: "-", with: "_")
+        let suggestions = NameIndex(names: known).suggestions(for: typed).map { known[Int($0)] }
+        let hint = suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?"
+        return "Unknown question '\(name)'.\(hint) Run `steamlens query --help` for the list."
     }
 
     func run() throws {
@@ -63,10 +96,7 @@ struct QueryCommand: ParsableCommand {
             if let query = QueryRegistry.named(name) {
                 result = try query(engine, arguments, definitions, QueryOptions(model: model, showOwnEditions: showEditions))
             } else {
-                let kind = ListPage.Kind(rawValue: name.lowercased())!
-                guard arguments.count <= 1 else {
-                    throw QueryError.badArgument("\(kind.rawValue) takes at most one argument (a scope).")
-                }
+                let kind = listKind!
                 let defaultLimit = format == .table ? 25 : Int.max
                 result = try engine.list(kind, of: arguments.first, sort: sort, descending: ascending ? false : nil,
                                          offset: offset, limit: limit ?? defaultLimit, definitions: definitions)
