@@ -26,6 +26,7 @@ final class BinaryTests: XCTestCase {
     func testACopiedBinaryFindsTheSampleInstalledBesideIt() throws {
         // A 40-user sample in PREFIX/share/steamlens/Data tells it apart from the repository's 3000-user one.
         let prefix = Fixture.temporaryFolder()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: prefix) }  // the copy is ~30 MB
         try FileManager.default.createDirectory(atPath: prefix + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: binary, toPath: prefix + "/bin/steamlens")
         let sample = try Self.run(binary, ["sample", "--out", prefix + "/share/steamlens/Data", "--users", "40", "--sample-names"], in: prefix)
