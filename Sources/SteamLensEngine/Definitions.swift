@@ -9,6 +9,17 @@ public struct Definitions: Equatable, Hashable, Codable, Sendable, CustomStringC
         case release
     }
 
+    /// Which year a review posted without one (`Posted June 3.`) counts in,
+    /// when the review year is the posted year. Steam leaves the year out for
+    /// posts of the current year, so such posts belong to the crawl year.
+    public enum UndatedReviews: String, Codable, CaseIterable, Sendable {
+        /// They count in no year ("unknown").
+        case unknown
+        /// They count in the crawl year the data implies (``CrawlYear``); when
+        /// the data implies none they stay unknown.
+        case crawlYear = "crawl"
+    }
+
     /// The unit playtime is reported in.
     public enum TimeUnit: String, Codable, CaseIterable, Sendable {
         case hours
@@ -31,16 +42,30 @@ public struct Definitions: Equatable, Hashable, Codable, Sendable, CustomStringC
     public var reviewYear: ReviewYear
     public var timeUnit: TimeUnit
     public var joinKey: JoinKey
+    public var undatedReviews: UndatedReviews
 
-    public init(reviewYear: ReviewYear = .posted, timeUnit: TimeUnit = .hours, joinKey: JoinKey = .itemId) {
+    public init(reviewYear: ReviewYear = .posted, timeUnit: TimeUnit = .hours, joinKey: JoinKey = .itemId,
+                undatedReviews: UndatedReviews = .crawlYear) {
         self.reviewYear = reviewYear
         self.timeUnit = timeUnit
         self.joinKey = joinKey
+        self.undatedReviews = undatedReviews
+    }
+
+    // Written by hand so results encoded before `undatedReviews` existed still decode (as the default).
+    private enum CodingKeys: String, CodingKey { case reviewYear, timeUnit, joinKey, undatedReviews }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(reviewYear: try container.decode(ReviewYear.self, forKey: .reviewYear),
+                  timeUnit: try container.decode(TimeUnit.self, forKey: .timeUnit),
+                  joinKey: try container.decode(JoinKey.self, forKey: .joinKey),
+                  undatedReviews: try container.decodeIfPresent(UndatedReviews.self, forKey: .undatedReviews) ?? .crawlYear)
     }
 
     public static let standard = Definitions()
 
     public var description: String {
-        "review year: \(reviewYear.rawValue) · time: \(timeUnit.rawValue) · join: \(joinKey.rawValue)"
+        "review year: \(reviewYear.rawValue) · undated: \(undatedReviews.rawValue) · time: \(timeUnit.rawValue) · join: \(joinKey.rawValue)"
     }
 }

@@ -71,6 +71,8 @@ public final class Catalog: Sendable {
     public let reviewPosted: [String]
     public let reviewsOfUser: Adjacency<Int32>
     public let reviewsOfItem: Adjacency<Int32>
+    /// The crawl year that year-less `posted` dates belong to, inferred from the dates.
+    public let crawlYear: CrawlYear
 
     public let report: LoadReport
     public let fingerprint: String
@@ -118,6 +120,7 @@ public final class Catalog: Sendable {
         reviewPosted = builder.reviewPosted
         reviewsOfUser = builder.reviewsOfUser
         reviewsOfItem = builder.reviewsOfItem
+        crawlYear = CrawlYear(postedYears: builder.reviewPostedYear, postedMonths: builder.reviewPostedMonth)
         report = builder.report
         fingerprint = builder.fingerprint
         builtAt = builder.builtAt
@@ -148,12 +151,16 @@ public final class Catalog: Sendable {
         return developer < 0 ? nil : developerNames[Int(developer)]
     }
 
-    /// The year a review counts in under `basis`, nil when unknown.
-    public func reviewYear(_ review: Int, basis: Definitions.ReviewYear) -> Int? {
+    /// The year a review counts in under `basis`, nil when unknown. Under the
+    /// posted basis a year-less post counts in the crawl year when `undated`
+    /// says so and the data implies one.
+    public func reviewYear(_ review: Int, basis: Definitions.ReviewYear,
+                           undated: Definitions.UndatedReviews = .unknown) -> Int? {
         switch basis {
         case .posted:
             let year = reviewPostedYear[review]
-            return year == 0 ? nil : Int(year)
+            if year == 0 { return undated == .crawlYear ? crawlYear.year : nil }
+            return Int(year)
         case .release:
             return releaseYear(reviewItem[review])
         }

@@ -218,7 +218,7 @@ extension Engine {
             var games: [Int: Int] = [:]
             var reviews: [Int: Int] = [:]
             for item in 0..<catalog.gameCount { games[Int(catalog.releaseYears[item]), default: 0] += 1 }
-            for review in 0..<catalog.reviewCount { reviews[catalog.reviewYear(review, basis: definitions.reviewYear) ?? 0, default: 0] += 1 }
+            for review in 0..<catalog.reviewCount { reviews[catalog.reviewYear(review, basis: definitions.reviewYear, undated: definitions.undatedReviews) ?? 0, default: 0] += 1 }
             let years = Set(games.keys).union(reviews.keys)
             let entries = years.map { year in
                 ListEntry(id: year, name: year == 0 ? "unknown" : String(year), count: games[year] ?? 0, secondary: Double(reviews[year] ?? 0))

@@ -98,7 +98,7 @@ extension Engine {
     public func bestDeveloperYear(_ yearText: String, definitions: Definitions = .standard) throws -> BestDevelopersOfYear {
         let year = try QueryArguments.year(yearText)
         var counts = [Int](repeating: 0, count: catalog.developerNames.count)
-        for review in reviews(inYear: year, basis: definitions.reviewYear) {
+        for review in reviews(inYear: year, definitions: definitions) {
             let index = Int(review)
             guard catalog.reviewRecommend[index], catalog.reviewSentiment[index] == 2 else { continue }
             let developer = catalog.developerOfItem[Int(catalog.joined(catalog.reviewItem[index], definitions.joinKey))]
@@ -127,7 +127,7 @@ extension Engine {
     private func rankedGames(_ yearText: String, direction: RankedGamesOfYear.Direction, definitions: Definitions) throws -> RankedGamesOfYear {
         let year = try QueryArguments.year(yearText)
         var counts = [Int](repeating: 0, count: catalog.itemCount)
-        for review in reviews(inYear: year, basis: definitions.reviewYear) {
+        for review in reviews(inYear: year, definitions: definitions) {
             let index = Int(review)
             let recommend = catalog.reviewRecommend[index]
             let sentiment = catalog.reviewSentiment[index]
@@ -153,7 +153,7 @@ extension Engine {
     public func sentimentByYear(_ yearText: String, definitions: Definitions = .standard) throws -> SentimentOfYear {
         let year = try QueryArguments.year(yearText)
         var counts = [0, 0, 0]
-        let reviews = reviews(inYear: year, basis: definitions.reviewYear)
+        let reviews = reviews(inYear: year, definitions: definitions)
         guard !reviews.isEmpty else { throw QueryError.noResult("No reviews in \(yearText).") }
         for review in reviews { counts[Int(min(catalog.reviewSentiment[Int(review)], 2))] += 1 }
         return SentimentOfYear(year: year, negative: counts[0], neutral: counts[1], positive: counts[2], definitions: definitions)

@@ -331,7 +331,7 @@ struct DistributionRows {
             scopeName = year.map(String.init) ?? "unknown year"
             items = (0..<Int32(catalog.gameCount)).filter { Int(catalog.releaseYears[Int($0)]) == (year ?? 0) }
             playtimeMinutes = owners(items)
-            reviews = engine.reviews(inYear: year, basis: definitions.reviewYear)
+            reviews = engine.reviews(inYear: year, definitions: definitions)
         case .user(let user):
             scopeName = "user \(catalog.userIds[Int(user)])"
             let library = catalog.libraryOfUser[Int(user)]

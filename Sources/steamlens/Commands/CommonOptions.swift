@@ -56,6 +56,9 @@ struct DefinitionOptions: ParsableArguments {
     @Option(name: .long, help: "Year of a review: posted (year in 'posted') or release (the game's release year).")
     var reviewYear: Definitions.ReviewYear = .posted
 
+    @Option(name: .long, help: "Year of a review posted without one: crawl (the crawl year the data implies) or unknown.")
+    var undatedReviews: Definitions.UndatedReviews = .crawlYear
+
     @Option(name: .long, help: "Playtime unit: hours or minutes.")
     var time: Definitions.TimeUnit = .hours
 
@@ -63,12 +66,13 @@ struct DefinitionOptions: ParsableArguments {
     var join: Definitions.JoinKey = .itemId
 
     var definitions: Definitions {
-        Definitions(reviewYear: reviewYear, timeUnit: time, joinKey: join)
+        Definitions(reviewYear: reviewYear, timeUnit: time, joinKey: join, undatedReviews: undatedReviews)
     }
 }
 
 extension Definitions.ReviewYear: ExpressibleByArgument {}
 extension Definitions.TimeUnit: ExpressibleByArgument {}
+extension Definitions.UndatedReviews: ExpressibleByArgument {}
 extension Definitions.JoinKey: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
