@@ -10,6 +10,9 @@ public enum ParsedPrice: Equatable, Sendable {
     case unknownText(label: String)
     /// No price at all (NaN or absent): unknown, and explicitly *not* free.
     case missing
+    /// An amount outside `PriceRange.valid` (negative, infinite, NaN, absurdly
+    /// large): unknown, not free. `text` is the raw number or string, for the report.
+    case outOfRange(text: String, label: String?)
 
     /// Parses one raw `price` value.
     public init(_ raw: LiteralValue?) {
@@ -18,7 +21,7 @@ public enum ParsedPrice: Equatable, Sendable {
             return
         }
         if let number = raw.numberValue {
-            self = number.isFinite && number >= 0 ? .amount(number) : .missing
+            self = PriceRange.valid.contains(number) ? .amount(number) : .outOfRange(text: "\(number)", label: nil)
             return
         }
         guard let text = raw.stringValue else {
@@ -29,9 +32,9 @@ public enum ParsedPrice: Equatable, Sendable {
             self = .free(label: text)
         } else if let dollar = text.firstIndex(of: "$"),
                   let amount = Double(text[text.index(after: dollar)...].filter { $0 != "," }.trimmingSpacesSubstring) {
-            self = .startingAt(amount, label: text)
+            self = PriceRange.valid.contains(amount) ? .startingAt(amount, label: text) : .outOfRange(text: text, label: text)
         } else if let amount = Double(text.trimmingSpaces) {
-            self = .amount(amount)
+            self = PriceRange.valid.contains(amount) ? .amount(amount) : .outOfRange(text: text, label: text)
         } else {
             self = .unknownText(label: text)
         }
@@ -42,7 +45,7 @@ public enum ParsedPrice: Equatable, Sendable {
         switch self {
         case .amount(let value), .startingAt(let value, _): return value
         case .free: return 0
-        case .unknownText, .missing: return nil
+        case .unknownText, .missing, .outOfRange: return nil
         }
     }
 
@@ -59,9 +62,18 @@ public enum ParsedPrice: Equatable, Sendable {
     public var label: String? {
         switch self {
         case .free(let label), .startingAt(_, let label), .unknownText(let label): return label
+        case .outOfRange(_, let label): return label
         default: return nil
         }
     }
+}
+
+/// The prices a game may have, in US dollars. The dearest real game costs
+/// $995; a million leaves room for any real bundle and rejects garbage such
+/// as `1e300`, `-5`, `inf` or `nan` (which `Double("nan")` happily reads).
+public enum PriceRange {
+    public static let valid: ClosedRange<Double> = 0...1_000_000
+    static let maximumText = "$1,000,000"
 }
 
 extension Substring {

@@ -22,7 +22,11 @@ public enum DatasetLoader {
             default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games)).read()
             }
         }
-        return merge(games: results.games!, reviews: results.reviews!, libraries: results.libraries!)
+        var dataset = merge(games: results.games!, reviews: results.reviews!, libraries: results.libraries!)
+        for (index, kind) in [DataDirectory.Kind.games, .reviews, .libraries].enumerated() {
+            dataset.report.files[index].choice = directory.choice(of: kind)
+        }
+        return dataset
     }
 
     static func merge(

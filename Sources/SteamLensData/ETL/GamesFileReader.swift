@@ -7,37 +7,31 @@ struct GamesFileReader {
         var report = LoadReport.FileReport(file: displayName, unit: "games")
         var games: [Game] = []
         var seen = Set<Int>()
-        do {
-            try LineReader(path: path).forEachLine(onOversizedLine: { report.record(.oversizedLine, line: $0) }) { bytes, line in
-                report.lines = line
-                guard !bytes.isBlank else { return }
-                // 88,310 of the real file's 120,445 lines are NaN rows: spot them without building a value.
-                if bytes.isAllNaNObject {
-                    report.record(.emptyRow, line: line)
-                    return
-                }
-                let value: LiteralValue
-                do {
-                    value = try LiteralParser.parse(bytes, dialect: .json)
-                } catch {
-                    report.record(.malformedLine, line: line, detail: "\(error)")
-                    return
-                }
-                guard let row = value.objectValue else {
-                    report.record(.wrongShape, line: line, detail: "a \(value.kindName), not an object")
-                    return
-                }
-                if let game = decode(row, line: line, report: &report) {
-                    guard seen.insert(game.id).inserted else {
-                        report.record(.duplicateGameId, line: line, detail: "id \(game.id)")
-                        return
-                    }
-                    games.append(game)
-                }
+        report.read(path: path) { bytes, line, report in
+            guard !bytes.isBlank else { return }
+            // 88,310 of the real file's 120,445 lines are NaN rows: spot them without building a value.
+            if bytes.isAllNaNObject {
+                report.record(.emptyRow, line: line)
+                return
             }
-        } catch {
-            report.problem = "\(error)"
-            if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
+            let value: LiteralValue
+            do {
+                value = try LiteralParser.parse(bytes, dialect: .json)
+            } catch {
+                report.record(.malformedLine, line: line, detail: "\(error)")
+                return
+            }
+            guard let row = value.objectValue else {
+                report.record(.wrongShape, line: line, detail: "a \(value.kindName), not an object")
+                return
+            }
+            if let game = decode(row, line: line, report: &report) {
+                guard seen.insert(game.id).inserted else {
+                    report.record(.duplicateGameId, line: line, detail: "id \(game.id)")
+                    return
+                }
+                games.append(game)
+            }
         }
         report.kept = games.count
         return (games, report)
@@ -54,13 +48,14 @@ struct GamesFileReader {
             return nil
         }
         guard let id = rawId.integerValue, id > 0, id <= Int64(Int32.max) else {
-            report.record(.gameIdNotNumeric, line: line, detail: "id \(rawId)")
+            report.record(.gameIdNotNumeric, line: line, detail: "id \(RowFields.show(rawId))")
             return nil
         }
 
+        let fields = RowFields(row: row, line: line, place: "id \(id)")
         var decodedEntity = false
         func text(_ key: String) -> String? {
-            guard let value = row[key]?.stringValue else { return nil }
+            guard let value = fields.text(key, report: &report) else { return nil }
             let trimmed = String(value.trimmingSpaces)
             guard !trimmed.isEmpty else { return nil }
             if let decoded = HTMLEntities.decode(trimmed) {
@@ -70,9 +65,7 @@ struct GamesFileReader {
             return trimmed
         }
         func list(_ key: String) -> [String] {
-            guard let items = row[key]?.arrayValue else { return [] }
-            return items.compactMap { item in
-                guard let value = item.stringValue else { return nil }
+            fields.textList(key, report: &report).map { value in
                 if let decoded = HTMLEntities.decode(value) {
                     decodedEntity = true
                     return decoded
@@ -90,7 +83,7 @@ struct GamesFileReader {
             id: Int(id), title: title ?? "app \(id)",
             developer: text("developer"), publisher: text("publisher"),
             genres: list("genres"), tags: list("tags"), specs: list("specs"),
-            earlyAccess: row["early_access"]?.boolValue ?? false
+            earlyAccess: fields.flag("early_access", report: &report) ?? false
         )
         if decodedEntity { report.record(.htmlEntity, line: line, detail: "id \(id)") }
         if game.developer == nil { report.record(.developerMissing, line: line, detail: "id \(id)") }
@@ -104,6 +97,7 @@ struct GamesFileReader {
         case .startingAt(_, let label): report.record(.startingAtPrice, line: line, detail: "\"\(label)\"")
         case .unknownText(let label): report.record(.priceTextWithoutAmount, line: line, detail: "\"\(label)\"")
         case .missing: report.record(.priceMissing, line: line, detail: "id \(id)")
+        case .outOfRange(let text, _): report.record(.priceOutOfRange, line: line, detail: "id \(id): \(text.prefix(30))")
         case .amount: break
         }
 
@@ -115,6 +109,8 @@ struct GamesFileReader {
         case .missing: report.record(.releaseDateMissing, line: line, detail: "id \(id)")
         case .approximate: report.record(.releaseDateApproximate, line: line, detail: "\"\(rawDate ?? "")\"")
         case .noYear: report.record(.releaseDateWithoutYear, line: line, detail: "\"\(rawDate ?? "")\"")
+        case .impossible: report.record(.releaseDateImpossible, line: line, detail: "id \(id): \"\(rawDate ?? "")\"")
+        case .yearOutOfRange(let year): report.record(.releaseYearOutOfRange, line: line, detail: "id \(id): year \(year)")
         case .iso: break
         }
         return game

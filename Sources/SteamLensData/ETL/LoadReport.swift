@@ -17,6 +17,8 @@ public struct LoadReport: Codable, Equatable, Sendable {
         public var rules: [RuleCount] = []
         /// A problem that stopped reading early (truncated gzip, missing file).
         public var problem: String?
+        /// Which of several candidate files was read: "using X (also found Y)".
+        public var choice: String?
 
         public init(file: String, unit: String) {
             self.file = file
@@ -70,6 +72,7 @@ public struct LoadReport: Codable, Equatable, Sendable {
         var out = ""
         for file in files {
             out += "\(file.file): \(file.lines) lines, kept \(file.kept) \(file.unit), skipped \(file.skipped)\n"
+            if let choice = file.choice { out += "  \(choice)\n" }
             if let problem = file.problem { out += "  ! \(problem)\n" }
             for rule in file.rules {
                 let count = String(rule.count)

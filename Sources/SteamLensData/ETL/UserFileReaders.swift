@@ -37,13 +37,20 @@ private struct UserLineContext {
             report.record(.repeatedUserLine, line: line, detail: "user \(id)")
             return known
         }
-        let index = Int32(users.count)
+        // Users are numbered in 32 bits; a file with 2^31 users is 40 GB of user ids alone.
+        guard let index = Int32(exactly: users.count) else {
+            report.record(.userWithoutId, line: line, detail: "more than \(Int32.max) users")
+            return nil
+        }
+        let fields = RowFields(row: row, line: line, place: "user \(id)")
+        let steamId: String?
+        if case .int(let number) = row["steam_id"] { steamId = String(number) } else { steamId = fields.text("steam_id", report: &report) }
         userIndex[id] = index
         users.append(User(
             id: id,
-            steamId: row["steam_id"].flatMap { $0.stringValue ?? $0.integerValue.map(String.init) },
-            url: row["user_url"]?.stringValue,
-            declaredItemCount: row["items_count"]?.integerValue.map { Int($0) }
+            steamId: steamId,
+            url: fields.text("user_url", report: &report),
+            declaredItemCount: fields.integer("items_count", report: &report).map { Int($0) }
         ))
         return index
     }
@@ -67,15 +74,9 @@ private func parseUserLine(
 }
 
 private func readLines(path: String, report: inout LoadReport.FileReport, _ body: (UnsafeBufferPointer<UInt8>, Int, inout LoadReport.FileReport) -> Void) {
-    do {
-        try LineReader(path: path).forEachLine(onOversizedLine: { report.record(.oversizedLine, line: $0) }) { bytes, line in
-            report.lines = line
-            guard !bytes.isBlank else { return }
-            body(bytes, line, &report)
-        }
-    } catch {
-        report.problem = "\(error)"
-        if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
+    report.read(path: path) { bytes, line, report in
+        guard !bytes.isBlank else { return }
+        body(bytes, line, &report)
     }
 }
 
@@ -89,44 +90,75 @@ struct ReviewsFileReader {
         var context = UserLineContext()
         var seen = Set<UserItemKey>()
         readLines(path: path, report: &result.report) { bytes, line, report in
-            guard let row = parseUserLine(bytes, line: line, report: &report),
-                  let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
+            guard let row = parseUserLine(bytes, line: line, report: &report) else { return }
+            // The shape is checked before the user is registered, so a bad line adds no user.
             guard let reviews = row["reviews"]?.arrayValue else {
                 report.record(.wrongShape, line: line, detail: "'reviews' is a \(row["reviews"]?.kindName ?? "missing key"), not a list")
                 return
             }
+            guard let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
             for (position, rawReview) in reviews.enumerated() {
                 guard let object = rawReview.objectValue else {
                     report.record(.wrongShape, line: line, detail: "review \(position + 1) is a \(rawReview.kindName)")
                     continue
                 }
-                guard let itemId = object["item_id"]?.integerValue, itemId > 0, itemId <= Int64(Int32.max) else {
+                // Item ids are stored in 32 bits; larger ones cannot be real Steam apps.
+                guard let itemId = object["item_id"]?.integerValue, itemId > 0, let item = Int32(exactly: itemId) else {
                     report.record(.reviewWithoutItem, line: line, detail: "review \(position + 1)")
                     continue
                 }
-                guard seen.insert(UserItemKey(user: user, item: Int32(itemId))).inserted else {
+                let fields = RowFields(row: object, line: line, place: "review \(position + 1)")
+                guard let recommend = Self.recommend(object["recommend"], fields: fields, report: &report) else { continue }
+                guard seen.insert(UserItemKey(user: user, item: item)).inserted else {
                     report.record(.duplicateReview, line: line, detail: "user \(result.users[Int(user)].id), item \(itemId)")
                     continue
                 }
-                let posted = object["posted"]?.stringValue ?? ""
+                let posted = fields.text("posted", report: &report) ?? ""
                 let date = PostedDate(posted)
-                if date.year == nil { report.record(.postedWithoutYear, line: line, detail: "\"\(posted)\"") }
-                let text = object["review"]?.stringValue ?? ""
+                if let rejected = date.rejectedYear {
+                    report.record(.postedYearOutOfRange, line: line, detail: rejected == Int.max ? "\"\(posted.prefix(40))\"" : "year \(rejected)")
+                } else if date.year == nil {
+                    report.record(.postedWithoutYear, line: line, detail: "\"\(posted.prefix(40))\"")
+                }
+                let text = fields.text("review", report: &report) ?? ""
                 if text.allSatisfy(\.isWhitespace) { report.record(.emptyReviewText, line: line, detail: "item \(itemId)") }
                 if result.firstLineOfItem[Int(itemId)] == nil { result.firstLineOfItem[Int(itemId)] = line }
                 result.rows.append(Review(
                     user: user, itemId: Int(itemId), posted: posted,
                     postedYear: date.year, postedMonth: date.month, postedDay: date.day,
-                    recommend: object["recommend"]?.boolValue ?? (object["recommend"]?.stringValue?.lowercased() == "true"),
+                    recommend: recommend,
                     text: text,
-                    helpful: object["helpful"]?.stringValue ?? "",
-                    funny: object["funny"]?.stringValue ?? "",
-                    lastEdited: object["last_edited"]?.stringValue ?? ""
+                    helpful: fields.text("helpful", report: &report) ?? "",
+                    funny: fields.text("funny", report: &report) ?? "",
+                    lastEdited: fields.text("last_edited", report: &report) ?? ""
                 ))
             }
         }
         result.report.kept = result.rows.count
         return result
+    }
+
+    /// `recommend` is True or False. The texts 'True'/'False' (any case) and
+    /// the numbers 1/0 are read as those values and counted; anything else
+    /// ('yes', 2, missing) cannot be guessed, so the review is skipped: a
+    /// made-up False would bend every % recommend.
+    static func recommend(_ raw: LiteralValue?, fields: RowFields, report: inout LoadReport.FileReport) -> Bool? {
+        if let flag = raw?.boolValue { return flag }
+        let repaired: Bool?
+        switch raw {
+        case .string(let text) where text.trimmingSpaces.lowercased() == "true": repaired = true
+        case .string(let text) where text.trimmingSpaces.lowercased() == "false": repaired = false
+        case .int(1): repaired = true
+        case .int(0): repaired = false
+        default: repaired = nil
+        }
+        let shown = raw.map(RowFields.show) ?? "missing"
+        if let repaired {
+            report.record(.recommendNotBool, line: fields.line, detail: "\(fields.place): \(shown)")
+            return repaired
+        }
+        report.record(.recommendUnreadable, line: fields.line, detail: "\(fields.place): \(shown)")
+        return nil
     }
 }
 
@@ -150,23 +182,22 @@ struct LibrariesFileReader {
         var rowOfItem: [Int32: Int] = [:]
         var rowRanges: [[Range<Int>]] = []
         readLines(path: path, report: &result.report) { bytes, line, report in
-            guard let row = parseUserLine(bytes, line: line, report: &report),
-                  let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
+            guard let row = parseUserLine(bytes, line: line, report: &report) else { return }
+            // The shape is checked before the user is registered, so a bad line adds no user.
             guard let items = row["items"]?.arrayValue else {
                 report.record(.wrongShape, line: line, detail: "'items' is a \(row["items"]?.kindName ?? "missing key"), not a list")
                 return
             }
+            guard let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
             if let declared = row["items_count"]?.integerValue, declared != items.count {
                 report.record(.itemCountMismatch, line: line, detail: "items_count \(declared), listed \(items.count)")
             }
             // A user listed on several lines gets one library: earlier lines' rows count as seen.
+            // `rowRanges` is indexed by user, so it grows to the user's index whatever the order.
             rowOfItem.removeAll(keepingCapacity: true)
-            if Int(user) < rowRanges.count {
-                for range in rowRanges[Int(user)] {
-                    for row in range { rowOfItem[result.rows[row].itemId] = row }
-                }
-            } else {
-                rowRanges.append([])
+            while rowRanges.count <= Int(user) { rowRanges.append([]) }
+            for range in rowRanges[Int(user)] {
+                for row in range { rowOfItem[result.rows[row].itemId] = row }
             }
             let firstRow = result.rows.count
             defer { rowRanges[Int(user)].append(firstRow..<result.rows.count) }
@@ -175,13 +206,13 @@ struct LibrariesFileReader {
                     report.record(.wrongShape, line: line, detail: "item \(position + 1) is a \(rawItem.kindName)")
                     continue
                 }
-                guard let itemId = object["item_id"]?.integerValue, itemId > 0, itemId <= Int64(Int32.max) else {
+                guard let itemId = object["item_id"]?.integerValue, itemId > 0, let item = Int32(exactly: itemId) else {
                     report.record(.libraryItemWithoutId, line: line, detail: "item \(position + 1)")
                     continue
                 }
-                let item = Int32(itemId)
-                let minutes = Int32(clamping: max(0, object["playtime_forever"]?.integerValue ?? 0))
-                let twoWeeks = Int32(clamping: max(0, object["playtime_2weeks"]?.integerValue ?? 0))
+                let fields = RowFields(row: object, line: line, place: "item \(itemId)")
+                let minutes = fields.minutes("playtime_forever", report: &report)
+                let twoWeeks = fields.minutes("playtime_2weeks", report: &report)
                 if let existing = rowOfItem[item] {
                     report.record(.duplicateLibraryItem, line: line, detail: "user \(result.users[Int(user)].id), item \(itemId)")
                     result.rows[existing].minutes = max(result.rows[existing].minutes, minutes)
@@ -191,7 +222,7 @@ struct LibrariesFileReader {
                 rowOfItem[item] = result.rows.count
                 if result.firstLineOfItem[Int(itemId)] == nil {
                     result.firstLineOfItem[Int(itemId)] = line
-                    if let name = object["item_name"]?.stringValue, !name.isEmpty { result.itemNames[Int(itemId)] = name }
+                    if let name = fields.text("item_name", report: &report), !name.isEmpty { result.itemNames[Int(itemId)] = name }
                 }
                 result.rows.append(LibraryRow(user: user, itemId: item, minutes: minutes, minutesTwoWeeks: twoWeeks))
             }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where and why a line could not be parsed.
 public struct LiteralSyntaxError: Error, Equatable, CustomStringConvertible {
     /// Byte offset in the line, from 0.
@@ -47,6 +53,11 @@ public struct LiteralParser {
     private let dialect: Dialect
     private var position = 0
     private var scratch: [UInt8] = []
+    /// Members and items of the objects and lists still open, innermost last.
+    private var keyStack: [String] = []
+    private var valueStack: [LiteralValue] = []
+    /// The keys of the last object closed, shared with the next one when equal.
+    private var lastKeys: [String] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect) {
         self.bytes = bytes
@@ -84,13 +95,12 @@ public struct LiteralParser {
     private mutating func parseObject(depth: Int) throws -> LiteralValue {
         if depth > Self.maximumDepth { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         position += 1
-        var object = LiteralObject()
-        object.keys.reserveCapacity(16)
-        object.values.reserveCapacity(16)
+        let base = valueStack.count
+        let keyBase = keyStack.count
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(object)
+            return .object(LiteralObject())
         }
         while true {
             skipSpace()
@@ -99,14 +109,15 @@ public struct LiteralParser {
             guard quote == UInt8(ascii: "\"") || (dialect == .python && quote == UInt8(ascii: "'")) else {
                 throw error("expected a quoted key")
             }
-            let key = try parseString(quote: quote)
+            let index = keyStack.count - keyBase
+            let key = try parseString(quote: quote, expected: index < lastKeys.count ? lastKeys[index] : nil)
             skipSpace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)'") }
             position += 1
             skipSpace()
             let value = try parseValue(depth: depth)
-            object.keys.append(key)
-            object.values.append(value)
+            keyStack.append(key)
+            valueStack.append(value)
             skipSpace()
             guard position < bytes.count else { throw error("line ends inside an object") }
             switch bytes[position] {
@@ -116,29 +127,48 @@ public struct LiteralParser {
                 // Python allows a trailing comma.
                 if dialect == .python, position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                     position += 1
-                    return .object(object)
+                    return .object(popObject(keyBase: keyBase, base: base))
                 }
             case UInt8(ascii: "}"):
                 position += 1
-                return .object(object)
+                return .object(popObject(keyBase: keyBase, base: base))
             default:
                 throw error("expected ',' or '}' in an object")
             }
         }
     }
 
+    /// Moves the members parsed since `keyBase`/`base` into an object of
+    /// exactly their size. Rows of one list share their key set, so the keys
+    /// array of the previous object is reused when it matches: a list of
+    /// 200,000 items then holds one keys array, not 200,000.
+    private mutating func popObject(keyBase: Int, base: Int) -> LiteralObject {
+        let keys: [String]
+        if keyStack.count - keyBase == lastKeys.count, lastKeys.indices.allSatisfy({ lastKeys[$0] == keyStack[keyBase + $0] }) {
+            keys = lastKeys
+        } else {
+            keys = Array(keyStack[keyBase...])
+            lastKeys = keys
+        }
+        let values = Array(valueStack[base...])
+        keyStack.removeSubrange(keyBase...)
+        valueStack.removeSubrange(base...)
+        return LiteralObject(keys: keys, values: values)
+    }
+
     private mutating func parseArray(depth: Int, close: UInt8) throws -> LiteralValue {
         if depth > Self.maximumDepth { throw error("nesting is deeper than \(Self.maximumDepth) levels") }
         position += 1
-        var items: [LiteralValue] = []
+        let base = valueStack.count
         skipSpace()
         if position < bytes.count, bytes[position] == close {
             position += 1
-            return .array(items)
+            return .array([])
         }
         while true {
             skipSpace()
-            items.append(try parseValue(depth: depth))
+            let item = try parseValue(depth: depth)
+            valueStack.append(item)
             skipSpace()
             guard position < bytes.count else { throw error("line ends inside a list") }
             let byte = bytes[position]
@@ -147,18 +177,29 @@ public struct LiteralParser {
                 skipSpace()
                 if dialect == .python, position < bytes.count, bytes[position] == close {
                     position += 1
-                    return .array(items)
+                    return .array(popArray(base: base))
                 }
             } else if byte == close {
                 position += 1
-                return .array(items)
+                return .array(popArray(base: base))
             } else {
                 throw error("expected ',' or '\(Character(Unicode.Scalar(close)))' in a list")
             }
         }
     }
 
-    private mutating func parseString(quote: UInt8) throws -> String {
+    /// The items parsed since `base`, in an array of exactly their size
+    /// (appending to a growing array would leave up to half of it unused).
+    private mutating func popArray(base: Int) -> [LiteralValue] {
+        let items = Array(valueStack[base...])
+        valueStack.removeSubrange(base...)
+        return items
+    }
+
+    /// Parses a quoted string. When the bytes spell `expected` exactly (an
+    /// object key equal to the previous object's key at that place), that
+    /// string is returned instead of a new copy.
+    private mutating func parseString(quote: UInt8, expected: String? = nil) throws -> String {
         let start = position
         position += 1
         let contentStart = position
@@ -166,9 +207,10 @@ public struct LiteralParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == quote {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
+                let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<position])
                 position += 1
-                return text
+                if let expected, Self.spells(content, expected) { return expected }
+                return String(decoding: content, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             position += 1
@@ -194,6 +236,13 @@ public struct LiteralParser {
         }
         position = start
         throw error("string is not closed")
+    }
+
+    private static func spells(_ content: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.count == content.count && (utf8.count == 0 || memcmp(utf8.baseAddress!, content.baseAddress!, utf8.count) == 0)
+        }
     }
 
     private mutating func parseEscape() throws {

@@ -65,6 +65,15 @@ struct CatalogBuilder {
         addReviews(dataset.reviews, sentiment: contents.sentiment)
     }
 
+    /// A year, month or day in its narrow column, 0 meaning unknown. The
+    /// readers' cleaning rules keep years in 1970…2100, months in 1…12 and
+    /// days in 1…31 (`release-year-out-of-range`, `posted-year-out-of-range`),
+    /// so this never loses a value; a hand-built `Dataset` that breaks the
+    /// rule gets "unknown" instead of a trap.
+    static func column<Narrow: FixedWidthInteger>(_ value: Int?) -> Narrow {
+        value.flatMap { Narrow(exactly: $0) } ?? 0
+    }
+
     private mutating func addGames(_ games: [Game]) {
         gameCount = games.count
         var developerIndex: [String: Int32] = [:]
@@ -86,13 +95,16 @@ struct CatalogBuilder {
         }
 
         for (position, game) in games.enumerated() {
+            // Safe narrowings: the readers keep ids in 1…Int32.max (`game-id-not-numeric`,
+            // `review-without-item`, `library-item-without-id`), and 2^31 games, names or
+            // reviews would take hundreds of gigabytes before they got here.
             let item = Int32(position)
             itemIds.append(Int32(game.id))
             itemIndexById[Int32(game.id)] = item
             titles.append(game.title)
             prices.append(game.price ?? .nan)
             isFree.append(game.isFree)
-            releaseYears.append(Int16(game.releaseYear ?? 0))
+            releaseYears.append(Self.column(game.releaseYear))
             earlyAccess.append(game.earlyAccess)
             if let developer = game.developer {
                 let index = intern(developer, &developerIndex, &developerNames)
@@ -177,9 +189,9 @@ struct CatalogBuilder {
         for review in reviews {
             reviewUser.append(review.user)
             reviewItem.append(itemIndexById[Int32(review.itemId)]!)
-            reviewPostedYear.append(Int16(review.postedYear ?? 0))
-            reviewPostedMonth.append(Int8(review.postedMonth ?? 0))
-            reviewPostedDay.append(Int8(review.postedDay ?? 0))
+            reviewPostedYear.append(Self.column(review.postedYear))
+            reviewPostedMonth.append(Self.column(review.postedMonth))
+            reviewPostedDay.append(Self.column(review.postedDay))
             reviewRecommend.append(review.recommend)
             reviewText.append(review.text)
             reviewPosted.append(review.posted)
