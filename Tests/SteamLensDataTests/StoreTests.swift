@@ -17,6 +17,14 @@ final class StoreTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"), "the temporary file is renamed away")
     }
 
+    func testGamesComeBackInTheOrderTheyWereSavedNotInIdOrder() throws {
+        var dataset = DatasetLoader.load(try DataDirectory(folder: try Fixture.folder()))
+        dataset.games.reverse()
+        let path = Fixture.temporaryFolder() + "/store.sqlite"
+        try SteamStore.save(StoreContents(dataset: dataset, sentiment: [], fingerprint: SourceFingerprint(value: "f")), to: path)
+        XCTAssertEqual(try SteamStore.load(from: path, expected: nil).dataset.games.map(\.id), dataset.games.map(\.id))
+    }
+
     func testAStoreOfOtherInputsIsStale() throws {
         let directory = try DataDirectory(folder: try Fixture.folder())
         let path = Fixture.temporaryFolder() + "/store.sqlite"
@@ -39,5 +47,148 @@ final class StoreTests: XCTestCase {
         let before = SourceFingerprint(directory: try DataDirectory(folder: folder))
         try (Fixture.games + "\n").write(toFile: folder + "/steam_games.json", atomically: true, encoding: .utf8)
         XCTAssertNotEqual(SourceFingerprint(directory: try DataDirectory(folder: folder)), before)
+    }
+
+    func testAFileThatBecomesReadableChangesTheFingerprintThoughItsSizeAndTimeStayTheSame() throws {
+        let folder = try Fixture.folder()
+        let directory = try DataDirectory(folder: folder)
+        let readable = SourceFingerprint(directory: directory)
+        let unreadable = try UnreadableFile.whileUnreadable(directory.reviews) { SourceFingerprint(directory: directory) }
+        XCTAssertTrue(unreadable.value.contains(directory.reviews + "|"), unreadable.value)
+        XCTAssertTrue(unreadable.value.contains("|unreadable"), unreadable.value)
+        XCTAssertFalse(readable.value.contains("unreadable"), readable.value)
+        XCTAssertEqual(unreadable.value.replacingOccurrences(of: "|unreadable", with: ""), readable.value,
+                       "only readability differs: chmod keeps size and time")
+        XCTAssertEqual(SourceFingerprint(directory: directory), readable, "readable again")
+    }
+
+    // MARK: Checksums
+
+    /// A saved fixture store with two blobs, and its fingerprint.
+    private func savedStore() throws -> (path: String, fingerprint: SourceFingerprint) {
+        let directory = try DataDirectory(folder: try Fixture.folder())
+        let dataset = DatasetLoader.load(directory)
+        XCTAssertFalse(dataset.unknownItemNames.isEmpty, "the fixture exercises every table")
+        let path = Fixture.temporaryFolder() + "/store.sqlite"
+        let fingerprint = SourceFingerprint(directory: directory)
+        // Varied bytes, so any stretch of the blob is unique in the file.
+        var random = SplitMix64(seed: 7)
+        let blobs: [String: [UInt8]] = ["catalog": (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &random) }, "model": [1, 2, 3, 4]]
+        try SteamStore.save(StoreContents(dataset: dataset, sentiment: [2, 2, 0, 0, 1], blobs: blobs, fingerprint: fingerprint), to: path)
+        return (path, fingerprint)
+    }
+
+    private func assertDamaged(_ expression: @autoclosure () throws -> some Any, _ reason: String, line: UInt = #line) {
+        XCTAssertThrowsError(try expression(), line: line) { error in
+            guard case StoreError.damaged(_, let actual) = error else { return XCTFail("expected damaged, got \(error)", line: line) }
+            XCTAssertEqual(actual, reason, line: line)
+        }
+    }
+
+    func testAFlippedByteInAnyBlobMakesTheStoreDamagedOnBothReadPaths() throws {
+        for name in ["catalog", "model"] {
+            let (path, fingerprint) = try savedStore()
+            try StoreTampering.flipBytes(ofBlob: name, count: 1, in: path)
+            assertDamaged(try SteamStore.load(from: path, expected: fingerprint), "checksum of blob '\(name)' does not match")
+            assertDamaged(try SteamStore.loadBlobs(named: [name], withReviewTextsFrom: path, expected: fingerprint),
+                          "checksum of blob '\(name)' does not match")
+        }
+    }
+
+    func testARawByteFlipInsideABlobIsCaughtThoughSQLiteReadsTheFileHappily() throws {
+        let (path, fingerprint) = try savedStore()
+        XCTAssertTrue(try StoreTampering.flipRawByte(insideBlob: "catalog", in: path), "the blob's bytes are in the file")
+        assertDamaged(try SteamStore.loadBlobs(named: ["catalog"], withReviewTextsFrom: path, expected: fingerprint),
+                      "checksum of blob 'catalog' does not match")
+    }
+
+    func testADeletedBlobIsMissingNotSilentlyAbsent() throws {
+        let (path, fingerprint) = try savedStore()
+        try StoreTampering.execute("DELETE FROM blobs WHERE name = 'model'", on: path)
+        assertDamaged(try SteamStore.loadBlobs(named: ["model"], withReviewTextsFrom: path, expected: fingerprint), "blob 'model' is missing")
+        assertDamaged(try SteamStore.load(from: path, expected: fingerprint), "blob 'model' is missing")
+    }
+
+    func testAChangedValueInAnyTableMakesTheStoreDamaged() throws {
+        let edits = [
+            ("games", "UPDATE games SET price = 99.5 WHERE rowid = 1"),
+            ("users", "UPDATE users SET declared_items = 4000 WHERE idx = 0"),
+            ("reviews", "UPDATE reviews SET recommend = 1 - recommend WHERE rowid = 2"),
+            ("library", "UPDATE library SET minutes = 16824240 WHERE rowid = 1"),
+            ("unknown_items", "UPDATE unknown_items SET name = 'Found Game'"),
+            ("meta", "UPDATE meta SET value = 'yesterday' WHERE key = 'built_at'"),
+        ]
+        for (table, sql) in edits {
+            let (path, fingerprint) = try savedStore()
+            try StoreTampering.execute(sql, on: path)
+            assertDamaged(try SteamStore.load(from: path, expected: fingerprint), "checksum of table '\(table)' does not match")
+        }
+    }
+
+    func testAChangedReviewTextIsCaughtOnTheQuickPath() throws {
+        let (path, fingerprint) = try savedStore()
+        try StoreTampering.execute("UPDATE reviews SET text = 'great game, I hate it' WHERE rowid = 1", on: path)
+        assertDamaged(try SteamStore.loadBlobs(named: [], withReviewTextsFrom: path, expected: fingerprint),
+                      "checksum of column 'reviews.text' does not match")
+    }
+
+    func testAFlippedChecksumIsDamagedToo() throws {
+        let (path, fingerprint) = try savedStore()
+        try StoreTampering.execute("UPDATE checksums SET crc32 = crc32 + 1 WHERE kind = 'table' AND name = 'games'", on: path)
+        assertDamaged(try SteamStore.load(from: path, expected: fingerprint), "checksum of table 'games' does not match")
+    }
+
+    func testATruncatedStoreIsNeverServed() throws {
+        for fraction in [0.9, 0.5, 0.1] {
+            let (path, fingerprint) = try savedStore()
+            try StoreTampering.truncate(path, to: fraction)
+            XCTAssertThrowsError(try SteamStore.load(from: path, expected: fingerprint)) { error in
+                switch error {
+                case StoreError.corrupt, StoreError.damaged: break
+                default: XCTFail("expected corrupt or damaged at \(fraction), got \(error)")
+                }
+            }
+        }
+    }
+
+    func testAStoreOfAnOlderSchemaIsStale() throws {
+        let (path, fingerprint) = try savedStore()
+        try StoreTampering.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'", on: path)
+        XCTAssertThrowsError(try SteamStore.loadBlobs(named: [], withReviewTextsFrom: path, expected: fingerprint)) { error in
+            guard case StoreError.stale(let why) = error else { return XCTFail("expected stale, got \(error)") }
+            XCTAssertEqual(why, "schema version 1, expected \(SteamStore.schemaVersion)")
+        }
+    }
+
+    // MARK: Saving
+
+    func testSavingWhereNoFolderCanBeFailsWithTheReason() throws {
+        // Tests run as root, where a read-only folder still takes writes: a path under a regular file cannot.
+        let file = Fixture.temporaryFolder() + "/plain-file"
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        let (source, _) = try savedStore()
+        let contents = try SteamStore.load(from: source, expected: nil)
+        XCTAssertThrowsError(try SteamStore.save(contents, to: file + "/store.sqlite")) { error in
+            guard case StoreError.cannotWrite(let path, _) = error else { return XCTFail("expected cannotWrite, got \(error)") }
+            XCTAssertEqual(path, file + "/store.sqlite")
+        }
+    }
+
+    func testSavingRemovesTheTemporaryFilesOfDeadProcessesOnly() throws {
+        let folder = Fixture.temporaryFolder()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = "store-0123.sqlite.tmp-\(finished.processIdentifier)"
+        let alive = "store-0123.sqlite.tmp-\(getppid())"
+        let foreign = "notes.txt.tmp-\(finished.processIdentifier)"
+        for name in [dead, alive, foreign] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("half a store".utf8)))
+        }
+        let (source, _) = try savedStore()
+        try SteamStore.save(try SteamStore.load(from: source, expected: nil), to: folder + "/store-0123.sqlite")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
+        XCTAssertEqual(left, [alive, foreign, "store-0123.sqlite"])
     }
 }

@@ -5,10 +5,15 @@ import GRDBSQLite
 /// (hundreds of thousands of rows), where building GRDB `StatementArguments`
 /// or `Row` values per row costs more than the work itself. Everything else
 /// goes through GRDB's ordinary API.
+///
+/// Every value bound or read is also fed to `checksum`, so a table written
+/// through one statement and read back through another, column by column in
+/// the same order, yields the same sum unless a stored value changed.
 struct SQLiteStatement {
     /// Held so GRDB does not finalize the statement while the handle is in use.
     private let statement: Statement
     let handle: OpaquePointer
+    let checksum = RunningChecksum()
     /// SQLite copies bound text, so the Swift string may go away at once.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -20,31 +25,49 @@ struct SQLiteStatement {
     // MARK: Binding (1-based, as in SQLite)
 
     func bind(_ index: Int32, _ value: Int?) {
-        if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }
+        guard let value else { return bindNull(index) }
+        sqlite3_bind_int64(handle, index, Int64(value))
+        checksum.add(integer: Int64(value))
     }
 
     func bind(_ index: Int32, _ value: Int32) {
         sqlite3_bind_int(handle, index, value)
+        checksum.add(integer: Int64(value))
     }
 
     func bind(_ index: Int32, _ value: Bool) {
         sqlite3_bind_int(handle, index, value ? 1 : 0)
+        checksum.add(integer: value ? 1 : 0)
     }
 
     func bind(_ index: Int32, _ value: Double?) {
-        if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        // SQLite stores NaN as NULL; sum it as what will be read back.
+        guard let value, !value.isNaN else { return bindNull(index) }
+        sqlite3_bind_double(handle, index, value)
+        checksum.add(real: value)
     }
 
     func bind(_ index: Int32, _ value: String?) {
-        guard var value else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
+        guard var value else { return bindNull(index) }
         value.withUTF8 { bytes in
             // An empty buffer may have no address; SQLite needs one for '' (not NULL).
             let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
             sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+            checksum.add(text: UnsafeRawBufferPointer(bytes))
         }
+    }
+
+    func bind(_ index: Int32, blob: [UInt8]) {
+        blob.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+            sqlite3_bind_blob(handle, index, base, Int32(bytes.count), Self.transient)
+            checksum.add(blob: bytes)
+        }
+    }
+
+    private func bindNull(_ index: Int32) {
+        sqlite3_bind_null(handle, index)
+        checksum.addNull()
     }
 
     /// Runs an INSERT with the bound values and clears them for the next row.
@@ -70,17 +93,57 @@ struct SQLiteStatement {
     }
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
-    func int32(_ column: Int32) -> Int32 { sqlite3_column_int(handle, column) }
-    func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
-    func bool(_ column: Int32) -> Bool { sqlite3_column_int(handle, column) != 0 }
-    func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : sqlite3_column_double(handle, column) }
 
-    func string(_ column: Int32) -> String {
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+    func int(_ column: Int32) -> Int {
+        let value = sqlite3_column_int64(handle, column)
+        checksum.add(integer: value)
+        return Int(value)
     }
 
-    func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+    func int32(_ column: Int32) -> Int32 {
+        let value = sqlite3_column_int64(handle, column)
+        checksum.add(integer: value)
+        return Int32(truncatingIfNeeded: value)
+    }
+
+    func optionalInt(_ column: Int32) -> Int? {
+        guard !isNull(column) else { checksum.addNull(); return nil }
+        return int(column)
+    }
+
+    func bool(_ column: Int32) -> Bool { int(column) != 0 }
+
+    func optionalDouble(_ column: Int32) -> Double? {
+        guard !isNull(column) else { checksum.addNull(); return nil }
+        let value = sqlite3_column_double(handle, column)
+        checksum.add(real: value)
+        return value
+    }
+
+    func string(_ column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else {
+            checksum.addNull()
+            return ""
+        }
+        let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+        checksum.add(text: UnsafeRawBufferPointer(bytes))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func optionalString(_ column: Int32) -> String? {
+        guard !isNull(column) else { checksum.addNull(); return nil }
+        return string(column)
+    }
+
+    /// A BLOB column's bytes, copied once from SQLite's buffer.
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let base = sqlite3_column_blob(handle, column), count > 0 else {
+            checksum.add(blob: UnsafeRawBufferPointer(start: nil, count: 0))
+            return []
+        }
+        let bytes = UnsafeRawBufferPointer(start: base, count: count)
+        checksum.add(blob: bytes)
+        return [UInt8](bytes)
+    }
 }

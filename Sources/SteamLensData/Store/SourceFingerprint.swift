@@ -11,6 +11,11 @@ import Darwin
 /// its bytes: checking costs three `stat` calls, so a start from the store
 /// stays instant even for gigabyte inputs. The cleaning-rules and schema
 /// versions are part of the key, so a new release never trusts an old store.
+///
+/// Whether a file can be opened is part of it too: a file that could not be
+/// read when the store was built (permissions, a socket in its place) must
+/// not look like the same file once it becomes readable, even when `chmod`
+/// left its size and modification time as they were.
 public struct SourceFingerprint: Equatable, Sendable, CustomStringConvertible {
     /// Bump whenever a cleaning rule changes what a row becomes.
     public static let rulesVersion = 1
@@ -32,7 +37,8 @@ public struct SourceFingerprint: Equatable, Sendable, CustomStringConvertible {
                 #else
                 let seconds = Int(info.st_mtim.tv_sec), nanos = Int(info.st_mtim.tv_nsec)
                 #endif
-                parts.append("\(path)|\(info.st_size)|\(seconds).\(nanos)")
+                let readable = Self.canOpen(path) ? "" : "|unreadable"
+                parts.append("\(path)|\(info.st_size)|\(seconds).\(nanos)" + readable)
             } else {
                 parts.append("\(path)|absent")
             }
@@ -42,6 +48,14 @@ public struct SourceFingerprint: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { value }
+
+    /// True when `path` opens for reading (without blocking on a FIFO).
+    static func canOpen(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
 
     /// A short stable hash (FNV-1a, 64 bits) for file names.
     public static func shortHash(_ text: String) -> String {

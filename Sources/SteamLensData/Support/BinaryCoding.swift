@@ -103,7 +103,8 @@ public struct BinaryReader {
         try text.withUnsafeBufferPointer { buffer in
             for index in 1..<offsets.count {
                 let start = Int(offsets[index - 1]), end = Int(offsets[index])
-                guard start <= end else { throw Damaged(description: "string offsets go backwards") }
+                // Unsafe buffers are not bounds-checked in release builds: check both ends here.
+                guard start <= end, end <= buffer.count else { throw Damaged(description: "string offsets go backwards or past the text") }
                 strings.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
             }
         }

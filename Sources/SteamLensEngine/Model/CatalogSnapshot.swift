@@ -6,8 +6,10 @@ import SteamLensData
 ///
 /// Review texts are left out (they are already in the `reviews` table and
 /// are the bulk of the bytes); `decode` takes them separately. Any change to
-/// the `Catalog` layout must bump `version`: an old blob is then rebuilt from
-/// the tables, never misread.
+/// the `Catalog` layout must bump `version` (part of the store's fingerprint,
+/// so an old store is rebuilt). The store checks the blob's checksum before
+/// `decode` sees it; `decode` still checks every length and index, so bytes
+/// that are not a snapshot of this version throw, never trap.
 enum CatalogSnapshot {
     static let blobName = "catalog"
     static let version = 1
@@ -104,18 +106,59 @@ enum CatalogSnapshot {
         builder.builtAt = try input.readString()
         guard input.isAtEnd else { throw BinaryReader.Damaged(description: "trailing bytes after the catalog") }
 
-        let items = builder.itemIds.count
-        let reviews = builder.reviewUser.count
-        guard builder.titles.count == items, builder.titleKeys.count == items, builder.developerOfItem.count == items,
-              builder.prices.count == items, builder.isFree.count == items, builder.releaseYears.count == items,
-              builder.earlyAccess.count == items, builder.itemJoinedByName.count == items, builder.gameCount <= items,
-              builder.reviewItem.count == reviews, builder.reviewSentiment.count == reviews, reviewTexts.count == reviews,
-              builder.ownersOfItem.count == items, builder.libraryOfUser.count == builder.userIds.count else {
-            throw BinaryReader.Damaged(description: "catalog columns disagree in length")
-        }
         builder.reviewText = reviewTexts
-        builder.itemIndexById = Dictionary(uniqueKeysWithValues: builder.itemIds.enumerated().map { ($0.element, Int32($0.offset)) })
+        try validate(builder)
+        var itemIndexById: [Int32: Int32] = [:]
+        itemIndexById.reserveCapacity(builder.itemIds.count)
+        for (item, id) in builder.itemIds.enumerated() {
+            guard itemIndexById.updateValue(Int32(item), forKey: id) == nil else {
+                throw BinaryReader.Damaged(description: "item id \(id) appears twice")
+            }
+        }
+        builder.itemIndexById = itemIndexById
         return Catalog(builder: builder)
+    }
+
+    /// Checks that every column has one entry per row of its table and every
+    /// stored index points inside the table it indexes, so a blob that passed
+    /// its checksum but is not what this version wrote (or was written wrong)
+    /// throws here instead of trapping, or answering wrongly, in a query.
+    private static func validate(_ b: CatalogBuilder) throws {
+        let items = b.itemIds.count, users = b.userIds.count, reviews = b.reviewUser.count
+        let developers = b.developerNames.count, genres = b.genreNames.count
+        func lengths(_ name: String, _ counts: [Int], _ expected: Int) throws {
+            guard counts.allSatisfy({ $0 == expected }) else {
+                throw BinaryReader.Damaged(description: "catalog columns of \(name) disagree in length")
+            }
+        }
+        func inside<S: Sequence>(_ name: String, _ values: S, _ range: Range<Int>) throws where S.Element: BinaryInteger {
+            guard values.allSatisfy({ range.contains(Int($0)) }) else {
+                throw BinaryReader.Damaged(description: "catalog column \(name) points outside its table")
+            }
+        }
+        guard (0...items).contains(b.gameCount) else { throw BinaryReader.Damaged(description: "more games than items") }
+        try lengths("items", [b.titles.count, b.titleKeys.count, b.developerOfItem.count, b.prices.count, b.isFree.count,
+                              b.releaseYears.count, b.earlyAccess.count, b.itemJoinedByName.count, b.genresOfItem.count,
+                              b.tagsOfItem.count, b.specsOfItem.count, b.ownersOfItem.count, b.reviewsOfItem.count], items)
+        try lengths("developers", [b.developerKeys.count, b.itemsOfDeveloper.count], developers)
+        try lengths("genres", [b.genreKeys.count, b.itemsOfGenre.count], genres)
+        try lengths("users", [b.userKeys.count, b.libraryOfUser.count, b.reviewsOfUser.count], users)
+        try lengths("reviews", [b.reviewItem.count, b.reviewPostedYear.count, b.reviewPostedMonth.count, b.reviewPostedDay.count,
+                                b.reviewRecommend.count, b.reviewSentiment.count, b.reviewPosted.count, b.reviewText.count], reviews)
+        try inside("developerOfItem", b.developerOfItem, -1..<developers)
+        try inside("itemJoinedByName", b.itemJoinedByName, 0..<items)
+        try inside("genresOfItem", b.genresOfItem.values, 0..<genres)
+        try inside("tagsOfItem", b.tagsOfItem.values, 0..<b.tagNames.count)
+        try inside("specsOfItem", b.specsOfItem.values, 0..<b.specNames.count)
+        try inside("itemsOfDeveloper", b.itemsOfDeveloper.values, 0..<items)
+        try inside("itemsOfGenre", b.itemsOfGenre.values, 0..<items)
+        try inside("libraryOfUser", b.libraryOfUser.values.lazy.map(\.item), 0..<items)
+        try inside("ownersOfItem", b.ownersOfItem.values.lazy.map(\.user), 0..<users)
+        try inside("reviewUser", b.reviewUser, 0..<users)
+        try inside("reviewItem", b.reviewItem, 0..<items)
+        try inside("reviewSentiment", b.reviewSentiment, 0..<3)
+        try inside("reviewsOfUser", b.reviewsOfUser.values, 0..<reviews)
+        try inside("reviewsOfItem", b.reviewsOfItem.values, 0..<reviews)
     }
 
     private static func write<T: BitwiseCopyable>(_ adjacency: Adjacency<T>, _ out: inout BinaryWriter) {

@@ -94,7 +94,9 @@ public struct NeighbourLists: Sendable, Equatable {
         for _ in 0...rows { offsets.append(Int32(bitPattern: try get())) }
         for _ in 0..<entries { items.append(Int32(bitPattern: try get())) }
         for _ in 0..<entries { scores.append(Float(bitPattern: try get())) }
-        guard offsets.first == 0, Int(offsets.last!) == entries else { throw DecodingError.truncated }
+        // Offsets that go backwards would make `self[row]` trap on a reversed range.
+        guard offsets.first == 0, Int(offsets.last!) == entries,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw DecodingError.truncated }
         self.init(offsets: offsets, items: items, scores: scores)
     }
 }
