@@ -4,25 +4,107 @@ import SteamLensData
 import SteamLensTestSupport
 
 final class EngineLoaderTests: XCTestCase {
-    func testAStoreIsBuiltOnceThenReadAndRebuiltWithAMessageWhenDamaged() throws {
+    /// Answers to every kind of query on the fixture, to compare engines by.
+    private func answers(_ engine: Engine) -> [String] {
+        let queries: [(String, [String])] = [
+            ("developer", ["Valve"]), ("userdata", ["alice"]), ("user_for_genre", ["Action"]),
+            ("best_developer_year", ["2011"]), ("developer_reviews_analysis", ["Valve"]), ("play_time_genre", ["Action"]),
+            ("users_recommend", ["2011"]), ("sentiment_by_year", ["2015"]), ("count_reviews", ["2011-01-01", "2015-12-31"]),
+            ("genre_rank", ["Indie"]), ("recommend_game", ["10"]), ("recommend_user", ["carol"]),
+        ]
+        return queries.map { name, arguments in
+            do {
+                return "\(try QueryRegistry.named(name)!(engine, arguments, .standard).table)"
+            } catch {
+                return "\(name): \(error)"
+            }
+        }
+    }
+
+    private func builtStore() throws -> (loader: EngineLoader, answers: [String]) {
         let loader = try EngineLoader(dataFolder: try Fixture.folder(), cacheFolder: Fixture.temporaryFolder())
         let first = try loader.open()
         XCTAssertEqual(first.origin, .built(reason: "first load of this data folder"))
-        XCTAssertTrue(first.warnings.isEmpty)
+        return (loader, answers(first.engine))
+    }
 
+    /// Opens a damaged store: it must be rebuilt with a message containing
+    /// `reason`, answer as before, and be trusted on the next start.
+    private func assertRebuilt(_ loader: EngineLoader, answers expected: [String], because reason: String, line: UInt = #line) throws {
+        let opened = try loader.open()
+        guard case .built(let actual) = opened.origin else { return XCTFail("a damaged store must be rebuilt, never served", line: line) }
+        XCTAssertTrue(actual.contains(reason), actual, line: line)
+        XCTAssertEqual(opened.warnings.count, 1, "\(opened.warnings)", line: line)
+        XCTAssertTrue(opened.warnings.first?.hasPrefix("Rebuilding the store: the store \(loader.storePath) is") ?? false, "\(opened.warnings)", line: line)
+        XCTAssertEqual(answers(opened.engine), expected, line: line)
+        let reopened = try loader.open()
+        XCTAssertEqual(reopened.origin, .store, "the rebuilt store is trusted again", line: line)
+        XCTAssertEqual(answers(reopened.engine), expected, line: line)
+    }
+
+    func testAStoreIsBuiltOnceThenReadWithTheSameAnswers() throws {
+        let (loader, expected) = try builtStore()
         let second = try loader.open()
         XCTAssertEqual(second.origin, .store)
-        XCTAssertEqual(second.engine.catalog.titles, first.engine.catalog.titles)
-        XCTAssertEqual(second.engine.catalog.reviewSentiment, first.engine.catalog.reviewSentiment)
-        XCTAssertEqual(try second.engine.recommendGame("10").rows, try first.engine.recommendGame("10").rows)
+        XCTAssertTrue(second.warnings.isEmpty, "\(second.warnings)")
+        XCTAssertNil(second.saveFailure)
+        XCTAssertEqual(answers(second.engine), expected)
+        XCTAssertFalse(expected.contains { $0.contains("Error") || $0.contains("error") }, "\(expected)")
+    }
 
+    func testAGarbageStoreFileIsRebuiltWithAMessage() throws {
+        let (loader, expected) = try builtStore()
         try Data(repeating: 0x2A, count: 4_096).write(to: URL(fileURLWithPath: loader.storePath))
-        let third = try loader.open()
-        guard case .built(let reason) = third.origin else { return XCTFail("a damaged store must be rebuilt") }
-        XCTAssertTrue(reason.contains("unreadable"), reason)
-        XCTAssertEqual(third.warnings.count, 1)
-        XCTAssertTrue(third.warnings[0].hasPrefix("Rebuilding the store"), third.warnings[0])
-        XCTAssertEqual(try loader.open().origin, .store, "the rebuilt store is trusted again")
+        try assertRebuilt(loader, answers: expected, because: "unreadable")
+    }
+
+    func testFlippedBytesInsideEachStoredBlobAreDetectedAndTheStoreRebuilt() throws {
+        let (loader, expected) = try builtStore()
+        let names = try StoreTampering.blobNames(in: loader.storePath)
+        XCTAssertEqual(Set(names), Set([CatalogSnapshot.blobName, DerivedModels.sentimentBlob] + TrainedRecommenders.Blob.all))
+        for name in names where name != DerivedModels.sentimentBlob {
+            try StoreTampering.flipBytes(ofBlob: name, in: loader.storePath)
+            try assertRebuilt(loader, answers: expected, because: "is damaged (checksum of blob '\(name)' does not match)")
+        }
+    }
+
+    func testABadDiskByteInsideTheCatalogSnapshotIsDetected() throws {
+        let (loader, expected) = try builtStore()
+        XCTAssertTrue(try StoreTampering.flipRawByte(insideBlob: CatalogSnapshot.blobName, in: loader.storePath))
+        try assertRebuilt(loader, answers: expected, because: "checksum of blob 'catalog' does not match")
+    }
+
+    func testAChangedReviewTextIsDetectedOnAStartFromTheStore() throws {
+        let (loader, expected) = try builtStore()
+        try StoreTampering.execute("UPDATE reviews SET text = 'bad and boring' WHERE rowid = 1", on: loader.storePath)
+        try assertRebuilt(loader, answers: expected, because: "checksum of column 'reviews.text' does not match")
+    }
+
+    func testASnapshotWithAValidChecksumButWrongContentIsRebuiltNotTrusted() throws {
+        let (loader, expected) = try builtStore()
+        let blob = try StoreTampering.blob(named: CatalogSnapshot.blobName, in: loader.storePath)
+        // Cut short, as a writer that died mid-blob would leave it, with a checksum of what it wrote.
+        try StoreTampering.replaceBlob(named: CatalogSnapshot.blobName, with: Array(blob.prefix(blob.count / 2)),
+                                       fixingChecksum: true, in: loader.storePath)
+        try assertRebuilt(loader, answers: expected, because: "blob 'catalog' does not decode")
+    }
+
+    func testATruncatedStoreFileIsRebuilt() throws {
+        let (loader, expected) = try builtStore()
+        try StoreTampering.truncate(loader.storePath, to: 0.6)
+        let opened = try loader.open()
+        guard case .built(let reason) = opened.origin else { return XCTFail("a truncated store must be rebuilt") }
+        XCTAssertTrue(reason.contains("unreadable") || reason.contains("damaged"), reason)
+        XCTAssertEqual(answers(opened.engine), expected)
+        XCTAssertEqual(try loader.open().origin, .store)
+    }
+
+    func testAStoreOfAnOlderSchemaIsRebuilt() throws {
+        let (loader, expected) = try builtStore()
+        try StoreTampering.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'", on: loader.storePath)
+        let opened = try loader.open()
+        XCTAssertEqual(opened.origin, .built(reason: "the store is out of date (schema version 1, expected \(SteamStore.schemaVersion))"))
+        XCTAssertEqual(answers(opened.engine), expected)
     }
 
     func testChangedInputsMakeTheStoreStale() throws {
@@ -33,5 +115,108 @@ final class EngineLoaderTests: XCTestCase {
         let reopened = try loader.open()
         guard case .built(let reason) = reopened.origin else { return XCTFail("changed inputs must rebuild") }
         XCTAssertTrue(reason.contains("out of date"), reason)
+    }
+
+    func testTwoReadersAtOnceAgreeAndLeaveTheStoreUntouched() throws {
+        let (loader, expected) = try builtStore()
+        let before = try Data(contentsOf: URL(fileURLWithPath: loader.storePath))
+        let modified = try FileManager.default.attributesOfItem(atPath: loader.storePath)[.modificationDate] as? Date
+        final class Results: @unchecked Sendable { var answers: [[String]?] = [nil, nil]; var origins: [EngineLoader.Origin?] = [nil, nil] }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 2) { reader in
+            let opened = try? loader.open()
+            results.origins[reader] = opened?.origin
+            results.answers[reader] = opened.map { answers($0.engine) }
+        }
+        XCTAssertEqual(results.origins, [.store, .store])
+        XCTAssertEqual(results.answers, [expected, expected])
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: loader.storePath)), before, "opening writes nothing")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: loader.storePath)[.modificationDate] as? Date, modified)
+        let folder = (loader.storePath as NSString).deletingLastPathComponent
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [(loader.storePath as NSString).lastPathComponent],
+                       "no journal or lock files are left beside the store")
+    }
+
+    // MARK: Incomplete input
+
+    func testAStoreBuiltFromACutReviewsFileIsKeptButFlaggedOnEveryStart() throws {
+        let folder = try Fixture.folder()
+        let full = Gzip.compress(Array(Fixture.reviews.utf8))
+        try FileManager.default.removeItem(atPath: folder + "/australian_user_reviews.json")
+        let gz = folder + "/australian_user_reviews.json.gz"
+        try Data(full.prefix(full.count / 2)).write(to: URL(fileURLWithPath: gz))
+        let loader = try EngineLoader(dataFolder: folder, cacheFolder: Fixture.temporaryFolder())
+
+        let built = try loader.open()
+        let flag = built.warnings.first { $0.hasPrefix("built from incomplete input: australian_user_reviews.json.gz: ") }
+        XCTAssertNotNil(flag, "\(built.warnings)")
+        XCTAssertTrue(flag?.hasSuffix("run `steamlens etl` once the file is fixed") ?? false, flag ?? "")
+        XCTAssertLessThan(built.engine.catalog.reviewCount, 5)
+
+        let reopened = try loader.open()
+        XCTAssertEqual(reopened.origin, .store)
+        XCTAssertEqual(reopened.warnings, [flag!], "every answer from the store says it is incomplete")
+
+        try Data(full).write(to: URL(fileURLWithPath: gz))
+        let fixed = try loader.open()
+        guard case .built = fixed.origin else { return XCTFail("a repaired file rebuilds the store") }
+        XCTAssertEqual(fixed.engine.catalog.reviewCount, 5)
+        XCTAssertEqual(try loader.open().warnings, [])
+    }
+
+    func testAnInputUnreadableAtBuildTimeIsFlaggedAndRebuiltOnceReadable() throws {
+        let folder = try Fixture.folder()
+        let cache = Fixture.temporaryFolder()
+        UnreadableFile.openFolder(cache)
+        let loader = try EngineLoader(dataFolder: folder, cacheFolder: cache)
+        let reviews = loader.directory.reviews
+        let (built, reopened) = try UnreadableFile.whileUnreadable(reviews) { (try loader.open(), try loader.open()) }
+        XCTAssertEqual(built.engine.catalog.reviewCount, 0)
+        XCTAssertTrue(built.warnings.contains { $0.hasPrefix("built from incomplete input: australian_user_reviews.json: ") }, "\(built.warnings)")
+        XCTAssertEqual(reopened.origin, .store, "while the file stays unreadable the flagged store is used")
+        XCTAssertEqual(reopened.warnings.count, 1, "\(reopened.warnings)")
+
+        // Readable again, with the same size and modification time.
+        let fixed = try loader.open()
+        guard case .built(let reason) = fixed.origin else { return XCTFail("a file that became readable rebuilds the store") }
+        XCTAssertTrue(reason.contains("out of date"), reason)
+        XCTAssertEqual(fixed.engine.catalog.reviewCount, 5)
+        XCTAssertEqual(fixed.warnings.filter { $0.contains("incomplete") }, [])
+    }
+
+    func testAFolderWithoutGamesIsAnErrorAndNothingIsSaved() throws {
+        let folder = try Fixture.folder()
+        try "".write(toFile: folder + "/steam_games.json", atomically: true, encoding: .utf8)
+        let loader = try EngineLoader(dataFolder: folder, cacheFolder: Fixture.temporaryFolder())
+        XCTAssertThrowsError(try loader.open()) { error in
+            guard let empty = error as? EngineLoader.EmptyDataError else { return XCTFail("expected EmptyDataError, got \(error)") }
+            XCTAssertEqual(empty.missing, "games")
+            XCTAssertTrue(empty.description.hasPrefix("the data folder \(folder) yields no games"), empty.description)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: loader.storePath))
+    }
+
+    func testAFolderWithoutUsersIsAnError() throws {
+        let folder = try Fixture.folder()
+        try "".write(toFile: folder + "/australian_user_reviews.json", atomically: true, encoding: .utf8)
+        try "".write(toFile: folder + "/australian_users_items.json", atomically: true, encoding: .utf8)
+        let loader = try EngineLoader(dataFolder: folder, cacheFolder: Fixture.temporaryFolder())
+        XCTAssertThrowsError(try loader.open()) { error in
+            XCTAssertEqual((error as? EngineLoader.EmptyDataError)?.missing, "users", "\(error)")
+        }
+    }
+
+    // MARK: Saving
+
+    func testAStoreThatCannotBeSavedStillAnswersButSaysWhy() throws {
+        // Tests run as root, where chmod does not stop writes: a cache folder under a regular file cannot exist.
+        let file = Fixture.temporaryFolder() + "/plain-file"
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
+        let loader = try EngineLoader(dataFolder: try Fixture.folder(), cacheFolder: file + "/cache")
+        let opened = try loader.open()
+        let failure = try XCTUnwrap(opened.saveFailure)
+        XCTAssertTrue(failure.hasPrefix("cannot create the cache folder \(file)/cache"), failure)
+        XCTAssertTrue(opened.warnings.contains { $0.hasPrefix("The store could not be saved") }, "\(opened.warnings)")
+        XCTAssertEqual(opened.engine.catalog.gameCount, 5)
     }
 }

@@ -19,11 +19,27 @@ public struct EngineLoader: Sendable {
         public var engine: Engine
         public var origin: Origin
         public var storePath: String
-        /// Things the user should know: a store rebuilt, a store that could not be saved.
+        /// Things the user should know, for stderr or the status line: a store
+        /// rebuilt, a store that could not be saved, answers from incomplete input.
         public var warnings: [String]
         public var seconds: Double
         /// Seconds spent in each stage, in order ("read store", "index", …), for `bench`.
         public var stages: [(name: String, seconds: Double)]
+        /// Why the store built by this open could not be saved; `etl` fails on it.
+        public var saveFailure: String? = nil
+    }
+
+    /// A data folder the engine cannot answer anything from.
+    public struct EmptyDataError: Error, CustomStringConvertible {
+        public var folder: String
+        public var missing: String
+        public var report: LoadReport
+
+        public var description: String {
+            let problems = report.files.compactMap { file in file.problem.map { "\(file.file): \($0)" } }
+            return "the data folder \(folder) yields no \(missing)"
+                + (problems.isEmpty ? "" : " (" + problems.joined(separator: "; ") + ")")
+        }
     }
 
     public let directory: DataDirectory
@@ -37,7 +53,8 @@ public struct EngineLoader: Sendable {
 
     public var storePath: String { location.storePath(for: directory) }
 
-    /// Loads from the store, rebuilding it when absent, stale or corrupt.
+    /// Loads from the store, rebuilding it when absent, stale, unreadable or
+    /// damaged. Throws `EmptyDataError` when the files yield no games or no users.
     public func open(forceRebuild: Bool = false, progress: (String) -> Void = { _ in }) throws -> Opened {
         let start = DispatchTime.now()
         let path = storePath
@@ -49,7 +66,8 @@ public struct EngineLoader: Sendable {
                 let (catalog, models) = try openCatalog(path: path, fingerprint: fingerprint, stages: &stages)
                 let engine = Engine(catalog: catalog, models: models)
                 stages.lap("index engine")
-                return Opened(engine: engine, origin: .store, storePath: path, warnings: [], seconds: elapsed(since: start), stages: stages.laps)
+                return Opened(engine: engine, origin: .store, storePath: path, warnings: Self.incompleteInputWarnings(catalog.report),
+                              seconds: elapsed(since: start), stages: stages.laps)
             } catch StoreError.absent {
                 reason = "first load of this data folder"
             } catch {
@@ -64,6 +82,11 @@ public struct EngineLoader: Sendable {
         progress("Reading \(directory.folder) …")
         let dataset = DatasetLoader.load(directory)
         stages.lap("parse raw files")
+        // Nothing useful can be answered, so nothing is saved: the next start tries the files again.
+        if dataset.games.isEmpty || dataset.users.isEmpty {
+            throw EmptyDataError(folder: directory.folder, missing: dataset.games.isEmpty ? "games" : "users", report: dataset.report)
+        }
+        warnings += Self.incompleteInputWarnings(dataset.report)
         progress("Training the sentiment model on \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
         stages.lap("train and apply sentiment")
@@ -76,26 +99,38 @@ public struct EngineLoader: Sendable {
         let models = TrainedRecommenders.train(catalog) { stages.lap("train \($0)") }
         contents.blobs.merge(models.blobs) { $1 }
         progress("Saving the store …")
+        var saveFailure: String?
         do {
             try location.createFolder()
             try SteamStore.save(contents, to: path)
         } catch {
+            saveFailure = "\(error)"
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
         stages.lap("save store")
         let engine = Engine(catalog: catalog, models: models)
         stages.lap("index engine")
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
-                      seconds: elapsed(since: start), stages: stages.laps)
+                      seconds: elapsed(since: start), stages: stages.laps, saveFailure: saveFailure)
     }
 
     /// Versions of everything the engine derives and stores: a new model or
     /// catalog layout makes every older store stale.
     static let derivedVersions = "catalog=\(CatalogSnapshot.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
 
-    /// The catalog and models from the store's blobs; the catalog falls back
-    /// to the tables when its snapshot is unusable. Models of another version
-    /// make the store stale (it is rebuilt, never half-trusted).
+    /// One warning per input file that could not be read to the end when the
+    /// store was built. Such a store is kept (its answers cover what was
+    /// read) but every answer from it says so; the file's fingerprint makes
+    /// the next start rebuild once the file changes or becomes readable.
+    static func incompleteInputWarnings(_ report: LoadReport) -> [String] {
+        report.files.compactMap { file in
+            file.problem.map { "built from incomplete input: \(file.file): \($0) — run `steamlens etl` once the file is fixed" }
+        }
+    }
+
+    /// The catalog and models from the store's blobs. A snapshot that passed
+    /// its checksum but does not decode, or models of another version, make
+    /// the store damaged or stale: it is rebuilt, never half-trusted.
     private func openCatalog(path: String, fingerprint: SourceFingerprint, stages: inout StageClock) throws -> (Catalog, TrainedRecommenders) {
         let names = [CatalogSnapshot.blobName] + TrainedRecommenders.Blob.all
         let (blobs, texts) = try SteamStore.loadBlobs(named: names, withReviewTextsFrom: path, expected: fingerprint)
@@ -104,16 +139,16 @@ public struct EngineLoader: Sendable {
             throw StoreError.stale("its recommendation models are missing or of another version")
         }
         stages.lap("decode models")
-        let catalog: Catalog
-        if let blob = blobs[CatalogSnapshot.blobName], let decoded = try? CatalogSnapshot.decode(blob, reviewTexts: texts) {
-            catalog = decoded
-            stages.lap("decode catalog snapshot")
-        } else {
-            let contents = try SteamStore.load(from: path, expected: fingerprint)
-            stages.lap("read store tables (no usable snapshot)")
-            catalog = CatalogBuilder.build(contents)
-            stages.lap("build catalog")
+        guard let blob = blobs[CatalogSnapshot.blobName] else {
+            throw StoreError.stale("it has no catalog snapshot")
         }
+        let catalog: Catalog
+        do {
+            catalog = try CatalogSnapshot.decode(blob, reviewTexts: texts)
+        } catch {
+            throw StoreError.damaged(path, reason: "blob '\(CatalogSnapshot.blobName)' does not decode: \(error)")
+        }
+        stages.lap("decode catalog snapshot")
         guard models.fits(catalog) else {
             throw StoreError.stale("its recommendation models do not match its catalogue")
         }

@@ -32,6 +32,10 @@ struct ETLCommand: ParsableCommand {
                   + opened.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
         }
         for warning in opened.warnings { HumanOutput.writeError("steamlens: " + warning) }
+        // Saving is what etl is for: a store that is not on disk is a failure, whatever was parsed.
+        if let failure = opened.saveFailure {
+            throw CLIFailure.badData("the store could not be saved: \(failure)")
+        }
         if catalog.report.hasProblems {
             throw CLIFailure.badData("some files could not be read to the end; see the report above")
         }
