@@ -46,6 +46,20 @@ static inline void sl_getmaxyx(WINDOW *win, int *y, int *x) {
 /// exiting like `initscr`) when TERM is unknown.
 static inline SCREEN *sl_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 
+/// 1 when the terminal newterm set up can move the cursor (terminfo `cup`).
+/// `TERM=dumb` and other printing terminals cannot: a full-screen frame
+/// would come out as one line of garbage.
+static inline int sl_has_cursor_addressing(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1 && cup[0] != '\0';
+}
+
+/// Undoes a newterm whose terminal turned out unusable.
+static inline void sl_abandon_screen(SCREEN *screen) {
+    endwin();
+    delscreen(screen);
+}
+
 /// 1 when the current locale's character set (after setlocale) is UTF-8.
 static inline int sl_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

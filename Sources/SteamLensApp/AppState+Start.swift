@@ -36,8 +36,13 @@ extension AppState {
             catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
         }
         cleaningSummary = AppState.cleaningSummary(catalog.report)
+        crawlYear = catalog.crawlYear
         for pane in [PaneID.developers, .users, .genres, .years] {
             PaneRows.reload(pane, in: &self, engine: engine)
+            if var loaded = panes[pane] {
+                loaded.cursor = PaneRows.firstNonEmptyRow(pane, in: loaded.rows)
+                panes[pane] = loaded
+            }
         }
         clampOffsets(&self)
     }

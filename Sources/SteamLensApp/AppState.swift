@@ -66,12 +66,20 @@ public enum Overlay: Equatable, Sendable {
 }
 
 /// The `/` prompt: what was typed and where the cursor was when it opened.
+/// It searches the focused pane's names, or, while a game's reviews are
+/// open, the text of those reviews (`reviewsOf`).
 public struct SearchState: Equatable, Sendable {
     public var query = ""
     /// True while the prompt takes keystrokes; false after Enter/Esc (n/N still use `query`).
     public var isEditing = true
     public var pane: PaneID
+    /// The pane cursor, or the reviews' scroll offset, when the prompt opened.
     public var startCursor: Int
+    /// The game whose reviews are searched; nil for a pane search.
+    public var reviewsOf: Int32? = nil
+
+    /// What the prompt searches, for its hint: "Developers", "reviews".
+    public var targetName: String { reviewsOf == nil ? pane.title : "reviews" }
 }
 
 /// The histogram view on the right side (`h` cycles the kind, `l` log bins, `a` scope).
@@ -111,6 +119,8 @@ public struct AppState: Sendable {
     public var glyphs: Glyphs
     /// Where `e` writes CSV files.
     public var exportFolder: String
+    /// How the crawl year was inferred, for the definitions panel.
+    public var crawlYear: CrawlYear
     /// The load report in short, for the definitions panel.
     public var cleaningSummary: [String] = []
     /// Total playtime minutes per item, for "most played game" lookups.

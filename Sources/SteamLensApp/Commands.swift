@@ -9,7 +9,7 @@ public enum Command: Hashable, Sendable {
     case search, nextMatch, previousMatch
     case sort
     case histogram, logBins, histogramScope
-    case definitions, toggleReviewYear, toggleTimeUnit, toggleJoinKey
+    case definitions, toggleReviewYear, toggleUndatedReviews, toggleTimeUnit, toggleJoinKey
     case export
     case help
     case quit
@@ -37,7 +37,7 @@ public enum AppKeymap {
         KeyBinding([.escape, .left], .back, displayName: "Esc",
                    description: "back; each pane keeps its cursor (also ←)", group: "Panes", hint: "back", priority: 9),
 
-        KeyBinding([.char("/")], .search, description: "search the focused pane (fuzzy, ignores accents)",
+        KeyBinding([.char("/")], .search, description: "search the focused pane (fuzzy, ignores accents), or the open reviews' text",
                    group: "Find", hint: "search", priority: 2),
         KeyBinding([.char("n")], .nextMatch, description: "next match", group: "Find"),
         KeyBinding([.char("N")], .previousMatch, description: "previous match", group: "Find"),
@@ -54,6 +54,7 @@ public enum AppKeymap {
                    group: "Views", hint: "export", priority: 8),
 
         KeyBinding([.char("r")], .toggleReviewYear, description: "review year: posted / release", group: "Definitions"),
+        KeyBinding([.char("u")], .toggleUndatedReviews, description: "year-less reviews: crawl year / unknown", group: "Definitions"),
         KeyBinding([.char("t")], .toggleTimeUnit, description: "playtime: hours / minutes", group: "Definitions"),
         KeyBinding([.char("b")], .toggleJoinKey, description: "join rows by item_id / name", group: "Definitions"),
 

@@ -11,7 +11,8 @@ struct DefinitionsPanel: Widget {
         let d = state.definitions
         return [
             "Definitions in effect (docs/definitions.md)",
-            "  r  year of a review: \(d.reviewYear == .posted ? "year in 'posted' (no year → unknown)" : "release year of the reviewed game")",
+            "  r  year of a review: \(d.reviewYear == .posted ? "year in 'posted'" : "release year of the reviewed game")",
+        ] + undatedLines + [
             "  t  playtime unit: \(d.timeUnit.rawValue) (playtime_forever minutes\(d.timeUnit == .hours ? " / 60" : ""))",
             "  b  join of rows to games: by \(d.joinKey == .itemId ? "item_id" : "name (for comparison only)")",
             "     free game: price 0 or says 'free'; a missing price is unknown, not free",
@@ -21,13 +22,28 @@ struct DefinitionsPanel: Widget {
         ] + state.cleaningSummary.map { "  " + $0 }
     }
 
+    /// The `u` definition with its evidence: what year-less posts count as,
+    /// and how the crawl year was inferred (or why it was not).
+    private var undatedLines: [String] {
+        let d = state.definitions, crawl = state.crawlYear
+        let inEffect: String
+        switch (d.undatedReviews, crawl.year) {
+        case (.crawlYear, let year?): inEffect = "count in \(year), the crawl year"
+        case (.crawlYear, nil): inEffect = "unknown (no crawl year could be inferred)"
+        case (.unknown, _): inEffect = "unknown"
+        }
+        let basis = d.reviewYear == .posted ? "" : " (applies to the posted year only)"
+        return ["  u  \(NumberFormat.grouped(crawl.undatedCount)) reviews without a year in 'posted': \(inEffect)\(basis)",
+                "     crawl year \(crawl.evidence)"]
+    }
+
     func render(into buffer: inout Buffer, area: Rect) {
         let content = lines
         let width = min(area.width, max(60, (content.map(\.displayWidth).max() ?? 0) + 4))
         let box = area.centered(width: width, height: min(area.height, content.count + 2))
         guard box.width >= 10, box.height >= 3 else { return }
         buffer.fill(box)
-        let panel = Panel(title: "Definitions · r t b switch · j/k scroll · Esc closes", isFocused: true,
+        let panel = Panel(title: "Definitions · r u t b switch · j/k scroll · Esc closes", isFocused: true,
                           theme: state.theme, glyphs: state.glyphs)
         buffer.render(panel, area: box)
         let inner = panel.inner(box).inset(horizontal: 1, vertical: 0)

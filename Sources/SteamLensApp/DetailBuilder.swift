@@ -101,7 +101,7 @@ enum DetailBuilder {
     /// Every review of a game, for the reviews drill.
     static func reviews(of item: Int32, offset: Int, engine: Engine) -> Detail {
         let reviews = Array(engine.catalog.reviewsOfItem[Int(item)])
-        let title = "Reviews of \(engine.catalog.displayTitle(item)) (\(reviews.count)) · j/k scroll · Esc back"
+        let title = "Reviews of \(engine.catalog.displayTitle(item)) (\(reviews.count)) · j/k scroll · / search · Esc back"
         return Detail(selection: .game(item), sections: [
             DetailSection(title, reviews.isEmpty ? .message("no reviews") : .reviews(snippets(reviews[...], engine: engine), offset: offset)),
         ])

@@ -18,6 +18,7 @@ struct HeaderLine: Widget {
         buffer.fill(area)
         let keys = "[?] help  [q] quit"
         let definitions = "\(state.definitions.reviewYear.rawValue) year · \(state.definitions.timeUnit.rawValue)"
+            + (state.definitions.undatedReviews == .unknown ? " · undated unknown" : "")
             + (state.definitions.joinKey == .name ? " · join by name" : "")
         let right = area.width >= 100 ? definitions + "   " + keys : keys
         var x = area.x + 1

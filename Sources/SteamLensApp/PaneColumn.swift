@@ -53,7 +53,7 @@ struct PaneColumn: Widget {
         var name = pane.title
         if pane == .games, let scope = state.gamesDrill { name = "Games of " + scopeName(scope) }
         if isFocused {
-            let searching = state.search.map { $0.pane == pane && !$0.query.isEmpty ? " /\($0.query)" : "" } ?? ""
+            let searching = state.search.map { $0.pane == pane && $0.reviewsOf == nil && !$0.query.isEmpty ? " /\($0.query)" : "" } ?? ""
             return number + name + " \(NumberFormat.grouped(paneState.rows.count)) · " + sortLabel(paneState, glyphs: state.glyphs) + searching
         }
         return number + name + (paneState.selected.map { " · " + $0.name } ?? "")

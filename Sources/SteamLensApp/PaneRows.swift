@@ -44,6 +44,14 @@ enum PaneRows {
         state.panes[pane] = paneState
     }
 
+    /// Where a freshly opened pane puts its cursor: on the first row with
+    /// something behind it, never on an empty selection (a year needs games
+    /// and reviews, since its tables count both; other rows need a count).
+    static func firstNonEmptyRow(_ pane: PaneID, in rows: [PaneRow]) -> Int {
+        let full: (PaneRow) -> Bool = pane == .years ? { $0.count > 0 && $0.secondary > 0 } : { $0.count > 0 }
+        return rows.firstIndex(where: full) ?? rows.firstIndex { $0.count > 0 || $0.secondary > 0 } ?? 0
+    }
+
     /// The engine's precomputed normalized names, indexed by entity.
     private static func searchKeys(_ pane: PaneID, engine: Engine) -> [String]? {
         switch pane {

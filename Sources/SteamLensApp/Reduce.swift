@@ -58,9 +58,9 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
         case .char("q"): state.shouldQuit = true
         case .escape, .char("d"), .enter: state.overlay = nil
         default:
-            // r, t, b switch definitions while the panel shows them.
+            // r, u, t, b switch definitions while the panel shows them; every other key does nothing.
             if let command = AppKeymap.keymap.command(for: key),
-               [.toggleReviewYear, .toggleTimeUnit, .toggleJoinKey].contains(command) {
+               [.toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey].contains(command) {
                 return perform(&state, command, engine: engine)
             }
         }
@@ -101,11 +101,29 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
     case .back: return back(&state, engine: engine)
 
     case .search:
-        guard state.reviewsDrill == nil else { return [] }
-        state.search = SearchState(query: "", isEditing: true, pane: state.focus, startCursor: state.pane.cursor)
+        // In the reviews view the prompt searches the reviews' text, so what is
+        // typed after `/` never runs as commands.
+        if let reviews = state.reviewsDrill {
+            state.search = SearchState(query: "", isEditing: true, pane: state.focus, startCursor: reviews.offset,
+                                       reviewsOf: reviews.item)
+        } else {
+            state.search = SearchState(query: "", isEditing: true, pane: state.focus, startCursor: state.pane.cursor)
+        }
         return []
     case .nextMatch, .previousMatch:
-        guard let search = state.search, !search.query.isEmpty, search.pane == state.focus else {
+        if let reviews = state.reviewsDrill {
+            guard let search = state.search, !search.query.isEmpty, search.reviewsOf == reviews.item else {
+                state.status = "no search yet: / to search the reviews"
+                return []
+            }
+            guard let index = ReviewSearch.nextMatch(search.query, in: reviewTexts(reviews.item, engine: engine),
+                                                     after: reviews.offset, forward: command == .nextMatch) else {
+                state.status = "no review contains \"\(search.query)\""
+                return []
+            }
+            return move(&state, to: index, engine: engine)
+        }
+        guard let search = state.search, !search.query.isEmpty, search.pane == state.focus, search.reviewsOf == nil else {
             state.status = "no search yet: / to search"
             return []
         }
@@ -151,9 +169,11 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
     case .definitions:
         state.overlay = .definitions(offset: 0)
         return []
-    case .toggleReviewYear, .toggleTimeUnit, .toggleJoinKey:
+    case .toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey:
         switch command {
         case .toggleReviewYear: state.definitions.reviewYear = state.definitions.reviewYear == .posted ? .release : .posted
+        case .toggleUndatedReviews:
+            state.definitions.undatedReviews = state.definitions.undatedReviews == .crawlYear ? .unknown : .crawlYear
         case .toggleTimeUnit: state.definitions.timeUnit = state.definitions.timeUnit == .hours ? .minutes : .hours
         default: state.definitions.joinKey = state.definitions.joinKey == .itemId ? .name : .itemId
         }
@@ -256,6 +276,8 @@ private func open(_ state: inout AppState, engine: Engine) -> [Effect] {
         if case .user = selection { games.sort = .secondary }   // a user's games by their own playtime
         state.panes[.games] = games
         PaneRows.reload(.games, in: &state, engine: engine)
+        let rows = state.panes[.games]?.rows ?? []
+        state.panes[.games]?.cursor = PaneRows.firstNonEmptyRow(.games, in: rows)
         state.focus = .games
         state.search = nil
         clampOffsets(&state)
@@ -306,12 +328,25 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
     }
     state.search = search
     guard !search.query.isEmpty else { return move(&state, to: search.startCursor, engine: engine) }
+    if let item = search.reviewsOf {
+        guard let index = ReviewSearch.firstMatch(search.query, in: reviewTexts(item, engine: engine), from: search.startCursor) else {
+            state.status = "no review contains \"\(search.query)\""
+            return []
+        }
+        state.status = nil
+        return move(&state, to: index, engine: engine)
+    }
     guard let index = FuzzySearch.bestMatch(search.query, in: state.pane.rows, from: search.startCursor) else {
         state.status = "no match for \"\(search.query)\""
         return []
     }
     state.status = nil
     return move(&state, to: index, engine: engine)
+}
+
+/// The texts of a game's reviews, in the order the reviews view lists them.
+private func reviewTexts(_ item: Int32, engine: Engine) -> [String] {
+    engine.catalog.reviewsOfItem[Int(item)].map { engine.catalog.reviewText[Int($0)] }
 }
 
 // MARK: - Derived views

@@ -8,6 +8,14 @@ import TerminalUI
 /// terminal.draw(render(state, size: terminal.size))
 /// ```
 public func render(_ state: AppState, size: Size) -> Buffer {
+    var screen = renderFrame(state, size: size)
+    // Strings from the code and the data hold · – … and accents too: without
+    // Unicode glyphs every cell gets an ASCII form, not only borders and bars.
+    if !state.glyphs.isUnicode { screen.fallBackToASCII() }
+    return screen
+}
+
+private func renderFrame(_ state: AppState, size: Size) -> Buffer {
     var screen = Screen(size: size)
     if size.isTooSmall {
         screen.render(TooSmallNotice(size: size, theme: state.theme))
@@ -66,7 +74,7 @@ private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Re
         let prompt = "/" + search.query
         let written = screen.write(prompt, x: area.x + 1, y: area.y, style: state.theme.key, maxWidth: area.width - 2)
         screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
-        let hint = "search \(search.pane.title) · Enter/Esc keep · BSpace"
+        let hint = "search \(search.targetName) · Enter/Esc keep · BSpace"
         if area.width - written - 4 > hint.displayWidth {
             screen.write(hint, x: area.right - 1 - hint.displayWidth, y: area.y, style: state.theme.muted)
         }

@@ -44,21 +44,25 @@ public final class CursesTerminal: Terminal {
     /// Unicode glyphs on a UTF-8 locale, ASCII otherwise.
     public var glyphs: Glyphs { Glyphs.forLocale(isUTF8: isUTF8) }
 
+    private let escapeDelayMilliseconds: Int
     private let colorCount: Int
     private let maxPairs: Int
     private var pairs: [Int: Int16] = [:]
     private var currentTimeout = -2
     private var isShutDown = false
 
-    /// - Throws: ``TerminalError`` when stdin or stdout is not a TTY or TERM
-    ///   is unknown; the terminal is left untouched in that case.
+    /// - Throws: ``TerminalError`` when stdin or stdout is not a TTY, TERM
+    ///   is unknown, or the terminal cannot address the cursor (`TERM=dumb`);
+    ///   the terminal is left as it was in that case.
     public init(options: Options = Options()) throws {
         sl_setlocale_from_environment()
         guard sl_stdin_isatty() != 0 else { throw TerminalError.notATTY(stream: "stdin") }
         guard sl_stdout_isatty() != 0 else { throw TerminalError.notATTY(stream: "stdout") }
-        guard sl_newterm_stdio() != nil else {
-            let name = getenv("TERM").map { String(cString: $0) } ?? ""
-            throw TerminalError.unknownTerminal(name)
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard let screen = sl_newterm_stdio() else { throw TerminalError.unknownTerminal(name) }
+        guard sl_has_cursor_addressing() != 0 else {
+            sl_abandon_screen(screen)
+            throw TerminalError.noCursorAddressing(name)
         }
         TerminalGuard.arm(interruptAsKey: options.interruptAsKey)
         isUTF8 = sl_locale_is_utf8() != 0
@@ -74,6 +78,7 @@ public final class CursesTerminal: Terminal {
         } else {
             hasColors = false
         }
+        escapeDelayMilliseconds = options.escapeDelayMilliseconds
         colorCount = Int(sl_colors())
         maxPairs = Int(sl_color_pairs())
     }
@@ -102,10 +107,28 @@ public final class CursesTerminal: Terminal {
             return Self.key(forCode: Int32(character))
         }
         if result == sl_ok() {
+            if character == 0x1B { return readEscapeSequence() }
             return Key(controlCode: UInt32(character))
         }
         // ERR: timeout, or a signal interrupted the wait.
         return TerminalGuard.takeInterrupt() ? .ctrl("c") : nil
+    }
+
+    /// After an ESC ncurses did not turn into a key: the rest of the sequence,
+    /// known sequences as keys, unknown ones dropped whole (nil, as if no key
+    /// came) so none of their bytes runs as a command.
+    private func readEscapeSequence() -> Key? {
+        sl_timeout(Int32(escapeDelayMilliseconds))
+        currentTimeout = -2   // the next readKey sets its own timeout again
+        let result = EscapeSequence.read {
+            var code: wint_t = 0
+            // A KEY_* code or a timeout inside a sequence ends it.
+            return sl_get_wch(&code) == sl_ok() ? UInt32(code) : nil
+        }
+        switch result {
+        case .key(let key): return key
+        case .dropped: return nil
+        }
     }
 
     /// Maps a KEY_* code from `wget_wch` to a ``Key``.
@@ -161,9 +184,10 @@ public final class CursesTerminal: Terminal {
         _ = sl_refresh()
     }
 
-    /// Appends a cell's symbol, or "?" in its place when the C library's
-    /// width disagrees with ours (a non-UTF-8 locale, or an emoji the libc
-    /// tables do not know): a disagreement would shift the rest of the row.
+    /// Appends a cell's symbol, or in its place its ASCII stand-in (a
+    /// non-UTF-8 locale) or "?" when the C library's width disagrees with
+    /// ours (an emoji the libc tables do not know): a disagreement would
+    /// shift the rest of the row.
     private func appendSymbol(_ symbol: String, to run: inout [wchar_t], cutAtEdge: Bool) {
         let scalars = symbol.unicodeScalars
         if scalars.count == 1, let only = scalars.first, only.value >= 0x20, only.value < 0x7F {
@@ -171,6 +195,11 @@ public final class CursesTerminal: Terminal {
             return
         }
         let ours = displayWidth(of: symbol)
+        if !isUTF8 {
+            let fallback = ours == 1 ? ASCIIFallback.symbol(symbol) : String(repeating: "?", count: max(1, ours))
+            run.append(contentsOf: fallback.unicodeScalars.map { wchar_t($0.value) })
+            return
+        }
         let base = scalars.first { displayWidth(of: $0) > 0 }
         let theirs = isUTF8 ? base.map { Int(sl_wcwidth(wchar_t($0.value))) } ?? -1 : -1
         if theirs == ours && !(ours == 2 && cutAtEdge) {

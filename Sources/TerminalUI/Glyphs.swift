@@ -33,6 +33,9 @@ public struct Glyphs: Hashable, Sendable {
 
     /// True when bars can end on a fraction of a cell.
     public var hasPartialBlocks: Bool
+    /// False for the ASCII set: then the whole frame goes through
+    /// ``ASCIIFallback``, text included, not only the symbols above.
+    public var isUnicode: Bool
 
     /// Box drawing and block elements from Unicode.
     public static let unicode = Glyphs(
@@ -54,14 +57,14 @@ public struct Glyphs: Hashable, Sendable {
         selectionMarker: ">", sortAscending: "^", sortDescending: "v", ellipsis: "~",
         horizontalEighths: ["", "", "", "", "#", "#", "#", "#", "#"],
         verticalEighths: [" ", "_", "_", ".", ".", "-", "=", "*", "#"],
-        hasPartialBlocks: false)
+        hasPartialBlocks: false, isUnicode: false)
 
     public init(horizontal: String, vertical: String,
                 topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
                 teeRight: String, teeLeft: String,
                 selectionMarker: String, sortAscending: String, sortDescending: String,
                 ellipsis: String, horizontalEighths: [String], verticalEighths: [String],
-                hasPartialBlocks: Bool) {
+                hasPartialBlocks: Bool, isUnicode: Bool = true) {
         precondition(horizontalEighths.count == 9 && verticalEighths.count == 9,
                      "eighths tables have 9 entries: empty, 1/8 … 8/8")
         self.horizontal = horizontal
@@ -79,6 +82,7 @@ public struct Glyphs: Hashable, Sendable {
         self.horizontalEighths = horizontalEighths
         self.verticalEighths = verticalEighths
         self.hasPartialBlocks = hasPartialBlocks
+        self.isUnicode = isUnicode
     }
 
     /// The set for a terminal whose locale is (or is not) UTF-8.

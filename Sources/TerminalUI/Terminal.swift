@@ -24,6 +24,8 @@ public protocol Terminal: AnyObject {
 public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATTY(stream: String)
     case unknownTerminal(String)
+    /// The terminal cannot move the cursor (`TERM=dumb`, printing terminals).
+    case noCursorAddressing(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(stream) is not a TTY: run steamlens in a terminal, or use a subcommand (e.g. `steamlens query`) for plain output"
         case .unknownTerminal(let name):
             return "terminal '\(name)' is unknown to ncurses: set TERM to a known type (e.g. TERM=xterm-256color) or install its terminfo entry"
+        case .noCursorAddressing(let name):
+            return "terminal '\(name)' cannot move the cursor, so a full-screen explorer cannot draw: set TERM to a full-screen type (e.g. TERM=xterm-256color)"
         }
     }
 }
