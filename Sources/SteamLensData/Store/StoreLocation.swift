@@ -29,12 +29,19 @@ public struct StoreLocation: Sendable {
         return cacheFolder + "/store-" + SourceFingerprint.shortHash(real) + ".sqlite"
     }
 
-    /// Creates the cache folder and its parents.
+    /// Creates the cache folder and its parents, failing with the system's
+    /// reason ("Not a directory", "Permission denied") for the first that cannot be.
     public func createFolder() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: cacheFolder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError.cannotCreateFolder(cacheFolder, reason: error.localizedDescription)
+        var path = cacheFolder.hasPrefix("/") ? "" : "."
+        for component in cacheFolder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw StoreError.cannotCreateFolder(cacheFolder, reason: "\(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        var info = stat()
+        guard stat(cacheFolder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw StoreError.cannotCreateFolder(cacheFolder, reason: "it exists and is not a folder")
         }
     }
 }

@@ -31,7 +31,10 @@ struct ETLCommand: ParsableCommand {
             print(String(format: "built in %.2f s: ", opened.seconds)
                   + opened.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
         }
-        for warning in opened.warnings { HumanOutput.writeError("steamlens: " + warning) }
+        // The save failure, if any, is told once, as the reason etl fails.
+        for warning in opened.warnings where !(opened.saveFailure.map(warning.hasSuffix) ?? false) {
+            HumanOutput.writeError("steamlens: " + warning)
+        }
         // Saving is what etl is for: a store that is not on disk is a failure, whatever was parsed.
         if let failure = opened.saveFailure {
             throw CLIFailure.badData("the store could not be saved: \(failure)")
