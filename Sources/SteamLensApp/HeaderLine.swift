@@ -17,8 +17,10 @@ struct HeaderLine: Widget {
         let theme = state.theme
         buffer.fill(area)
         let keys = "[?] help  [q] quit"
-        let definitions = "\(state.definitions.reviewYear.rawValue) year · \(state.definitions.timeUnit.rawValue)"
+        // Year-less reviews are named only when they stay unknown, as the join only when by name.
+        let definitions = "\(state.definitions.reviewYear.rawValue) year"
             + (state.definitions.undatedReviews == .unknown ? " · undated unknown" : "")
+            + " · \(state.definitions.timeUnit.rawValue)"
             + (state.definitions.joinKey == .name ? " · join by name" : "")
         let right = area.width >= 100 ? definitions + "   " + keys : keys
         var x = area.x + 1

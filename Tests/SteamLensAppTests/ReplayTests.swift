@@ -124,3 +124,58 @@ final class ReplayTests: XCTestCase {
         XCTAssertLessThan(sorted[sorted.count / 2], 50)
     }
 }
+
+/// Literal screen text for issue 8's items 15–17.
+final class IssueEightReplayTests: XCTestCase {
+    func testTheYearsPaneOpensOn2016WithReviewsAt80x24() {
+        let (_, screen) = Fixture.replay("4", 80, 24)
+        XCTAssertTrue(screenContains(screen, "│▶ 2016"), screen.joined(separator: "\n"))
+        XCTAssertTrue(screenContains(screen, "Top developers of 2016"))
+        XCTAssertFalse(screenContains(screen, "No reviews in"))
+    }
+
+    func testTheYearsPaneOpensOn2016WithReviewsAt120x40() {
+        let (_, screen) = Fixture.replay("4", 120, 40)
+        XCTAssertTrue(screenContains(screen, "│▶ 2016"), screen.joined(separator: "\n"))
+        XCTAssertTrue(screenContains(screen, "Sentiment of 2016 (review year: posted)"))
+        XCTAssertFalse(screenContains(screen, "No reviews in"))
+    }
+
+    func testTheDefinitionsPanelShowsTheCrawlYearAndItsEvidenceAt120x40() {
+        let (_, screen) = Fixture.replay("d", 120, 40)
+        XCTAssertTrue(screenContains(screen, "reviews without a year in 'posted': count in 2016, the crawl year"),
+                      screen.joined(separator: "\n"))
+        XCTAssertTrue(screenContains(screen, "crawl year 2016: latest explicit year 2015 + 1; year-less posts run January"))
+        XCTAssertTrue(screenContains(screen, "Definitions · r u t b switch"))
+    }
+
+    func testTheHeaderSaysWhenYearlessReviewsAreUnknownAt120x40() {
+        let (_, screen) = Fixture.replay("u", 120, 40)
+        XCTAssertTrue(screen[0].contains("posted year · undated unknown · hours"), screen[0])
+    }
+
+    func testTheSearchPromptInTheReviewsViewSaysWhatItSearchesAt80x24() {
+        let engine = Fixture.engine
+        // The first developer's first game with reviews: 1 Enter opens its games.
+        let (runner, _) = Fixture.replay("Enter", 80, 24)
+        guard let row = runner.state.panes[.games]?.rows.firstIndex(where: { engine.catalog.reviewsOfItem.rowCount($0.id) > 0 }) else {
+            XCTFail("the first developer has no reviewed game")
+            return
+        }
+        let moves = Array(repeating: "j", count: max(0, row - runner.state.panes[.games]!.cursor)).joined(separator: " ")
+        let (after, screen) = Fixture.replay("Enter \(moves) Enter / b", 80, 24)
+        XCTAssertNotNil(after.state.reviewsDrill)
+        XCTAssertTrue(screen[23].hasPrefix(" /b"), screen[23])
+        XCTAssertTrue(screen[23].contains("search reviews"), screen[23])
+        XCTAssertEqual(after.state.definitions, Definitions.standard)
+    }
+
+    func testWithASCIIGlyphsEveryCellIsASCIIAt120x40() {
+        let engine = Fixture.engine
+        let runner = AppRunner.replay(engine: engine, keys: [.char("4")], size: Size(width: 120, height: 40),
+                                      sourceName: "sample", glyphs: .ascii)
+        let lines = (runner.terminal as! MemoryTerminal).screenLines()
+        XCTAssertTrue(lines[0].contains("sample | \(NumberFormat.grouped(engine.catalog.gameCount)) games | "), lines[0])
+        XCTAssertTrue(lines.joined().unicodeScalars.allSatisfy(\.isASCII), lines.joined(separator: "\n"))
+    }
+}
