@@ -15,10 +15,13 @@ let package = Package(
     products: [
         .executable(name: "steamlens", targets: ["steamlens"]),
         .library(name: "SteamLensEngine", targets: ["SteamLensEngine"]),
+        // libFuzzer targets, or a replayer of their corpus (scripts/fuzz.sh, docs/reliability.md).
+        .executable(name: "steamlens-fuzz", targets: ["SteamLensFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -42,12 +45,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Reaches internal decoders with @testable import, so it builds where
+        // testing is enabled: debug builds, or `-Xswiftc -enable-testing`.
+        .executableTarget(
+            name: "SteamLensFuzz",
+            dependencies: ["SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]
+        ),
         // Fixtures and real-data helpers shared by the test targets.
         .target(name: "SteamLensTestSupport", dependencies: ["SteamLensData", "CZlib"], path: "Tests/SteamLensTestSupport"),
         .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData", "SteamLensTestSupport"]),
         .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine", "SteamLensTestSupport"]),
         .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // Swift Testing with random inputs; the only target in Swift 6 mode.
+        .testTarget(
+            name: "SteamLensPropertyTests",
+            dependencies: [
+                "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
         // The command line: output safety, argument checks, finding the bundled sample, the built binary.
         .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),

@@ -1,0 +1,63 @@
+import Foundation
+@testable import SteamLensData
+@testable import SteamLensEngine
+import SteamLensTestSupport
+
+/// A good store built once per run from the hand-made fixture, with the
+/// answers the blob and store targets compare against.
+final class Baseline: @unchecked Sendable {
+    static let shared = Baseline()
+
+    let loader: EngineLoader
+    let storeBytes: [UInt8]
+    let blobs: [String: [UInt8]]
+    let reviewTexts: [String]
+    let catalog: Catalog
+    let answers: [String]
+
+    /// Queries over every part of the store: games, reviews, libraries, models.
+    static let queries: [(String, [String])] = [
+        ("developer", ["Valve"]),
+        ("userdata", ["alice"]),
+        ("user_for_genre", ["Action"]),
+        ("best_developer_year", ["2011"]),
+        ("developer_reviews_analysis", ["Valve"]),
+        ("play_time_genre", ["Action"]),
+        ("users_recommend", ["2011"]),
+        ("sentiment_by_year", ["2015"]),
+        ("genre_rank", ["Indie"]),
+        ("recommend_game", ["10"]),
+        ("recommend_user", ["carol"]),
+    ]
+
+    private init() {
+        do {
+            let data = try Fixture.folder()
+            loader = try EngineLoader(dataFolder: data, cacheFolder: data + "/cache", environment: [:])
+            let opened = try loader.open(forceRebuild: true)
+            storeBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: opened.storePath)))
+            let fingerprint = SourceFingerprint(directory: loader.directory, extra: EngineLoader.derivedVersions)
+            let names = [CatalogSnapshot.blobName, DerivedModels.sentimentBlob] + TrainedRecommenders.Blob.all
+            (blobs, reviewTexts) = try SteamStore.loadBlobs(named: names, withReviewTextsFrom: opened.storePath, expected: fingerprint)
+            catalog = opened.engine.catalog
+            answers = Self.answers(opened.engine)
+        } catch {
+            fatalError("steamlens-fuzz: cannot build the fixture store: \(error)")
+        }
+    }
+
+    /// Each query's JSON answer, or its error: both must survive a damaged store unchanged.
+    static func answers(_ engine: Engine) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return queries.map { name, arguments in
+            guard let query = QueryRegistry.named(name) else { return "no query \(name)" }
+            do {
+                let result = try query(engine, arguments, Definitions())
+                return String(decoding: try encoder.encode(result.jsonValue), as: UTF8.self)
+            } catch {
+                return "error: \(error)"
+            }
+        }
+    }
+}
