@@ -184,6 +184,27 @@ final class EngineLoaderTests: XCTestCase {
         XCTAssertEqual(fixed.warnings.filter { $0.contains("incomplete") }, [])
     }
 
+    func testAFileThatTurnsUnreadableWhileBeingReadIsReadAgainOnTheNextStart() throws {
+        let cache = Fixture.temporaryFolder()
+        UnreadableFile.openFolder(cache)
+        let loader = try EngineLoader(dataFolder: try Fixture.folder(), cacheFolder: cache)
+        let reviews = loader.directory.reviews
+        var began = false
+        defer { if began { UnreadableFile.end(reviews) } }
+        // The fingerprint is taken while the file is readable; it turns unreadable just before the parse.
+        let built = try loader.open { message in
+            if message.hasPrefix("Reading"), !began { began = (try? UnreadableFile.begin(reviews)) != nil }
+        }
+        UnreadableFile.end(reviews)
+        began = false
+        XCTAssertEqual(built.engine.catalog.reviewCount, 0)
+
+        // Readable again, size and time as they were when the fingerprint was taken.
+        let next = try loader.open()
+        guard case .built = next.origin else { return XCTFail("what was read matches no fingerprint of the file, so it is read again") }
+        XCTAssertEqual(next.engine.catalog.reviewCount, 5)
+    }
+
     func testAFolderWithoutGamesIsAnErrorAndNothingIsSaved() throws {
         let folder = try Fixture.folder()
         try "".write(toFile: folder + "/steam_games.json", atomically: true, encoding: .utf8)

@@ -23,14 +23,24 @@ public enum UnreadableFile {
     /// then gives the file mode 644 back. Folders `body` writes into must be
     /// writable by `nobody` (see `openFolder`).
     public static func whileUnreadable<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        guard chmod(path, 0) == 0 else { throw Failure(description: "chmod \(path): \(String(cString: strerror(errno)))") }
-        defer { chmod(path, 0o644) }
-        let root = geteuid() == 0
-        if root {
-            guard seteuid(nobody) == 0 else { throw Failure(description: "seteuid: \(String(cString: strerror(errno)))") }
-        }
-        defer { if root { _ = seteuid(0) } }
+        try begin(path)
+        defer { end(path) }
         return try body()
+    }
+
+    /// From here on, `path` cannot be read by this process (until `end`).
+    public static func begin(_ path: String) throws {
+        guard chmod(path, 0) == 0 else { throw Failure(description: "chmod \(path): \(String(cString: strerror(errno)))") }
+        if getuid() == 0, seteuid(nobody) != 0 {
+            chmod(path, 0o644)
+            throw Failure(description: "seteuid: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Root again (when the tests run as root) and `path` readable, with its size and time unchanged.
+    public static func end(_ path: String) {
+        if getuid() == 0 { _ = seteuid(0) }
+        chmod(path, 0o644)
     }
 
     /// Makes `folder` writable by anyone, so a store can be saved into it while unprivileged.

@@ -87,11 +87,15 @@ public struct EngineLoader: Sendable {
             throw EmptyDataError(folder: directory.folder, missing: dataset.games.isEmpty ? "games" : "users", report: dataset.report)
         }
         warnings += Self.incompleteInputWarnings(dataset.report)
+        // A file that changed, or became readable or unreadable, while it was
+        // read: what was read matches neither fingerprint, so the next start must read again.
+        let saved = SourceFingerprint(directory: directory, extra: Self.derivedVersions) == fingerprint
+            ? fingerprint : SourceFingerprint(value: fingerprint.value + ";changed-while-read")
         progress("Training the sentiment model on \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
         stages.lap("train and apply sentiment")
         var contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
-                                     fingerprint: fingerprint, builtAt: ISO8601DateFormatter().string(from: Date()))
+                                     fingerprint: saved, builtAt: ISO8601DateFormatter().string(from: Date()))
         let catalog = CatalogBuilder.build(contents)
         contents.blobs[CatalogSnapshot.blobName] = try CatalogSnapshot.encode(catalog)
         stages.lap("build catalog")
