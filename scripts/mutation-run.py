@@ -115,7 +115,8 @@ def write_folder(folder, lines_by_file, rng, gzip_damage):
     written = {}
     for name, lines in lines_by_file.items():
         body = b"\n".join(lines) + b"\n"
-        written[name] = len(lines)
+        # A mutation may add line breaks of its own: count what the file holds.
+        written[name] = body.count(b"\n")
         if gzip_damage and rng.random() < 0.5:
             data = gzip.compress(body, mtime=0)
             data = data[: rng.randint(10, len(data))] if rng.random() < 0.5 else data
@@ -195,8 +196,10 @@ def queries_for(lines_by_file, rng):
         if start >= 0:
             end = line.find(b"'", start + 12)
             users.add(line[start + 12:end].decode("utf-8", "replace"))
-    developers = sorted(developers)[:3] + [rng.choice(sorted(developers))]
-    users = sorted(users)[:3]
+    # A damaged name may hold a NUL, which no command line can carry.
+    developers = sorted(d for d in developers if "\x00" not in d)
+    developers = developers[:3] + [rng.choice(developers)]
+    users = sorted(u for u in users if "\x00" not in u)[:3]
     calls = []
     for developer in developers:
         calls += [["developer", developer], ["developer_reviews_analysis", developer]]

@@ -26,6 +26,7 @@ STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/t
 # Later steps count their failures instead of stopping, so the summary is whole.
 passed=0
 failed=0
+open_skipped=0
 
 # Swift Testing (the property tests); XCTest ran above.
 if swift test "${flags[@]}" --skip-build --disable-xctest 2>&1 | tee "$testing_log"; then :; fi
@@ -40,6 +41,7 @@ while read -r result; do
     case "$result" in
         pass) passed=$((passed + 1)) ;;
         fail) failed=$((failed + 1)) ;;
+        skip) open_skipped=$((open_skipped + 1)) ;;
     esac
 done < <(scripts/fuzz.sh replay-results)
 if ((smoke_seconds > 0)); then
@@ -47,6 +49,7 @@ if ((smoke_seconds > 0)); then
         case "$result" in
             pass) passed=$((passed + 1)) ;;
             fail) failed=$((failed + 1)) ;;
+            skip) open_skipped=$((open_skipped + 1)) ;;
         esac
     done < <(scripts/fuzz.sh smoke "$smoke_seconds")
 fi
@@ -58,6 +61,6 @@ xctest_failed=$(sed -E 's/.*with ([0-9]+) failures?.*/\1/' <<<"$summary")
 skipped=$(grep -oE "with [0-9]+ tests? skipped" <<<"$summary" | grep -oE "[0-9]+" || echo 0)
 passed=$((passed + executed - xctest_failed - skipped + 1))
 failed=$((failed + xctest_failed))
-skipped=$((skipped + testing_skipped))
+skipped=$((skipped + testing_skipped + open_skipped))
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 ((failed == 0))
