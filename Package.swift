@@ -9,15 +9,24 @@ import PackageDescription
 //   TerminalUI            cell grid, widgets, Terminal protocol (ncurses + in-memory)
 //   SteamLensApp          AppState, reduce, render
 //   steamlens             the command-line entry point
+// steamlens-fuzz: libFuzzer targets, or a replayer of their corpus
+// (scripts/fuzz.sh, docs/reliability.md). It reaches internal decoders with
+// @testable import, which builds only with testing enabled, so it exists
+// only when scripts/fuzz.sh asks for it (STEAMLENS_FUZZ=1): a plain
+// `swift build -c release` builds the app alone.
+let fuzzing = Context.environment["STEAMLENS_FUZZ"] != nil
+let fuzzProducts: [Product] = fuzzing ? [.executable(name: "steamlens-fuzz", targets: ["SteamLensFuzz"])] : []
+let fuzzTargets: [Target] = fuzzing ? [
+    .executableTarget(name: "SteamLensFuzz", dependencies: ["SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),
+] : []
+
 let package = Package(
     name: "SteamLens",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "steamlens", targets: ["steamlens"]),
         .library(name: "SteamLensEngine", targets: ["SteamLensEngine"]),
-        // libFuzzer targets, or a replayer of their corpus (scripts/fuzz.sh, docs/reliability.md).
-        .executable(name: "steamlens-fuzz", targets: ["SteamLensFuzz"]),
-    ],
+    ] + fuzzProducts,
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -45,12 +54,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Reaches internal decoders with @testable import, so it builds where
-        // testing is enabled: debug builds, or `-Xswiftc -enable-testing`.
-        .executableTarget(
-            name: "SteamLensFuzz",
-            dependencies: ["SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]
-        ),
         // Fixtures and real-data helpers shared by the test targets.
         .target(name: "SteamLensTestSupport", dependencies: ["SteamLensData", "CZlib"], path: "Tests/SteamLensTestSupport"),
         .testTarget(name: "SteamLensDataTests", dependencies: ["SteamLensData", "SteamLensTestSupport"]),
@@ -69,6 +72,6 @@ let package = Package(
         .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
         // The command line: output safety, argument checks, finding the bundled sample, the built binary.
         .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),
-    ],
+    ] + fuzzTargets,
     swiftLanguageModes: [.v5]
 )

@@ -15,6 +15,8 @@
 # Tests/FuzzCorpus/regressions/TARGET/ so every test run replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Package.swift declares steamlens-fuzz only when asked (it needs testing enabled).
+export STEAMLENS_FUZZ=1
 
 targets=(json python lines games reviews libraries snapshot models store)
 corpus=Tests/FuzzCorpus
