@@ -8,7 +8,13 @@
 # session, waits for the readiness marker (the header's "N games · N users"
 # counts) by polling capture-pane, sends keys by name, asserts screen text,
 # and checks the terminal is restored (echo and icanon on) after `q` and
-# after Ctrl-C. Exits non-zero with a message naming the failed step.
+# after Ctrl-C. It also checks that `/` in the reviews view searches instead
+# of running the typed keys, that an End key tmux sends as ESC [ 4 ~ moves
+# to the last row (not to the Years pane), that the Years pane opens on a
+# year with reviews, and that TERM=dumb prints the plain overview (exit 0).
+# Every tmux call uses a private server (-L, no config), so the script never
+# touches, or collides with, anyone else's tmux; the server dies at exit.
+# Exits non-zero with a message naming the failed step.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,10 +23,14 @@ DATA="${DATA:-$ROOT/Data}"
 CACHE="${CACHE:-${TMPDIR:-/tmp}/steamlens-e2e-cache}"
 TIMEOUT="${TIMEOUT:-60}"      # seconds to wait for any screen text (the first ETL can be slow)
 SESSION="steamlens-e2e-$$"
+SOCKET="steamlens-e2e-$$-$RANDOM"
 WORK="$(mktemp -d)"
 
-fail() { echo "tui-e2e: FAIL: $*" >&2; if tmux has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tmux capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
-cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"; }
+# tmux on the private server only.
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+
+fail() { echo "tui-e2e: FAIL: $*" >&2; if tm has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tm capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
+cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
@@ -34,7 +44,7 @@ fi
 wait_for() {
     local text="$1" deadline=$((SECONDS + TIMEOUT))
     while (( SECONDS < deadline )); do
-        if tmux capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
         sleep 0.1
     done
     fail "timed out after ${TIMEOUT}s waiting for \"$text\""
@@ -48,7 +58,7 @@ wait_for_file() {
 }
 
 assert_screen() {
-    tmux capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
+    tm capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
 }
 
 assert_restored() {
@@ -63,12 +73,16 @@ assert_restored() {
 # shell keeps the pane open so the result can be read. `trap true INT`
 # keeps the wrapper shell alive through Ctrl-C (a handler, not an ignore,
 # so steamlens still receives SIGINT with the default disposition).
+# An optional 4th argument sets TERM inside the pane.
 start() {
-    tmux new-session -d -s "$SESSION" -x "$1" -y "$2" \
-        "sh -c 'trap true INT; \"$BIN\" --data \"$DATA\" --cache \"$CACHE\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+    tm new-session -d -s "$SESSION" -x "$1" -y "$2" \
+        "sh -c 'trap true INT; ${4:+TERM=$4 }\"$BIN\" --data \"$DATA\" --cache \"$CACHE\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
     wait_for " games · "
     wait_for " users"
 }
+
+# screen_line N: row N (0-based) of the pane.
+screen_line() { tm capture-pane -p -t "$SESSION" | sed -n "$(($1 + 1))p"; }
 
 run_size() {
     local width="$1" height="$2"
@@ -78,31 +92,68 @@ run_size() {
     start "$width" "$height" "$WORK/q-$width"
     assert_screen "Developers" "left pane at start"
     assert_screen "help" "footer hints"
-    tmux send-keys -t "$SESSION" 2 j j Enter
+    tm send-keys -t "$SESSION" 2 j j Enter
     wait_for "Games of"
-    tmux send-keys -t "$SESSION" Escape
+    tm send-keys -t "$SESSION" Escape
     wait_for "Users"
-    tmux send-keys -t "$SESSION" 1 / 
+    tm send-keys -t "$SESSION" 1 / 
     wait_for "/"
-    tmux send-keys -t "$SESSION" -l "$SEARCH"
-    tmux send-keys -t "$SESSION" Enter
+    tm send-keys -t "$SESSION" -l "$SEARCH"
+    tm send-keys -t "$SESSION" Enter
     wait_for "▶ $SEARCH_EXPECT"
-    tmux send-keys -t "$SESSION" h
+    tm send-keys -t "$SESSION" h
     wait_for "Price"
-    tmux send-keys -t "$SESSION" Escape '?'
+    tm send-keys -t "$SESSION" Escape '?'
     wait_for "move down"
-    tmux send-keys -t "$SESSION" Escape q
+    tm send-keys -t "$SESSION" Escape q
     wait_for_file "$WORK/q-$width"
     grep -q "exit=0" "$WORK/q-$width.status" || fail "exit status after q: $(cat "$WORK/q-$width.status")"
     assert_restored "$WORK/q-$width" "q"
-    tmux kill-session -t "$SESSION"
+    tm kill-session -t "$SESSION"
 
-    # 2. Ctrl-C quits cleanly and restores the terminal too.
+    # 2. Item 15: `/` in the reviews view searches; "boring" must not switch the
+    #    join key (b) or the review year (r). Enter on the first developer,
+    #    Enter on its first game opens the reviews.
+    start "$width" "$height" "$WORK/r-$width"
+    local header_before; header_before="$(screen_line 0)"
+    tm send-keys -t "$SESSION" Enter
+    wait_for "Games of"
+    tm send-keys -t "$SESSION" Enter
+    wait_for "Reviews of"
+    tm send-keys -t "$SESSION" / b o r i n g
+    wait_for "search reviews"
+    tm send-keys -t "$SESSION" Enter
+    sleep 0.3
+    [[ "$(screen_line 0)" == "$header_before" ]] || fail "typing /boring in the reviews view changed the header: $(screen_line 0)"
+    assert_screen "Reviews of" "the reviews stay open after the search"
+    tm send-keys -t "$SESSION" Escape Escape q
+    wait_for_file "$WORK/r-$width"
+    tm kill-session -t "$SESSION"
+
+    # 3. Items 16 and 17: the Years pane opens on a year with reviews, and End
+    #    sent as ESC [ 4 ~ (what tmux sends, unknown to TERM=xterm-256color's
+    #    terminfo) goes to the last row instead of the Years pane.
+    start "$width" "$height" "$WORK/e-$width" xterm-256color
+    tm send-keys -t "$SESSION" 4
+    wait_for "Top developers of"
+    tm capture-pane -p -t "$SESSION" | grep -qF "No reviews in" && fail "the Years pane opened on a year without reviews"
+    tm send-keys -t "$SESSION" 1
+    wait_for "1 Developers "
+    tm send-keys -t "$SESSION" -H 1b 5b 34 7e
+    sleep 0.5
+    tm capture-pane -p -t "$SESSION" | grep -qE "1 Developers [0-9]" || fail "End must not leave the Developers pane"
+    tm capture-pane -p -t "$SESSION" | grep -qE "4 Years [0-9]" && fail "End was read as 4 (Years pane focused)"
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/e-$width"
+    grep -q "exit=0" "$WORK/e-$width.status" || fail "exit status after End and q: $(cat "$WORK/e-$width.status")"
+    tm kill-session -t "$SESSION"
+
+    # 4. Ctrl-C quits cleanly and restores the terminal too.
     start "$width" "$height" "$WORK/c-$width"
-    tmux send-keys -t "$SESSION" j j C-c
+    tm send-keys -t "$SESSION" j j C-c
     wait_for_file "$WORK/c-$width"
     assert_restored "$WORK/c-$width" "Ctrl-C"
-    tmux kill-session -t "$SESSION"
+    tm kill-session -t "$SESSION"
 }
 
 # What to search for: Valve in the real data, a sample developer otherwise.
@@ -124,5 +175,14 @@ grep -qF "not a terminal" "$WORK/stderr" || fail "without a TTY the note is: $(c
 grep -qF "Developers (1–10 of" <<<"$out" || fail "without a TTY the plain overview is missing: $out"
 grep -qF "Genres (1–" <<<"$out" || fail "without a TTY the genres table is missing"
 grep -q $'\e' <<<"$out" && fail "the plain overview contains escape sequences"
+
+# 4. TERM=dumb cannot move the cursor: the plain overview in the pane, a note, exit 0.
+tm new-session -d -s "$SESSION" -x 120 -y 40 \
+    "sh -c 'TERM=dumb \"$BIN\" --data \"$DATA\" --cache \"$CACHE\" 2>\"$WORK/dumb.err\"; echo \"exit=\$?\" > \"$WORK/dumb.status\"; sleep 30'"
+wait_for_file "$WORK/dumb.status"
+grep -q "exit=0" "$WORK/dumb.status" || fail "TERM=dumb exit status: $(cat "$WORK/dumb.status"); stderr: $(cat "$WORK/dumb.err")"
+grep -qF "cannot move the cursor" "$WORK/dumb.err" || fail "TERM=dumb note is: $(cat "$WORK/dumb.err")"
+tm capture-pane -p -S -200 -t "$SESSION" | grep -qF "Genres (1–" || fail "TERM=dumb prints no plain overview"
+tm kill-session -t "$SESSION"
 
 echo "tui-e2e: PASS"

@@ -95,6 +95,8 @@ static inline int sl_wcwidth(wchar_t c) { return wcwidth(c); }
 static inline void sl_timeout(int ms) { wtimeout(stdscr, ms); }
 /// Returns OK (a character in *ch), KEY_CODE_YES (a KEY_* code in *ch) or ERR.
 static inline int sl_get_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
+/// Pushes a character back so the next sl_get_wch returns it.
+static inline int sl_unget_wch(wchar_t ch) { return unget_wch(ch); }
 static inline int sl_ok(void) { return OK; }
 static inline int sl_err(void) { return ERR; }
 static inline int sl_key_code_yes(void) { return KEY_CODE_YES; }

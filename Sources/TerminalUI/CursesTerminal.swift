@@ -128,6 +128,9 @@ public final class CursesTerminal: Terminal {
         switch result {
         case .key(let key): return key
         case .dropped: return nil
+        case .escapeThen(let code):
+            _ = sl_unget_wch(wchar_t(code))
+            return .escape
         }
     }
 

@@ -17,6 +17,9 @@ public enum EscapeSequence {
         case key(Key)
         /// A sequence the app does not know, consumed whole.
         case dropped
+        /// Esc, then an ordinary key typed (or scripted) right after it:
+        /// that byte is the next key's, to be read again.
+        case escapeThen(UInt32)
     }
 
     /// Longest sequence read before giving up (real ones are under 10 bytes).
@@ -41,11 +44,10 @@ public enum EscapeSequence {
         case 0x4F:   // "O": SS3 and one byte.
             guard let byte = next(), (0x40...0x7E).contains(byte) else { return .dropped }
             return ss3(Character(Unicode.Scalar(UInt8(byte))))
-        case 0x1B:
-            return .key(.escape)
         default:
-            // Alt+key: the app binds none, and reading the key alone would run it.
-            return .dropped
+            // Esc and a key within the escape delay, which is also how Alt+key
+            // arrives: the app binds no Alt chords, so both keys count.
+            return .escapeThen(introducer)
         }
     }
 

@@ -35,8 +35,12 @@ final class EscapeSequenceTests: XCTestCase {
         }
     }
 
-    func testAltChordsAreDroppedRatherThanRunAsTheirKey() {
-        XCTAssertEqual(read("b").0, .dropped)
+    func testEscapeFollowedQuicklyByAKeyKeepsBothKeys() {
+        // Esc then 1 within the escape delay (a script, a fast typist): back, then the Developers pane.
+        let (result, rest) = read("1/")
+        XCTAssertEqual(result, .escapeThen(UInt32(UInt8(ascii: "1"))))
+        XCTAssertEqual(rest, "/", "nothing after the pushed-back key is read")
+        XCTAssertEqual(read("\u{1B}").0, .escapeThen(0x1B))
     }
 
     func testALoneEscapeIsEscape() {
