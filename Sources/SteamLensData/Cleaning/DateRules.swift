@@ -88,7 +88,7 @@ public struct PostedDate: Equatable, Sendable {
 enum DateRules {
     /// The years a release or review date may have; others are typos or
     /// garbage and become unknown (Steam opened in 2003; the oldest re-released
-    /// games are from the 1970s). The real files' years lie in 1983…2021.
+    /// games are from the 1970s). The real files' years lie in 1970…2021.
     static let validYears = 1970...2100
 
     /// A run of ASCII digits as a number (no sign, no spaces).

@@ -13,6 +13,7 @@ extension LoadReport.FileReport {
         let limit = reader.maximumLineLength
         do {
             try reader.forEachLine(onOversizedLine: { line in
+                self.lines = max(self.lines, line)
                 self.record(.oversizedLine, line: line, detail: "longer than the \(LineReader.describe(bytes: limit)) line limit")
             }) { bytes, line in
                 self.lines = line
