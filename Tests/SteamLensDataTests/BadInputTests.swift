@@ -166,4 +166,24 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(LineReader.defaultMaximumLineLength, 16 << 20)
         XCTAssertTrue(CleaningRule.oversizedLine.summary.contains("16 MiB"))
     }
+
+    func testLinesSplicedFromRandomFragmentsNeverTrapTheLoader() throws {
+        // Random mixes of real syntax reach deeper into the readers than random bytes:
+        // lists where objects belong, huge numbers, repeated users, bad years.
+        let fragments = ["{", "}", "[", "]", ", ", ": ", "'user_id'", "'items'", "'reviews'", "'item_id'", "'playtime_forever'",
+                         "'recommend'", "'posted'", "'Posted May 5, 99999.'", "'alice'", "'10'", "99999999999999999999", "-3",
+                         "1e400", "True", "None", "NaN", "'abc'", "\"id\"", "\"price\"", "\"release_date\"", "\"2014-02-31\"", "\\x"]
+        var rng = SplitMix64(seed: 11)
+        func line() -> String {
+            (0..<Int(rng.next() % 30)).map { _ in fragments[Int(rng.next() % UInt64(fragments.count))] }.joined()
+        }
+        let lines = (0..<600).map { _ in line() }
+        let users = lines.map { "{'user_id': 'u\($0.count % 7)', 'items': [" + $0 + "], 'reviews': [" + $0 + "]}" }
+        let dataset = try load(libraries: (users + lines).joined(separator: "\n"), reviews: (lines + users).joined(separator: "\n"),
+                               games: lines.joined(separator: "\n"))
+        for file in dataset.report.files {
+            XCTAssertEqual(file.lines, file.file == "steam_games.json" ? 600 : 1200, file.file)
+            XCTAssertNil(file.problem, file.file)
+        }
+    }
 }
