@@ -65,6 +65,18 @@ final class LineReaderTests: XCTestCase {
         XCTAssertEqual(oversized, [2])
     }
 
+    func testAnOversizedLineIsNumberedWhereItIsWhateverTheChunksAre() throws {
+        // Found by the `lines` fuzzer: a long line that started mid-chunk and
+        // passed the limit in a later chunk was reported one line late.
+        let text = "a\n" + String(repeating: "x", count: 260) + "\nb\n"
+        let path = try write(Array(text.utf8), name: "long-second-line.json")
+        for chunkSize in [1, 2, 7, 64, 300, 1 << 18] {
+            var oversized: [Int] = []
+            XCTAssertEqual(try lines(of: path, chunkSize: chunkSize, maximum: 256, oversized: &oversized), ["1:a", "3:b"], "chunk \(chunkSize)")
+            XCTAssertEqual(oversized, [2], "chunk \(chunkSize)")
+        }
+    }
+
     func testMissingFileIsAClearError() {
         XCTAssertThrowsError(try LineReader(path: "/nonexistent/steam_games.json.gz").forEachLine { _, _ in }) { error in
             XCTAssertEqual(error as? ReadProblem, .missing(path: "/nonexistent/steam_games.json.gz"))

@@ -221,7 +221,8 @@ struct LineSplitter {
         let count = chunk.count
         while start < count {
             guard let newline = memchrIndex(chunk, from: start) else {
-                appendCarry(chunk, from: start, to: count, onOversizedLine: onOversizedLine)
+                // The line goes on in the next chunk: it is not counted yet.
+                appendCarry(chunk, from: start, to: count, line: lineNumber + 1, onOversizedLine: onOversizedLine)
                 return
             }
             lineNumber += 1
@@ -235,7 +236,7 @@ struct LineSplitter {
                     try body(trimmed(UnsafeBufferPointer(rebasing: chunk[start..<newline])), lineNumber)
                 }
             } else {
-                appendCarry(chunk, from: start, to: newline, onOversizedLine: onOversizedLine)
+                appendCarry(chunk, from: start, to: newline, line: lineNumber, onOversizedLine: onOversizedLine)
                 if skippingOversized {
                     skippingOversized = false
                 } else {
@@ -262,12 +263,14 @@ struct LineSplitter {
         carry.removeAll()
     }
 
-    private mutating func appendCarry(_ chunk: UnsafeBufferPointer<UInt8>, from: Int, to: Int, onOversizedLine: (Int) -> Void) {
+    /// Adds bytes of line number `line` to the carried partial line, or
+    /// reports that line as oversized once it passes the limit.
+    private mutating func appendCarry(_ chunk: UnsafeBufferPointer<UInt8>, from: Int, to: Int, line: Int, onOversizedLine: (Int) -> Void) {
         if skippingOversized { return }
         if carry.count + (to - from) > maximumLineLength {
             skippingOversized = true
             carry.removeAll()
-            onOversizedLine(lineNumber + 1)
+            onOversizedLine(line)
             return
         }
         carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[from..<to]))

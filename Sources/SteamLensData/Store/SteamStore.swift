@@ -278,12 +278,17 @@ public enum SteamStore {
     private static func checkMeta(_ db: Database, path: String, expected: SourceFingerprint?) throws -> (meta: [String: String], checksums: Checksums) {
         var meta: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
-            meta[row[0]] = row[1]
+            // A damaged row may hold NULL or another type; GRDB's typed
+            // subscript would trap on it, so convert without trusting it.
+            guard let key = storedValue(String.self, row, 0), let value = storedValue(String.self, row, 1) else {
+                throw StoreError.corrupt(path, reason: "the meta table holds a row that is not text")
+            }
+            meta[key] = value
         }
         guard meta["schema_version"] == String(schemaVersion) else {
             throw StoreError.stale("schema version \(meta["schema_version"] ?? "none"), expected \(schemaVersion)")
         }
-        let checksums = try Checksums(db)
+        let checksums = try Checksums(db, path: path)
         try checksums.verify(.table("meta"), metaChecksum(meta), path: path)
         guard let fingerprint = meta["fingerprint"], meta["load_report"] != nil else {
             throw StoreError.corrupt(path, reason: "meta table is incomplete")
@@ -446,10 +451,14 @@ public enum SteamStore {
     struct Checksums {
         let expected: [Part: UInt32]
 
-        init(_ db: Database) throws {
+        init(_ db: Database, path: String) throws {
             var expected: [Part: UInt32] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT kind, name, crc32 FROM checksums") {
-                if let part = Part(kind: row[0], name: row[1]) { expected[part] = UInt32(truncatingIfNeeded: row[2] as Int64) }
+                guard let kind = storedValue(String.self, row, 0), let name = storedValue(String.self, row, 1),
+                      let sum = storedValue(Int64.self, row, 2) else {
+                    throw StoreError.corrupt(path, reason: "the checksums table holds a row of the wrong types")
+                }
+                if let part = Part(kind: kind, name: name) { expected[part] = UInt32(truncatingIfNeeded: sum) }
             }
             self.expected = expected
         }
@@ -486,4 +495,10 @@ public enum SteamStore {
         }
         return removed
     }
+}
+
+/// Column `index` of `row` as `T`, or nil when it is NULL or of another type
+/// (GRDB's typed subscripts trap on a failed conversion).
+private func storedValue<T: DatabaseValueConvertible>(_ type: T.Type, _ row: Row, _ index: Int) -> T? {
+    T.fromDatabaseValue(row[index] as DatabaseValue)
 }

@@ -159,6 +159,14 @@ enum CatalogSnapshot {
         try inside("reviewSentiment", b.reviewSentiment, 0..<3)
         try inside("reviewsOfUser", b.reviewsOfUser.values, 0..<reviews)
         try inside("reviewsOfItem", b.reviewsOfItem.values, 0..<reviews)
+        // The recommenders index owned items through ownersOfItem, so the two
+        // library indexes must be each other's transpose, item by item.
+        var ownedRows = [Int](repeating: 0, count: items)
+        for owned in b.libraryOfUser.values { ownedRows[Int(owned.item)] += 1 }
+        guard b.ownersOfItem.values.count == b.libraryOfUser.values.count,
+              (0..<items).allSatisfy({ ownedRows[$0] == b.ownersOfItem.rowCount($0) }) else {
+            throw BinaryReader.Damaged(description: "catalog library and owners indexes disagree")
+        }
     }
 
     private static func write<T: BitwiseCopyable>(_ adjacency: Adjacency<T>, _ out: inout BinaryWriter) {
