@@ -8,14 +8,14 @@ public enum TextSanitizer {
     /// Returns `text` with escape sequences (CSI `ESC [ … final`, OSC
     /// `ESC ] … BEL/ST`, and two-byte `ESC x`) removed, tabs turned into
     /// `tabWidth` spaces, `\r\n` and `\r` turned into `\n`, and every other
-    /// control character dropped. Newlines are kept only when
+    /// control character and bidi control dropped. Newlines are kept only when
     /// `keepNewlines` is true; otherwise they become spaces.
     ///
     /// ```swift
     /// TextSanitizer.sanitize("\u{1B}[31mred\u{1B}[0m\tok")   // "red    ok"
     /// ```
     public static func sanitize(_ text: String, keepNewlines: Bool = false, tabWidth: Int = 4) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return text }
         var output = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
@@ -32,10 +32,20 @@ public enum TextSanitizer {
             case 0x0A:
                 output.append(keepNewlines ? "\n" : " ")
             default:
-                if !isControl(scalar) { output.append(scalar) }
+                if !isControl(scalar) && !isBidiControl(scalar) { output.append(scalar) }
             }
         }
         return String(output)
+    }
+
+    /// LRM, RLM, ALM and the embedding, override and isolate controls
+    /// (U+202A–U+202E, U+2066–U+2069): invisible, but they flip the order of
+    /// the text after them, so a name could display as something else.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     private static func skipEscapeSequence(_ scalars: inout ArraySlice<Unicode.Scalar>) {

@@ -14,6 +14,12 @@ final class TextSanitizerTests: XCTestCase {
         XCTAssertEqual(TextSanitizer.sanitize("x\u{1B}cy"), "xy")
     }
 
+    func testBidiOverridesAndIsolatesAreDroppedSoANameCannotDisplayReordered() {
+        XCTAssertEqual(TextSanitizer.sanitize("evil\u{202E}gpj.exe"), "evilgpj.exe")
+        XCTAssertEqual(TextSanitizer.sanitize("a\u{2066}b\u{2069}c\u{200F}d\u{061C}"), "abcd")
+        XCTAssertEqual(TextSanitizer.sanitize("שלום עולם"), "שלום עולם")
+    }
+
     func testTabsBecomeSpacesAndNewlinesAreKeptOnlyWhenAsked() {
         XCTAssertEqual(TextSanitizer.sanitize("a\tb", tabWidth: 2), "a  b")
         XCTAssertEqual(TextSanitizer.sanitize("one\r\ntwo\rthree\nfour"), "one two three four")

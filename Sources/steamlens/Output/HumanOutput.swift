@@ -11,16 +11,16 @@ import TerminalUI
 /// through here; JSON and CSV written to a pipe or file do not (they must
 /// keep the data's bytes).
 enum HumanOutput {
-    /// `text` without escape sequences, control characters (newlines kept,
-    /// `\r` made a newline, tabs made spaces: `TextSanitizer`) and bidi
-    /// controls, which reorder what follows them on the line.
+    /// `text` without escape sequences, control characters and bidi
+    /// controls (newlines kept, `\r` made a newline, tabs made spaces):
+    /// `TextSanitizer`, the rule the explorer draws with.
     static func sanitized(_ text: String) -> String {
-        withoutBidiControls(TextSanitizer.sanitize(text, keepNewlines: true))
+        TextSanitizer.sanitize(text, keepNewlines: true)
     }
 
     /// As `sanitized`, for one line of a table: newlines become spaces.
     static func sanitizedLine(_ text: String) -> String {
-        withoutBidiControls(TextSanitizer.sanitize(text, keepNewlines: false))
+        TextSanitizer.sanitize(text, keepNewlines: false)
     }
 
     /// Whether standard output is a terminal rather than a pipe or a file.
@@ -29,22 +29,5 @@ enum HumanOutput {
     /// Writes `message` and a newline to standard error, sanitized.
     static func writeError(_ message: String) {
         FileHandle.standardError.write(Data((sanitized(message) + "\n").utf8))
-    }
-
-    /// LRM, RLM, ALM and the embedding, override and isolate controls
-    /// (U+202A–U+202E, U+2066–U+2069): invisible, but they flip the order of
-    /// the text after them, so a name could display as something else.
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
-
-    private static func withoutBidiControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isBidiControl($0) })
-        return String(scalars)
     }
 }
