@@ -303,8 +303,12 @@ def store_phase(run, sources, args, rng):
             with open(store, "wb") as f:
                 f.write(damaged)
             result = run.call(["query"] + query + ["--data", folder, "--cache", cache, "--format", "json"], context)
+            want = expected[tuple(query)]
+            if result is not None and result.returncode == 1 and want is not None and want[0] == 0:
+                # "No such game" from a damaged store is a wrong answer too, just not an exit-0 one.
+                run.fail(context, f"query {' '.join(query)} answered before the damage but exits 1 after flips at {sorted(flips)[:12]}:\n"
+                                  f"  {result.stderr[:300]!r}")
             if result is not None and result.returncode == 0:
-                want = expected[tuple(query)]
                 if want is None or want[0] != 0 or want[1] != result.stdout:
                     run.fail(context, f"query {' '.join(query)} exit 0 with a different answer after flips at {sorted(flips)[:12]}:\n"
                                       f"  got  {result.stdout[:300]!r}\n  want {want[1][:300] if want else None!r}")
