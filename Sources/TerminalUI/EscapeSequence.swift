@@ -55,13 +55,8 @@ public enum EscapeSequence {
     /// `1;5` ignored), editing keys by their number before `~`.
     static func csi(parameters: String, final: Character) -> Result {
         let numbers = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+        if let key = cursorKey(final) { return .key(key) }
         switch final {
-        case "A": return .key(.up)
-        case "B": return .key(.down)
-        case "C": return .key(.right)
-        case "D": return .key(.left)
-        case "H": return .key(.home)
-        case "F": return .key(.end)
         case "Z": return .key(.backTab)
         case "~":
             guard let first = numbers.first, let code = first else { return .dropped }
@@ -82,15 +77,23 @@ public enum EscapeSequence {
         }
     }
 
+    /// The arrows, Home and End, which CSI and SS3 spell with the same final letter.
+    private static func cursorKey(_ final: Character) -> Key? {
+        switch final {
+        case "A": return .up
+        case "B": return .down
+        case "C": return .right
+        case "D": return .left
+        case "H": return .home
+        case "F": return .end
+        default: return nil
+        }
+    }
+
     /// `ESC O x`: application-mode cursor keys, Home/End, F1–F4, keypad Enter.
     static func ss3(_ final: Character) -> Result {
+        if let key = cursorKey(final) { return .key(key) }
         switch final {
-        case "A": return .key(.up)
-        case "B": return .key(.down)
-        case "C": return .key(.right)
-        case "D": return .key(.left)
-        case "H": return .key(.home)
-        case "F": return .key(.end)
         case "M": return .key(.enter)
         case "P": return .key(.function(1))
         case "Q": return .key(.function(2))
