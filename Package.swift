@@ -8,6 +8,8 @@ import PackageDescription
 //   SteamLensSample       deterministic synthetic data generator
 //   TerminalUI            cell grid, widgets, Terminal protocol (ncurses + in-memory)
 //   SteamLensApp          AppState, reduce, render
+//   SteamLensOutput       result printing (table/csv/json) and error → exit code / HTTP status, for CLI and server
+//   SteamLensServer       the HTTP API (Hummingbird 2): routes generated from the query registry
 //   steamlens             the command-line entry point
 // steamlens-fuzz: libFuzzer targets, or a replayer of their corpus
 // (scripts/fuzz.sh, docs/reliability.md). It reaches internal decoders with
@@ -22,7 +24,7 @@ let fuzzTargets: [Target] = fuzzing ? [
 
 let package = Package(
     name: "SteamLens",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],  // Hummingbird 2 needs macOS 14
     products: [
         .executable(name: "steamlens", targets: ["steamlens"]),
         .library(name: "SteamLensEngine", targets: ["SteamLensEngine"]),
@@ -31,6 +33,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0"),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -47,11 +57,33 @@ let package = Package(
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
+        .target(
+            name: "SteamLensOutput",
+            dependencies: ["SteamLensData", "SteamLensEngine"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .target(
+            name: "SteamLensServer",
+            dependencies: [
+                "SteamLensData", "SteamLensEngine", "SteamLensOutput",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "steamlens",
             dependencies: [
-                "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensApp", "TerminalUI",
+                "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensApp", "TerminalUI", "SteamLensServer", "SteamLensOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Fixtures and real-data helpers shared by the test targets.
@@ -66,6 +98,14 @@ let package = Package(
             dependencies: [
                 "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "SteamLensServer", "SteamLensEngine", "SteamLensTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

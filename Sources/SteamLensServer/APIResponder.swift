@@ -1,0 +1,202 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import SteamLensEngine
+
+/// Answers every request of `steamlens serve`: checks the request's size,
+/// token and encoding, finds its route in the generated `RouteTable`, and
+/// answers from the shared engine (through a bounded cache, a cap on
+/// requests in flight and a deadline). Every failure is a problem-details
+/// answer with a stable code; nothing thrown escapes to Hummingbird.
+public struct APIResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    public let table: RouteTable
+    let state: EngineState
+    let settings: ServerSettings
+    let cache: AnswerCache
+    let inFlight: InFlight
+    let metrics: ServerMetrics?
+    let logger: Logger
+    private let documents: Documents
+
+    public init(state: EngineState, settings: ServerSettings, dataSets: [APIDataSet] = [.steam], logger: Logger) {
+        table = RouteTable(dataSets: dataSets, metrics: settings.metrics)
+        self.state = state
+        self.settings = settings
+        cache = AnswerCache(budget: settings.cacheBytes)
+        inFlight = InFlight(limit: settings.maxConcurrentRequests)
+        metrics = settings.metrics ? ServerMetrics() : nil
+        self.logger = logger
+        documents = Documents()
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        var route: Route?
+        var response: Response
+        do throws(Problem) {
+            (route, response) = try await answer(request)
+        } catch {
+            response = Self.response(for: error)
+        }
+        if let origin = settings.corsOrigin {
+            response.headers[.accessControlAllowOrigin] = origin
+            response.headers[.accessControlExposeHeaders] = "X-Total-Count, SteamLens-Definitions, Retry-After"
+            if origin != "*" { response.headers[.vary] = "Origin" }
+        }
+        if request.method == .head {
+            response = response.createHeadResponse()
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        metrics?.record(route: route?.template ?? "unmatched", status: response.status.code, seconds: seconds)
+        if settings.accessLog {
+            logger.info("request", metadata: [
+                "method": .string(request.method.rawValue),
+                "target": .string(Sanitize.forMessage(request.uri.string, limit: 300)),
+                "route": .string(route?.template ?? "-"),
+                "status": .stringConvertible(response.status.code),
+                "bytes": .stringConvertible(response.body.contentLength ?? 0),
+                "ms": .string(String(format: "%.3f", seconds * 1000)),
+            ])
+        }
+        return response
+    }
+
+    /// The route and response for a request, or the problem that stops it.
+    private func answer(_ request: Request) async throws(Problem) -> (Route?, Response) {
+        let target = request.uri.string
+        if target.utf8.count > settings.maxTargetBytes {
+            throw Problem.uriTooLong(target.utf8.count, limit: settings.maxTargetBytes)
+        }
+        let headerBytes = request.headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        if headerBytes > settings.maxHeaderBytes {
+            throw Problem.headersTooLarge(headerBytes, limit: settings.maxHeaderBytes)
+        }
+        let decoded = try RequestTarget.parse(target)
+        guard let (route, values) = table.match(decoded.segments) else {
+            try authorize(request)  // do not tell strangers which routes exist
+            throw Problem.unknownRoute("/" + decoded.segments.joined(separator: "/"), suggestions: table.suggestions(for: decoded.segments))
+        }
+        if case .health = route.target {} else { try authorize(request) }
+        for (name, value) in zip(route.pathParameters, values) where value.count > RouteLimits.maxArgumentLength {
+            throw Problem(status: 400, code: "bad_argument", title: "Bad argument",
+                          detail: "\(name) is longer than \(RouteLimits.maxArgumentLength) characters.", parameter: name)
+        }
+        switch request.method {
+        case .get, .head:
+            break
+        case .options where settings.corsOrigin != nil:
+            var headers = HTTPFields()
+            headers[.allow] = "GET, HEAD, OPTIONS"
+            headers[.accessControlAllowMethods] = "GET, HEAD, OPTIONS"
+            headers[.accessControlAllowHeaders] = "Authorization"
+            headers[.accessControlMaxAge] = "600"
+            return (route, Response(status: .noContent, headers: headers))
+        default:
+            throw Problem.methodNotAllowed(request.method.rawValue, allow: settings.corsOrigin == nil ? "GET, HEAD" : "GET, HEAD, OPTIONS")
+        }
+        let query = try QueryValues(decoded.query, accepted: route.queryParameters)
+        switch route.target {
+        case .index:
+            return (route, Self.response(200, "text/html; charset=utf-8", documents.get(self).index))
+        case .openAPI:
+            return (route, Self.response(200, "application/json; charset=utf-8", documents.get(self).openAPI))
+        case .metrics:
+            return (route, Self.response(200, "text/plain; version=0.0.4; charset=utf-8", metrics?.text() ?? []))
+        case .health:
+            return (route, try health())
+        case .question, .list:
+            let answer = try await answerFromEngine(route, values: values, query: query)
+            var headers = HTTPFields()
+            for (name, value) in answer.headers { if let name = HTTPField.Name(name) { headers[name] = value } }
+            return (route, Self.response(200, answer.contentType, answer.body, headers: headers))
+        }
+    }
+
+    private func answerFromEngine(_ route: Route, values: [String], query: QueryValues) async throws(Problem) -> Answer {
+        let engine: Engine
+        switch state.phase {
+        case .loading: throw Problem.notReady
+        case .failed(let failure): throw Problem(failure)
+        case .ready(let ready): engine = ready
+        }
+        let key = route.operationId.hasPrefix("alias_") ? (route.aliasOf ?? route.template) : route.template
+        let cacheKey = key + "\u{1}" + values.joined(separator: "\u{1}") + "\u{1}" + query.key
+        guard inFlight.tryAcquire() else { throw Problem.overloaded }
+        if let hit = cache.get(cacheKey) {
+            inFlight.release()
+            return hit
+        }
+        let inFlight = self.inFlight
+        let answer = try await Deadline.run(seconds: settings.requestTimeout, onFinish: { inFlight.release() }) { () throws(Problem) -> Answer in
+            try Answer.compute(route, values: values, query: query, engine: engine)
+        }
+        cache.put(cacheKey, answer)
+        return answer
+    }
+
+    private func health() throws(Problem) -> Response {
+        switch state.phase {
+        case .loading:
+            throw Problem.notReady
+        case .failed(let failure):
+            throw Problem(failure)
+        case .ready(let engine):
+            let body = "{\"games\":\(engine.catalog.gameCount),\"status\":\"ready\",\"users\":\(engine.catalog.userCount)}\n"
+            return Self.response(200, "application/json; charset=utf-8", Array(body.utf8))
+        }
+    }
+
+    /// The index page and OpenAPI document, with examples from the data once it is loaded.
+    final class Documents: @unchecked Sendable {
+        private let lock = NSLock()
+        private var ready: (index: [UInt8], openAPI: [UInt8])?
+
+        func get(_ responder: APIResponder) -> (index: [UInt8], openAPI: [UInt8]) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let ready { return ready }
+            var examples = Examples()
+            var loaded = false
+            if case .ready(let engine) = responder.state.phase {
+                examples = Examples(engine)
+                loaded = true
+            }
+            let built = (Array(IndexPage.html(for: responder.table, examples: examples).utf8),
+                         OpenAPIDocument.json(for: responder.table, settings: responder.settings, examples: examples))
+            if loaded { ready = built }
+            return built
+        }
+    }
+
+    /// Checks the bearer token, in time independent of where it differs.
+    private func authorize(_ request: Request) throws(Problem) {
+        guard let token = settings.token else { return }
+        let given = request.headers[.authorization] ?? ""
+        let expected = Array(("Bearer " + token).utf8)
+        let actual = Array(given.utf8)
+        var difference = UInt8(expected.count == actual.count ? 0 : 1)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < actual.count ? actual[index] : 0)
+        }
+        if difference != 0 { throw Problem.unauthorized }
+    }
+
+    static func response(_ status: Int, _ contentType: String, _ body: [UInt8], headers: HTTPFields = HTTPFields()) -> Response {
+        var headers = headers
+        headers[.contentType] = contentType
+        var buffer = ByteBuffer()
+        buffer.writeBytes(body)
+        return Response(status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    static func response(for problem: Problem) -> Response {
+        var headers = HTTPFields()
+        for (name, value) in problem.headers { if let name = HTTPField.Name(name) { headers[name] = value } }
+        if problem.status == 414 || problem.status == 431 { headers[.connection] = "close" }
+        return response(problem.status, "application/problem+json", Array(problem.body), headers: headers)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SteamLensEngine
+import SteamLensOutput
+
+/// `steamlens serve`: the HTTP API over one engine, loaded once and shared
+/// read-only by every request.
+///
+/// ```swift
+/// try await APIServer.run(settings: settings, logger: logger) { try loader.open().engine }
+/// ```
+///
+/// The server listens at once and loads the engine in the background, so
+/// `/health` says 503 until the store is ready. SIGTERM and SIGINT stop it
+/// gracefully: it stops accepting, finishes the requests in flight, and
+/// exits.
+public enum APIServer {
+    public static func run(settings: ServerSettings, logger: Logger,
+                           onListening: @escaping @Sendable (Int) -> Void = { _ in },
+                           load: @escaping @Sendable () throws -> Engine) async throws {
+        if let refusal = settings.refusal {
+            throw Failure(kind: .badArgument, message: refusal)
+        }
+        let state = EngineState()
+        let application = makeApplication(settings: settings, state: state, logger: logger, onListening: onListening,
+                                          services: [EngineLoading(state: state, logger: logger, load: load)])
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// The Hummingbird application: the generated routes behind the limits of `settings`.
+    public static func makeApplication(settings: ServerSettings, state: EngineState, logger: Logger,
+                                       onListening: @escaping @Sendable (Int) -> Void = { _ in },
+                                       services: [any Service] = []) -> some ApplicationProtocol {
+        let responder = APIResponder(state: state, settings: settings, logger: logger)
+        let limits = HTTP1Channel.Configuration.DecoderConfiguration(
+            maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
+        let http = HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)),
+                                              httpDecoderConfiguration: limits)
+        return Application(
+            responder: responder,
+            server: .http1(configuration: http),
+            configuration: ApplicationConfiguration(
+                address: .hostname(settings.host, port: settings.port),
+                serverName: "SteamLens",
+                backlog: 1024,
+                availableConnectionsDelegate: MaximumAvailableConnections(settings.maxConnections, logger: logger)
+            ),
+            services: services,
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? settings.port) },
+            logger: logger
+        )
+    }
+}
+
+/// Loads the engine off the async threads once the server runs, then
+/// waits for shutdown (a service that returns would stop the group).
+struct EngineLoading: Service {
+    let state: EngineState
+    let logger: Logger
+    let load: @Sendable () throws -> Engine
+
+    func run() async throws {
+        let start = Date()
+        let load = self.load
+        let phase: EngineState.Phase = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                do {
+                    continuation.resume(returning: .ready(try load()))
+                } catch {
+                    continuation.resume(returning: .failed(Failure(error)))
+                }
+            }
+        }
+        state.set(phase)
+        switch phase {
+        case .ready(let engine):
+            logger.notice("store loaded", metadata: [
+                "games": .stringConvertible(engine.catalog.gameCount), "users": .stringConvertible(engine.catalog.userCount),
+                "seconds": .string(String(format: "%.2f", Date().timeIntervalSince(start))),
+            ])
+        case .failed(let failure):
+            logger.error("store could not be loaded", metadata: ["error": .string(failure.message)])
+        case .loading:
+            break
+        }
+        try? await gracefulShutdown()
+    }
+}
