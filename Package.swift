@@ -104,8 +104,9 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "SteamLensServer", "SteamLensEngine", "SteamLensTestSupport",
+                "SteamLensServer", "SteamLensEngine", "SteamLensData", "SteamLensOutput", "SteamLensTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
