@@ -12,11 +12,22 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all present (${packages[*]})"
-    exit 0
+else
+    echo "install-deps: installing ${missing[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=""
-[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-$sudo_cmd apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
+# The HTTP API's outside clients (schemathesis, requests), pinned, in a venv
+# so the system Python stays untouched. Needs python3 with venv and curl.
+pyenv="${STEAMLENS_PYENV:-${XDG_CACHE_HOME:-$HOME/.cache}/steamlens/pyenv}"
+requirements="$(dirname "$0")/api/requirements.txt"
+if [ -x "$pyenv/bin/st" ] && "$pyenv/bin/pip" freeze 2>/dev/null | grep -qx "$(grep -m1 '^schemathesis==' "$requirements")"; then
+    echo "install-deps: API test tools present ($pyenv)"
+else
+    echo "install-deps: installing the API test tools into $pyenv"
+    python3 -m venv "$pyenv"
+    "$pyenv/bin/pip" install -q -r "$requirements"
+fi

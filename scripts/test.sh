@@ -7,7 +7,8 @@
 # Then the real binary is driven in tmux by scripts/tui-e2e.sh, the
 # property tests run on Swift Testing, the committed fuzz corpus and
 # regressions are replayed, and each fuzz target gets a short libFuzzer smoke
-# (STEAMLENS_FUZZ_SMOKE seconds each, 0 to skip; docs/reliability.md).
+# (STEAMLENS_FUZZ_SMOKE seconds each, 0 to skip; docs/reliability.md), and
+# the HTTP API is checked live by scripts/api-check.sh (docs/api.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,14 @@ STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/t
 passed=0
 failed=0
 open_skipped=0
+
+# The HTTP API against outside clients (scripts/api-check.sh): schemathesis,
+# the old notebooks' alias calls, hostile input; one result.
+if STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/api-check.sh; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
 
 # Swift Testing (the property tests); XCTest ran above.
 if swift test "${flags[@]}" --skip-build --disable-xctest 2>&1 | tee "$testing_log"; then :; fi

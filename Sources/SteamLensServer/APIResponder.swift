@@ -37,7 +37,7 @@ public struct APIResponder: HTTPResponder {
         var route: Route?
         var response: Response
         do throws(Problem) {
-            (route, response) = try await answer(request)
+            response = try await answer(request, route: &route)
         } catch {
             response = Self.response(for: error)
         }
@@ -66,7 +66,7 @@ public struct APIResponder: HTTPResponder {
     }
 
     /// The route and response for a request, or the problem that stops it.
-    private func answer(_ request: Request) async throws(Problem) -> (Route?, Response) {
+    private func answer(_ request: Request, route matched: inout Route?) async throws(Problem) -> Response {
         let target = request.uri.string
         if target.utf8.count > settings.maxTargetBytes {
             throw Problem.uriTooLong(target.utf8.count, limit: settings.maxTargetBytes)
@@ -80,10 +80,17 @@ public struct APIResponder: HTTPResponder {
             try authorize(request)  // do not tell strangers which routes exist
             throw Problem.unknownRoute("/" + decoded.segments.joined(separator: "/"), suggestions: table.suggestions(for: decoded.segments))
         }
+        matched = route
         if case .health = route.target {} else { try authorize(request) }
-        for (name, value) in zip(route.pathParameters, values) where value.count > RouteLimits.maxArgumentLength {
-            throw Problem(status: 400, code: "bad_argument", title: "Bad argument",
-                          detail: "\(name) is longer than \(RouteLimits.maxArgumentLength) characters.", parameter: name)
+        for (index, value) in values.enumerated() where !route.pathFormats[index].accepts(value) {
+            let name = route.pathParameters[index]
+            let detail: String
+            switch route.pathFormats[index] {
+            case .name: detail = "\(name) is longer than \(RouteLimits.maxArgumentLength) characters."
+            case .year: detail = "\(name) must be a year from 1900 to 2100 or \"unknown\", not \"\(Sanitize.forMessage(value))\"."
+            case .date: detail = "\(name) must be YYYY-MM-DD, YYYY-MM or YYYY, not \"\(Sanitize.forMessage(value))\"."
+            }
+            throw Problem(status: 400, code: "bad_argument", title: "Bad argument", detail: detail, parameter: name)
         }
         switch request.method {
         case .get, .head:
@@ -94,25 +101,25 @@ public struct APIResponder: HTTPResponder {
             headers[.accessControlAllowMethods] = "GET, HEAD, OPTIONS"
             headers[.accessControlAllowHeaders] = "Authorization"
             headers[.accessControlMaxAge] = "600"
-            return (route, Response(status: .noContent, headers: headers))
+            return Response(status: .noContent, headers: headers)
         default:
             throw Problem.methodNotAllowed(request.method.rawValue, allow: settings.corsOrigin == nil ? "GET, HEAD" : "GET, HEAD, OPTIONS")
         }
         let query = try QueryValues(decoded.query, accepted: route.queryParameters)
         switch route.target {
         case .index:
-            return (route, Self.response(200, "text/html; charset=utf-8", documents.get(self).index))
+            return Self.response(200, "text/html; charset=utf-8", documents.get(self).index)
         case .openAPI:
-            return (route, Self.response(200, "application/json; charset=utf-8", documents.get(self).openAPI))
+            return Self.response(200, "application/json; charset=utf-8", documents.get(self).openAPI)
         case .metrics:
-            return (route, Self.response(200, "text/plain; version=0.0.4; charset=utf-8", metrics?.text() ?? []))
+            return Self.response(200, "text/plain; version=0.0.4; charset=utf-8", metrics?.text() ?? [])
         case .health:
-            return (route, try health())
+            return try health()
         case .question, .list:
             let answer = try await answerFromEngine(route, values: values, query: query)
             var headers = HTTPFields()
             for (name, value) in answer.headers { if let name = HTTPField.Name(name) { headers[name] = value } }
-            return (route, Self.response(200, answer.contentType, answer.body, headers: headers))
+            return Self.response(200, answer.contentType, answer.body, headers: headers)
         }
     }
 

@@ -75,7 +75,7 @@ final class ErrorTests: XCTestCase {
             XCTAssertEqual(problem["parameter"] as? String, "limit")
         }
         try await expectProblem("/v1/steam/developer/Valve?format=xml", status: 400, code: "bad_parameter")
-        try await expectProblem("/v1/steam/games?scope=planet:Mars", status: 400, code: "bad_argument") { problem, _ in
+        try await expectProblem("/v1/steam/games?scope=planet:Mars", status: 400, code: "bad_parameter") { problem, _ in
             XCTAssertEqual(problem["parameter"] as? String, "scope")
         }
     }

@@ -48,9 +48,9 @@ enum OpenAPIDocument {
             let example = index < values.count ? values[index] : nil
             result.append(OpenAPI.Parameter(
                 name: name, context: .path,
-                schema: .string(minLength: 1, maxLength: RouteLimits.maxArgumentLength, pattern: RouteLimits.argumentPattern,
+                schema: .string(minLength: 1, maxLength: RouteLimits.maxArgumentLength, pattern: route.pathFormats[index].pattern,
                                 example: example.map { AnyCodable($0) }),
-                description: "A name, id or year; matched ignoring case, accents, spaces and &amp;."))
+                description: Self.describe(route.pathFormats[index])))
         }
         for parameter in route.queryParameters {
             let schema: JSONSchema
@@ -64,11 +64,21 @@ enum OpenAPIDocument {
                 schema = .boolean(required: false, defaultValue: AnyCodable(fallback))
             case .text(let maxLength):
                 schema = .string(required: false, maxLength: maxLength, pattern: RouteLimits.argumentPattern)
+            case .scope:
+                schema = .string(required: false, maxLength: RouteLimits.maxArgumentLength, pattern: ArgumentFormat.scopePattern)
             }
             result.append(OpenAPI.Parameter(name: parameter.name, context: .query(required: false), schema: schema,
                                             description: parameter.summary))
         }
         return result
+    }
+
+    private static func describe(_ format: ArgumentFormat) -> String {
+        switch format {
+        case .year: return "A year (1900–2100) or \"unknown\"."
+        case .date: return "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY."
+        case .name: return "A name, id or title; matched ignoring case, accents, spaces and &amp;."
+        }
     }
 
     private static func responses(_ route: Route, settings: ServerSettings) -> OpenAPI.Response.Map {

@@ -59,6 +59,10 @@ struct QueryValues: Equatable {
             guard value.count <= maxLength else {
                 throw Problem.badParameter(name, "\(name) is longer than \(maxLength) characters.")
             }
+        case .scope:
+            guard value.count <= RouteLimits.maxArgumentLength, ArgumentFormat.acceptsScope(value) else {
+                throw Problem.badParameter(name, "\"\(Sanitize.forMessage(value))\" is not a scope; use developer:NAME, genre:NAME, year:YYYY or user:ID.")
+            }
         }
         switch name {
         case "review_year": definitions.reviewYear = Definitions.ReviewYear(rawValue: value)!

@@ -78,7 +78,7 @@ enum Parameters {
     static let defaultLimit = 100
     static let maximumLimit = 10_000
 
-    static let scope = QueryParameter(name: "scope", kind: .text(maxLength: 512),
+    static let scope = QueryParameter(name: "scope", kind: .scope,
                                       summary: "Narrow the games to developer:NAME, genre:NAME, year:YYYY or user:ID.")
 
     /// Options only some questions take (`QueryOptions`).

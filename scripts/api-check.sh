@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Checks `steamlens serve` with clients nobody here wrote: schemathesis runs
+# every check against the live server's /openapi.json, then
+# scripts/api/notebook_aliases.py calls every alias as the old notebooks did
+# and compares the bodies with `steamlens query --format json`, and
+# scripts/api/hostile.py sends hostile input and 10,000 slow connections.
+#
+# usage: STEAMLENS_BIN=path/to/steamlens scripts/api-check.sh [DATA_DIR]
+# The Python tools come from scripts/install-deps.sh (a venv at $STEAMLENS_PYENV).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin="${STEAMLENS_BIN:?set STEAMLENS_BIN to the steamlens binary}"
+data="${1:-Data}"
+pyenv="${STEAMLENS_PYENV:-${XDG_CACHE_HOME:-$HOME/.cache}/steamlens/pyenv}"
+if [ ! -x "$pyenv/bin/st" ]; then
+    echo "api-check: schemathesis is missing; run scripts/install-deps.sh" >&2
+    exit 1
+fi
+
+cache="$(mktemp -d)"
+log="$cache/serve.log"
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    rm -rf "$cache"
+}
+trap cleanup EXIT
+
+# Port 0: the server picks a free loopback port and prints it.
+"$bin" serve --host 127.0.0.1 --port 0 --data "$data" --cache "$cache" --no-access-log >"$log" 2>&1 &
+server=$!
+base=""
+for _ in $(seq 1 600); do
+    base=$(sed -n 's|^steamlens: listening on \(http://[^ ]*\)/$|\1|p' "$log" | head -1)
+    if [ -n "$base" ] && curl -sf "$base/health" >/dev/null 2>&1; then break; fi
+    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; echo "api-check: the server exited" >&2; exit 1; }
+    sleep 0.2
+done
+curl -sf "$base/health" >/dev/null || { cat "$log" >&2; echo "api-check: the server never became ready" >&2; exit 1; }
+echo "api-check: server ready at $base"
+
+"$pyenv/bin/st" --config-file scripts/api/schemathesis.toml run "$base/openapi.json" \
+    --checks all --max-examples "${API_CHECK_EXAMPLES:-20}" --seed 1 --no-color
+"$pyenv/bin/python" scripts/api/notebook_aliases.py "$base" "$bin" --data "$data" --cache "$cache"
+
+# Hostile input, then 10,000 slow connections: the server keeps answering, memory stays bounded.
+port="${base##*:}"
+"$pyenv/bin/python" scripts/api/hostile.py 127.0.0.1 "$port" "$server" "${API_CHECK_CONNECTIONS:-10000}"
+
+# Graceful shutdown: SIGTERM ends the server with status 0.
+kill -TERM "$server"
+if wait "$server"; then echo "api-check: server stopped cleanly on SIGTERM"; else echo "api-check: server exit $? on SIGTERM" >&2; exit 1; fi
+server=""
