@@ -5,7 +5,8 @@ import SteamLensEngine
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure load, start and query times and memory; prints figures against the targets."
+        abstract: "Measure load, start and query times and memory; prints figures against the targets.",
+        subcommands: [BenchServeCommand.self]
     )
 
     @OptionGroup var dataOptions: DataOptions
