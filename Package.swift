@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
         .target(
             name: "SteamLensOutput",
-            dependencies: ["SteamLensData", "SteamLensEngine"],
+            dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(
@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
         // The command line: output safety, argument checks, finding the bundled sample, the built binary.
-        .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),
+        .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensOutput", "SteamLensTestSupport"]),
     ] + fuzzTargets,
     swiftLanguageModes: [.v5]
 )

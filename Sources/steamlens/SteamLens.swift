@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteamLensOutput
 
 /// `steamlens`: the explorer by default, and scriptable subcommands beside it.
 struct SteamLens: ParsableCommand {

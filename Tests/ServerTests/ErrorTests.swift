@@ -116,7 +116,7 @@ final class ErrorTests: XCTestCase {
 
     func testAnInternalErrorIs500WithoutItsDetails() async throws {
         struct Secret: Error, CustomStringConvertible { var description: String { "stack trace at /secret/path.swift:42" } }
-        let broken = NamedQuery(name: "broken", arguments: ["x"], summary: "always fails") { (_: Engine, _: [String], _: Definitions) throws -> any QueryResult in
+        let broken = NamedQuery(name: "broken", arguments: [.name("x")], summary: "always fails") { (_: Engine, _: [String], _: Definitions) throws -> any QueryResult in
             throw Secret()
         }
         let dataSet = APIDataSet(id: "steam", questions: [broken], lists: [], aliases: [])

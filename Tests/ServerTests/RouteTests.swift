@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import SteamLensEngine
 @testable import SteamLensServer
+import SteamLensOutput
 import XCTest
 
 /// Every generated route answers with the body `steamlens query … --format json` prints.
@@ -13,7 +14,7 @@ final class RouteTests: XCTestCase {
     /// The CLI's JSON for a question, computed straight from the engine.
     func expectedJSON(_ question: NamedQuery, _ arguments: [String], _ definitions: Definitions = .standard,
                       _ options: QueryOptions = QueryOptions()) throws -> String {
-        String(decoding: try Answer.json(try question(engine, arguments, definitions, options).jsonValue), as: UTF8.self)
+        try ResultPrinter.render(try question(engine, arguments, definitions, options), format: .json, toTerminal: false)
     }
 
     func testEveryQuestionHasAV1RouteAnsweringWithTheCLIsJSON() async throws {
@@ -102,7 +103,7 @@ final class RouteTests: XCTestCase {
 
     func testListsArePagedAndCountedLikeTheCLI() async throws {
         let page = try engine.list(.developers, sort: .name, descending: nil, offset: 1, limit: 1)
-        let expected = String(decoding: try Answer.json(page.jsonValue), as: UTF8.self)
+        let expected = try ResultPrinter.render(page, format: .json, toTerminal: false)
         let engine = self.engine
         try await ServerFixture.test { client in
             try await client.execute(uri: "/v1/steam/developers?sort=name&offset=1&limit=1", method: .get) { response in
@@ -112,11 +113,11 @@ final class RouteTests: XCTestCase {
             }
             let games = try engine.list(.games, of: "developer:Valve", limit: 100)
             try await client.execute(uri: "/v1/steam/games?scope=developer:Valve", method: .get) { response in
-                XCTAssertEqual(response.text, String(decoding: try Answer.json(games.jsonValue), as: UTF8.self))
+                XCTAssertEqual(response.text, try ResultPrinter.render(games, format: .json, toTerminal: false))
             }
             let reviews = try engine.list(.reviews, of: "10", limit: 100)
             try await client.execute(uri: "/v1/steam/reviews/10", method: .get) { response in
-                XCTAssertEqual(response.text, String(decoding: try Answer.json(reviews.jsonValue), as: UTF8.self))
+                XCTAssertEqual(response.text, try ResultPrinter.render(reviews, format: .json, toTerminal: false))
             }
             for kind in ListPage.Kind.allCases where kind != .reviews {
                 try await client.execute(uri: "/v1/steam/\(kind.rawValue)?ascending=true", method: .get) { response in

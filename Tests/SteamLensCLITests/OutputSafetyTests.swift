@@ -1,5 +1,6 @@
 import XCTest
 @testable import steamlens
+@testable import SteamLensOutput
 @testable import SteamLensEngine
 
 /// Text from the data reaches a person's terminal only sanitized, with the

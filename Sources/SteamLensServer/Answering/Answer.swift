@@ -36,13 +36,11 @@ struct Answer: Sendable {
             throw Problem(Failure(error), parameter: parameterAtFault)
         }
         headers.append(("SteamLens-Definitions", Self.describe(result.definitions)))
-        switch query.format {
-        case .json:
-            guard let body = try? Self.json(result.jsonValue) else { throw Problem.internalError }
-            return Answer(body: body, contentType: "application/json; charset=utf-8", headers: headers)
-        case .csv:
-            return Answer(body: Array(result.table.csv().utf8), contentType: "text/csv; charset=utf-8", headers: headers)
-        }
+        // The CLI's own printer, as for a pipe (no terminal sanitizing: the bytes are the data's).
+        let format: OutputFormat = query.format == .json ? .json : .csv
+        guard let text = try? ResultPrinter.render(result, format: format, toTerminal: false) else { throw Problem.internalError }
+        let contentType = format == .json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8"
+        return Answer(body: Array(text.utf8), contentType: contentType, headers: headers)
     }
 
     /// The definitions an answer was computed under, as a header value
@@ -52,10 +50,4 @@ struct Answer: Sendable {
         "review_year=\(definitions.reviewYear.rawValue); unit=\(definitions.timeUnit.rawValue); join=\(definitions.joinKey.rawValue)"
     }
 
-    /// The CLI's `--format json`: pretty-printed, sorted keys, a final newline.
-    static func json(_ value: any Encodable) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
-    }
 }

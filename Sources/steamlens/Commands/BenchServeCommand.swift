@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteamLensOutput
 
 /// `steamlens bench serve`: throughput, latency and memory of `steamlens
 /// serve` under wrk on loopback, over a mix of every question (not a test;

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteamLensOutput
 import SteamLensData
 import SteamLensEngine
 
@@ -75,6 +76,4 @@ extension Definitions.TimeUnit: ExpressibleByArgument {}
 extension Definitions.UndatedReviews: ExpressibleByArgument {}
 extension Definitions.JoinKey: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
+extension OutputFormat: ExpressibleByArgument {}

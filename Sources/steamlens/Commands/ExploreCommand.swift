@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteamLensOutput
 import SteamLensApp
 import SteamLensEngine
 import TerminalUI

@@ -10,24 +10,24 @@ import TerminalUI
 /// table, terminal CSV, error message, warning and the `etl` report goes
 /// through here; JSON and CSV written to a pipe or file do not (they must
 /// keep the data's bytes).
-enum HumanOutput {
+public enum HumanOutput {
     /// `text` without escape sequences, control characters and bidi
     /// controls (newlines kept, `\r` made a newline, tabs made spaces):
     /// `TextSanitizer`, the rule the explorer draws with.
-    static func sanitized(_ text: String) -> String {
+    public static func sanitized(_ text: String) -> String {
         TextSanitizer.sanitize(text, keepNewlines: true)
     }
 
     /// As `sanitized`, for one line of a table: newlines become spaces.
-    static func sanitizedLine(_ text: String) -> String {
+    public static func sanitizedLine(_ text: String) -> String {
         TextSanitizer.sanitize(text, keepNewlines: false)
     }
 
     /// Whether standard output is a terminal rather than a pipe or a file.
-    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    public static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     /// Writes `message` and a newline to standard error, sanitized.
-    static func writeError(_ message: String) {
+    public static func writeError(_ message: String) {
         FileHandle.standardError.write(Data((sanitized(message) + "\n").utf8))
     }
 }

@@ -2,12 +2,17 @@ import Foundation
 import SteamLensEngine
 import TerminalUI
 
+/// How `steamlens query` and the HTTP API print an answer.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, csv
+}
+
 /// Prints a `QueryResult` as an aligned text table, CSV or JSON.
-enum ResultPrinter {
+public enum ResultPrinter {
     /// `toTerminal` says whether the text goes to a terminal: tables are
     /// always sanitized (they are only for people), CSV only then, JSON
     /// never (the encoder escapes control characters itself).
-    static func render(_ result: any QueryResult, format: OutputFormat,
+    public static func render(_ result: any QueryResult, format: OutputFormat,
                        toTerminal: Bool = HumanOutput.standardOutputIsTerminal) throws -> String {
         switch format {
         case .table: return text(result.table, definitions: result.definitions)
@@ -19,7 +24,7 @@ enum ResultPrinter {
     /// Pretty, key-sorted JSON. NaN and the infinities, which JSON has no
     /// numbers for, are written as the strings "NaN", "inf" and "-inf" (as the
     /// table shows them) instead of failing the whole answer.
-    static func json(_ value: any Encodable) throws -> String {
+    public static func json(_ value: any Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "NaN")
@@ -29,7 +34,7 @@ enum ResultPrinter {
     /// Columns padded to their widest cell (in terminal columns, so wide
     /// characters line up); numbers right-aligned. Every piece of text is
     /// sanitized: a table is only ever read by a person.
-    static func text(_ table: ResultTable, definitions: Definitions) -> String {
+    public static func text(_ table: ResultTable, definitions: Definitions) -> String {
         let header = table.columns.map { HumanOutput.sanitizedLine($0.name) }
         let cells = table.rows.map { $0.map { HumanOutput.sanitizedLine($0.description) } }
         var widths = header.map(\.displayWidth)
