@@ -86,7 +86,14 @@ public struct APIResponder: HTTPResponder {
             let name = route.pathParameters[index]
             let detail: String
             switch route.pathFormats[index] {
-            case .name: detail = "\(name) is longer than \(RouteLimits.maxArgumentLength) characters."
+            case .name, .game:
+                if !ArgumentFormat.isWithinLength(value) {
+                    detail = "\(name) is longer than \(RouteLimits.maxArgumentLength) characters."
+                } else if ArgumentFormat.isBlank(value) {
+                    detail = "\(name) is blank: give a name, an id or a title."
+                } else {
+                    detail = "\(name) \"\(Sanitize.forMessage(value))\" is not an app id (ids run from 1 to \(Int32.max))."
+                }
             case .year: detail = "\(name) must be a year from 1900 to 2100 or \"unknown\", not \"\(Sanitize.forMessage(value))\"."
             case .date: detail = "\(name) must be YYYY-MM-DD, YYYY-MM or YYYY, not \"\(Sanitize.forMessage(value))\"."
             }

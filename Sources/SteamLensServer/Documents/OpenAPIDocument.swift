@@ -63,7 +63,7 @@ enum OpenAPIDocument {
             case .boolean(let fallback):
                 schema = .boolean(required: false, defaultValue: AnyCodable(fallback))
             case .text(let maxLength):
-                schema = .string(required: false, maxLength: maxLength, pattern: RouteLimits.argumentPattern)
+                schema = .string(required: false, maxLength: maxLength, pattern: ArgumentFormat.textPattern)
             case .scope:
                 schema = .string(required: false, maxLength: RouteLimits.maxArgumentLength, pattern: ArgumentFormat.scopePattern)
             }
@@ -77,7 +77,8 @@ enum OpenAPIDocument {
         switch format {
         case .year: return "A year (1900–2100) or \"unknown\"."
         case .date: return "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY."
-        case .name: return "A name, id or title; matched ignoring case, accents, spaces and &amp;."
+        case .name: return "A name or id, not blank; matched ignoring case, accents, spaces and &amp;."
+        case .game: return "An app id (1–2147483647) or a title, not blank."
         }
     }
 
@@ -136,6 +137,4 @@ enum OpenAPIDocument {
 enum RouteLimits {
     /// Longer names than any in the data; longer arguments are a 400.
     static let maxArgumentLength = 512
-    /// No control characters (they are a 400 `bad_encoding`).
-    static let argumentPattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"
 }

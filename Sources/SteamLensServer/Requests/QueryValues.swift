@@ -56,11 +56,11 @@ struct QueryValues: Equatable {
                 throw Problem.badParameter(name, "\(name) must be true or false, not \"\(Sanitize.forMessage(value))\".")
             }
         case .text(let maxLength):
-            guard value.count <= maxLength else {
+            guard value.unicodeScalars.count <= maxLength else {
                 throw Problem.badParameter(name, "\(name) is longer than \(maxLength) characters.")
             }
         case .scope:
-            guard value.count <= RouteLimits.maxArgumentLength, ArgumentFormat.acceptsScope(value) else {
+            guard ArgumentFormat.isWithinLength(value), ArgumentFormat.acceptsScope(value) else {
                 throw Problem.badParameter(name, "\"\(Sanitize.forMessage(value))\" is not a scope; use developer:NAME, genre:NAME, year:YYYY or user:ID.")
             }
         }

@@ -42,7 +42,7 @@ public struct Route: Sendable {
         self.aliasOf = aliasOf
         var formats = Array(repeating: ArgumentFormat.name, count: segments.filter { if case .parameter = $0 { return true } else { return false } }.count)
         if case .question(let question, _, let order) = target {
-            for (argument, slot) in zip(question.arguments, order) { formats[slot] = ArgumentFormat.of(argument: argument) }
+            for (argument, slot) in zip(question.parameters, order) { formats[slot] = ArgumentFormat(argument.kind) }
         }
         pathFormats = formats
     }
@@ -113,74 +113,4 @@ public struct QueryParameter: Sendable {
     public let name: String
     public let kind: Kind
     public let summary: String
-}
-
-/// What a path argument may look like. The server checks it before the
-/// engine sees it, and the OpenAPI document states the same rule as a
-/// pattern, so a schema-valid argument is never a 400 and an invalid one always is.
-public enum ArgumentFormat: Sendable, Equatable {
-    /// A year from 1900 to 2100, or "unknown".
-    case year
-    /// YYYY, YYYY-MM or YYYY-MM-DD.
-    case date
-    /// A name, id or title: any text without control characters.
-    case name
-
-    /// The format of a question's argument, by its registry name.
-    static func of(argument: String) -> ArgumentFormat {
-        switch argument {
-        case "year": return .year
-        case "from", "to": return .date
-        default: return .name
-        }
-    }
-
-    static let yearPattern = "(19[0-9]{2}|20[0-9]{2}|2100)"
-
-    /// The ECMA-262 pattern the OpenAPI document gives.
-    var pattern: String {
-        switch self {
-        case .year: return "^(\(Self.yearPattern)|unknown)$"
-        case .date: return "^\(Self.yearPattern)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-        case .name: return RouteLimits.argumentPattern
-        }
-    }
-
-    /// Whether `text` matches `pattern` (control characters are caught earlier, as bad encoding).
-    func accepts(_ text: String) -> Bool {
-        switch self {
-        case .name:
-            return !text.isEmpty && text.count <= RouteLimits.maxArgumentLength
-        case .year:
-            return text == "unknown" || Self.isYear(Substring(text))
-        case .date:
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard (1...3).contains(parts.count), Self.isYear(parts[0]) else { return false }
-            if parts.count > 1 { guard Self.isNumber(parts[1], in: 1...12) else { return false } }
-            if parts.count > 2 { guard Self.isNumber(parts[2], in: 1...31) else { return false } }
-            return true
-        }
-    }
-
-    static func isYear(_ text: Substring) -> Bool {
-        text.utf8.count == 4 && text.utf8.allSatisfy { (48...57).contains($0) } && (1900...2100).contains(Int(text) ?? 0)
-    }
-
-    private static func isNumber(_ text: Substring, in range: ClosedRange<Int>) -> Bool {
-        text.utf8.count == 2 && text.utf8.allSatisfy { (48...57).contains($0) } && range.contains(Int(text) ?? 0)
-    }
-
-    /// A scope of the games list: developer:NAME, genre:NAME, user:ID or year:YYYY.
-    static let scopePattern = "^((developer|genre|user):[^\\u0000-\\u001F\\u007F-\\u009F]+|year:(\(yearPattern)|unknown))$"
-
-    static func acceptsScope(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let kind = text[..<colon]
-        let rest = text[text.index(after: colon)...]
-        switch kind {
-        case "developer", "genre", "user": return !rest.isEmpty
-        case "year": return rest == "unknown" || isYear(rest)
-        default: return false
-        }
-    }
 }

@@ -1,0 +1,69 @@
+import Foundation
+@testable import SteamLensServer
+import XCTest
+
+/// The OpenAPI pattern of each path argument and the server's own check
+/// agree, so a client generating from the schema (schemathesis) never gets a
+/// 400 for a schema-valid argument nor an answer for a schema-invalid one.
+final class ArgumentFormatTests: XCTestCase {
+    /// Strings on every edge of the rules: blanks of each kind of space,
+    /// signs, leading zeros, ids around Int32.max, titles made of digits and
+    /// signs, dates and years at their bounds.
+    let samples: [String] = [
+        "", " ", "  ", "\u{00A0}", "\u{3000}", "\u{2028}", " \u{0301}", "\u{FEFF}", "Valve", " Valve ", "a b",
+        "0", "00", "1", "+1", "-1", "+", "-", "+-5", "--5", "5-5", "1 2", " 570 ", "\u{00A0}570", "+0570",
+        "0000000000000000000000570", "2147483647", "2147483648", "02147483647", "9999999999", String(repeating: "9", count: 130),
+        "-abc", "10abc", "1e5", "½", "٣", "１２",
+        "1899", "1900", "2100", "2101", "unknown", "Unknown", "2015-01", "2015-1", "2015-13", "2015-02-31", "2015-12-31",
+        String(repeating: "a", count: 512), String(repeating: "a", count: 513), String(repeating: "é", count: 300),
+        String(repeating: "e\u{0301}", count: 300),
+    ]
+
+    func matches(_ pattern: String, _ text: String) throws -> Bool {
+        let regex = try NSRegularExpression(pattern: pattern)
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.firstMatch(in: text, range: range) != nil
+    }
+
+    /// Year, date and name: the pattern says exactly what the server accepts.
+    func testPatternsAreTheServersRule() throws {
+        for format in [ArgumentFormat.year, .date, .name] {
+            for text in samples {
+                // The schema's maxLength (512 code points) sits beside the pattern.
+                let schemaValid = try matches(format.pattern, text) && text.unicodeScalars.count <= RouteLimits.maxArgumentLength
+                XCTAssertEqual(schemaValid, format.accepts(text), "\(format) \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// A game: every schema-valid argument is accepted; the schema is stricter
+    /// only for titles of digits and signs ("+-5"), which are unknown titles (404), never ids.
+    func testGamePatternNeverRejectsWhatTheServerAnswers() throws {
+        let format = ArgumentFormat.game
+        var strictOnly: [String] = []
+        for text in samples {
+            let schemaValid = try matches(format.pattern, text) && text.unicodeScalars.count <= RouteLimits.maxArgumentLength
+            if schemaValid {
+                XCTAssertTrue(format.accepts(text), "schema-valid but refused: \(text.debugDescription)")
+            } else if format.accepts(text) {
+                strictOnly.append(text)
+            }
+        }
+        XCTAssertEqual(strictOnly, ["+", "-", "+-5", "--5", "5-5", "1 2"])
+        for id in ["1", "+1", " 570 ", "\u{00A0}570", "+0570", "0000000000000000000000570", "2147483647", "02147483647"] {
+            XCTAssertTrue(try matches(format.pattern, id), id)
+        }
+        for bad in ["0", "-1", "2147483648", String(repeating: "9", count: 130), " ", "\u{3000}"] {
+            XCTAssertFalse(try matches(format.pattern, bad), bad)
+            XCTAssertFalse(format.accepts(bad), bad)
+        }
+    }
+
+    func testScopesNeedANonBlankName() throws {
+        for text in ["developer:Valve", "developer: ", "developer:", "genre:\u{3000}", "user:7", "year:2015", "year:1800", "tag:x"] {
+            let schemaValid = try matches(ArgumentFormat.scopePattern, text)
+            XCTAssertEqual(schemaValid, ArgumentFormat.acceptsScope(text), text.debugDescription)
+        }
+        XCTAssertFalse(ArgumentFormat.acceptsScope("developer: "))
+    }
+}
