@@ -1,0 +1,53 @@
+import SteamLensEngine
+
+/// One of the four streaming services the catalogue covers.
+public enum Platform: String, CaseIterable, Codable, Sendable, Comparable {
+    case amazon, disney, hulu, netflix
+
+    /// The name people use ("Amazon Prime").
+    public var displayName: String {
+        switch self {
+        case .amazon: return "Amazon Prime"
+        case .disney: return "Disney+"
+        case .hulu: return "Hulu"
+        case .netflix: return "Netflix"
+        }
+    }
+
+    /// The letter that prefixes a title's id: `as123` is Amazon's `s123`.
+    public var letter: Character {
+        switch self {
+        case .amazon: return "a"
+        case .disney: return "d"
+        case .hulu: return "h"
+        case .netflix: return "n"
+        }
+    }
+
+    /// The catalogue file of this platform in a data folder.
+    public var fileName: String {
+        switch self {
+        case .amazon: return "amazon_prime_titles.csv"
+        case .disney: return "disney_plus_titles.csv"
+        case .hulu: return "hulu_titles.csv"
+        case .netflix: return "netflix_titles.csv"
+        }
+    }
+
+    /// A platform from a forgiving name: "netflix", "Amazon Prime", "prime",
+    /// "disney+", "Disney Plus", or the id letter ("n").
+    public init?(forgiving text: String) {
+        let key = NameKey.normalize(text).filter { $0.isLetter }
+        let names: [(String, Platform)] = [
+            ("amazon", .amazon), ("amazonprime", .amazon), ("prime", .amazon), ("primevideo", .amazon), ("a", .amazon),
+            ("disney", .disney), ("disneyplus", .disney), ("d", .disney),
+            ("hulu", .hulu), ("h", .hulu), ("netflix", .netflix), ("n", .netflix),
+        ]
+        guard let match = names.first(where: { $0.0 == key }) else { return nil }
+        self = match.1
+    }
+
+    public static func < (a: Platform, b: Platform) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

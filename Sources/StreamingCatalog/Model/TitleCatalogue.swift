@@ -1,0 +1,63 @@
+import SteamLensData
+import SteamLensEngine
+
+/// The four platforms' titles in one catalogue, with the lookups the
+/// questions need, and the viewers' ratings when the folder has them.
+///
+/// Titles keep the order they were read in (platform by platform, rows in
+/// file order). A title that appears on several platforms stays once per
+/// platform; `group(of:)` ties the copies together (same normalized name,
+/// type and release year) so similar-title answers skip them.
+public struct TitleCatalogue: Sendable {
+    public let titles: [Title]
+    public let report: LoadReport
+    /// The viewers' scores, nil when the folder holds no ratings file.
+    public let ratings: Ratings?
+    /// Copies of one title across platforms share a group number.
+    public let groups: [Int32]
+    let idIndex: [String: Int32]
+    let names: NameIndex
+
+    public init(titles: [Title], ratings: Ratings? = nil, report: LoadReport = LoadReport()) {
+        self.titles = titles
+        self.ratings = ratings
+        self.report = report
+        var index: [String: Int32] = [:]
+        for (i, title) in titles.enumerated() where index[title.id] == nil { index[title.id] = Int32(i) }
+        idIndex = index
+        names = NameIndex(names: titles.map(\.name))
+        groups = Self.copyGroups(titles)
+    }
+
+    /// The group key of a title: its copies on other platforms share it.
+    static func copyKey(_ title: Title) -> String {
+        "\(NameKey.normalize(title.name))|\(title.type.rawValue)|\(title.releaseYear.map(String.init) ?? "?")"
+    }
+
+    static func copyGroups(_ titles: [Title]) -> [Int32] {
+        var keys: [String: Int32] = [:]
+        return titles.enumerated().map { i, title in
+            let key = copyKey(title)
+            if let group = keys[key] { return group }
+            keys[key] = Int32(i)
+            return Int32(i)
+        }
+    }
+
+    public func group(of title: Int) -> Int32 { groups[title] }
+
+    /// The title with this id ("ns1"), any case.
+    public func index(ofId id: String) -> Int? {
+        if let i = idIndex[id] { return Int(i) }
+        return idIndex[id.lowercased().trimmingCharacters(in: .whitespaces)].map(Int.init)
+    }
+
+    /// The index of every title id, for the ratings reader.
+    public var titleIndex: [String: Int32] { idIndex }
+
+    /// Titles of `platform`, or all when nil.
+    public func indices(on platform: Platform?) -> [Int] {
+        guard let platform else { return Array(titles.indices) }
+        return titles.indices.filter { titles[$0].platform == platform }
+    }
+}

@@ -1,0 +1,73 @@
+import SteamLensEngine
+
+/// The streaming data set's engine: the catalogue, the lookups its
+/// questions resolve names with.
+/// It knows nothing of terminals; every answer is a `StreamingResult`.
+public struct StreamingEngine: Sendable {
+    public let catalogue: TitleCatalogue
+    /// Each title's words (`NameKey` form), for `word_count`.
+    let titleWords: [[Substring]]
+    let normalizedNames: [String]
+    let viewerLookup: [String: Int]
+
+    public init(catalogue: TitleCatalogue) {
+        self.catalogue = catalogue
+        normalizedNames = catalogue.titles.map { NameKey.normalize($0.name) }
+        titleWords = normalizedNames.map(Self.words)
+        viewerLookup = Dictionary((catalogue.ratings?.viewers ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var titles: [Title] { catalogue.titles }
+
+    /// A title's words: runs of letters and digits.
+    static func words(_ normalized: String) -> [Substring] {
+        normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    // MARK: Resolving arguments
+
+    public func platform(_ text: String) throws -> Platform {
+        let trimmed = try QueryArguments.nonEmpty(text, argument: "platform", expected: "amazon, disney, hulu or netflix")
+        if let platform = Platform(forgiving: trimmed) { return platform }
+        let names = Platform.allCases.map(\.rawValue)
+        let suggestions = NameIndex(names: names).suggestions(for: trimmed).map { names[Int($0)] }
+        throw QueryError.unknownName(kind: "platform", name: trimmed, suggestions: suggestions.isEmpty ? names : suggestions)
+    }
+
+    /// One of `names` matched forgivingly, or an unknown-name error with suggestions.
+    func resolve(_ text: String, among names: [String], kind: String, argument: String) throws -> String {
+        let trimmed = try QueryArguments.nonEmpty(text, argument: argument)
+        let index = NameIndex(names: names)
+        if let found = index.find(trimmed) { return names[Int(found)] }
+        throw QueryError.unknownName(kind: kind, name: trimmed, suggestions: index.suggestions(for: trimmed).map { names[Int($0)] })
+    }
+
+    /// The title with this id ("ns1") or name; among same-named titles the
+    /// first in platform order. Unknown names get suggestions.
+    public func title(_ text: String) throws -> Int {
+        let trimmed = try QueryArguments.nonEmpty(text, argument: "title", expected: "a title id such as ns1, or a title")
+        if let index = catalogue.index(ofId: trimmed) { return index }
+        if let found = catalogue.names.find(trimmed) { return Int(found) }
+        let suggestions = catalogue.names.suggestions(for: trimmed).map { catalogue.titles[Int($0)].name }
+        throw QueryError.unknownName(kind: "title", name: trimmed, suggestions: suggestions)
+    }
+
+    /// The viewer with this id, or an error saying how to get ratings.
+    public func viewer(_ text: String) throws -> Int {
+        let ratings = try requireRatings()
+        let trimmed = try QueryArguments.nonEmpty(text, argument: "viewer", expected: "a viewer id (`steamlens query viewers --dataset streaming` lists them)")
+        if let index = viewerLookup[trimmed] { return index }
+        let suggestions = NameIndex(names: ratings.viewers).suggestions(for: trimmed).map { ratings.viewers[Int($0)] }
+        throw QueryError.unknownName(kind: "viewer", name: trimmed, suggestions: suggestions)
+    }
+
+    /// The ratings, or a no-result error telling how to generate them.
+    public func requireRatings() throws -> Ratings {
+        guard let ratings = catalogue.ratings, ratings.count > 0 else { throw Self.noRatings }
+        return ratings
+    }
+
+    static let noRatings = QueryError.noResult(
+        "This catalogue has no ratings file (ratings.csv), so no title has a score. Generate one with "
+            + "`steamlens sample streaming-ratings --catalogue DIR` (docs/streaming.md, \"Ratings\"); the real ratings are not published.")
+}
