@@ -6,6 +6,7 @@ import PackageDescription
 //   SteamLensData         raw readers, cleaning rules, load report, SQLite store
 //   SteamLensEngine       typed in-memory model, queries, statistics, models
 //   SteamLensSample       deterministic synthetic data generator
+//   StreamingCatalog      the streaming data set: CSV readers, rules, catalogue, questions, models
 //   TerminalUI            cell grid, widgets, Terminal protocol (ncurses + in-memory)
 //   SteamLensApp          AppState, reduce, render
 //   SteamLensOutput       result printing (table/csv/json) and error → exit code / HTTP status, for CLI and server
@@ -55,6 +56,7 @@ let package = Package(
         ),
         .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
+        .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
         .target(
@@ -82,6 +84,7 @@ let package = Package(
             name: "steamlens",
             dependencies: [
                 "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensApp", "TerminalUI", "SteamLensServer", "SteamLensOutput",
+                "StreamingCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -92,6 +95,11 @@ let package = Package(
         .testTarget(name: "SteamLensEngineTests", dependencies: ["SteamLensEngine", "SteamLensTestSupport"]),
         .testTarget(name: "SteamLensSampleTests", dependencies: ["SteamLensSample", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "StreamingCatalogTests",
+            dependencies: ["StreamingCatalog", "SteamLensData", "SteamLensEngine"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         // Swift Testing with random inputs; the only target in Swift 6 mode.
         .testTarget(
             name: "SteamLensPropertyTests",
