@@ -14,10 +14,17 @@ public enum ResultPrinter {
     /// never (the encoder escapes control characters itself).
     public static func render(_ result: any QueryResult, format: OutputFormat,
                        toTerminal: Bool = HumanOutput.standardOutputIsTerminal) throws -> String {
+        try render(table: result.table, json: result.jsonValue, definitions: result.definitions, format: format, toTerminal: toTerminal)
+    }
+
+    /// The same for an answer of any data set: its table, its JSON value and
+    /// the definitions it was computed under (printed under the table).
+    public static func render(table: ResultTable, json value: any Encodable, definitions: some CustomStringConvertible,
+                              format: OutputFormat, toTerminal: Bool = HumanOutput.standardOutputIsTerminal) throws -> String {
         switch format {
-        case .table: return text(result.table, definitions: result.definitions)
-        case .csv: return toTerminal ? result.table.csv(transform: HumanOutput.sanitizedLine) : result.table.csv()
-        case .json: return try json(result.jsonValue)
+        case .table: return text(table, definitionsLine: definitions.description)
+        case .csv: return toTerminal ? table.csv(transform: HumanOutput.sanitizedLine) : table.csv()
+        case .json: return try json(value)
         }
     }
 
@@ -35,6 +42,11 @@ public enum ResultPrinter {
     /// characters line up); numbers right-aligned. Every piece of text is
     /// sanitized: a table is only ever read by a person.
     public static func text(_ table: ResultTable, definitions: Definitions) -> String {
+        text(table, definitionsLine: definitions.description)
+    }
+
+    /// The same with the definitions of any data set, as one line.
+    public static func text(_ table: ResultTable, definitionsLine definitions: String) -> String {
         let header = table.columns.map { HumanOutput.sanitizedLine($0.name) }
         let cells = table.rows.map { $0.map { HumanOutput.sanitizedLine($0.description) } }
         var widths = header.map(\.displayWidth)

@@ -3,6 +3,7 @@ import Foundation
 import SteamLensOutput
 import SteamLensData
 import SteamLensEngine
+import StreamingCatalog
 
 /// Where the data and the store are.
 struct DataOptions: ParsableArguments {
@@ -11,6 +12,44 @@ struct DataOptions: ParsableArguments {
 
     @Option(name: .long, help: "Folder for the SQLite store. Default: $XDG_CACHE_HOME/steamlens or ~/.cache/steamlens.")
     var cache: String?
+
+    @Option(name: .long, help: "steam or streaming. Default: the data set --data holds (the four platform CSVs: streaming), else steam; with no --data, that data set's bundled sample.")
+    var dataset: DataSetChoice?
+
+    /// The data set in effect: --dataset, else the one the data folder holds.
+    var effectiveDataSet: DataSetChoice {
+        if let dataset { return dataset }
+        if let folder = explicitData, StreamingLoader.recognizes(folder) { return .streaming }
+        return .steam
+    }
+
+    /// The streaming folder: --data, else $STEAMLENS_DATA when it holds the
+    /// four catalogues, else the bundled sample's `streaming/` folder.
+    func streamingFolder() throws -> String {
+        if let data, !data.isEmpty {
+            guard StreamingLoader.recognizes(data) else {
+                throw CLIFailure.badData("\(data) is not a streaming folder: it needs \(Platform.allCases.map(\.fileName).joined(separator: ", ")) (and ratings.csv for the score questions).")
+            }
+            return data
+        }
+        if let env = ProcessInfo.processInfo.environment["STEAMLENS_DATA"], !env.isEmpty, StreamingLoader.recognizes(env) { return env }
+        do {
+            let folder = try BundledSample.folderOrError() + "/streaming"
+            guard StreamingLoader.recognizes(folder) else { throw CLIFailure.badData("the bundled streaming sample is missing from \(folder); pass --data DIR.") }
+            return folder
+        } catch let notFound as BundledSample.NotFound {
+            throw CLIFailure.badData(notFound.description)
+        }
+    }
+
+    /// Opens the streaming engine, failing with exit 2 when a catalogue file could not be read.
+    func openStreamingEngine() throws -> StreamingEngine {
+        let folder = try streamingFolder()
+        let catalogue = StreamingLoader.load(folder: folder)
+        let problems = catalogue.report.files.compactMap(\.problem)
+        guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
+        return StreamingEngine(catalogue: catalogue)
+    }
 
     /// The data folder in effect: --data, $STEAMLENS_DATA, or the bundled sample.
     var resolvedData: String {
@@ -71,6 +110,30 @@ struct DefinitionOptions: ParsableArguments {
     }
 }
 
+/// The switchable definitions of the streaming data set (docs/definitions.md, "Streaming definitions").
+struct StreamingDefinitionOptions: ParsableArguments {
+    @Option(name: .long, help: "Streaming: the year of a title, release (release_year) or added (date_added).")
+    var titleYear: StreamingDefinitions.TitleYear = .release
+
+    @Option(name: .long, help: "Streaming word_count: word (whole words) or substring.")
+    var wordMatch: StreamingDefinitions.WordMatch = .word
+
+    @Option(name: .long, help: "Streaming: a missing audience rating counts as unknown or g (the original brief's rule).")
+    var missingRating: StreamingDefinitions.MissingRating = .unknown
+
+    var definitions: StreamingDefinitions {
+        StreamingDefinitions(titleYear: titleYear, wordMatch: wordMatch, missingRating: missingRating)
+    }
+}
+
+/// Which data set a command works on.
+enum DataSetChoice: String, CaseIterable, ExpressibleByArgument {
+    case steam, streaming
+}
+
+extension StreamingDefinitions.TitleYear: ExpressibleByArgument {}
+extension StreamingDefinitions.WordMatch: ExpressibleByArgument {}
+extension StreamingDefinitions.MissingRating: ExpressibleByArgument {}
 extension Definitions.ReviewYear: ExpressibleByArgument {}
 extension Definitions.TimeUnit: ExpressibleByArgument {}
 extension Definitions.UndatedReviews: ExpressibleByArgument {}

@@ -15,6 +15,9 @@ struct QueryCommand: ParsableCommand {
               games [developer:NAME | genre:NAME | year:YYYY | user:ID]
               reviews <game id or title>
             Names are matched ignoring case, accents, spaces and &amp;.
+
+            Streaming questions (--dataset streaming, or --data with the four platform CSVs):
+            \(StreamingQueryHelp.text)
             """
     )
 
@@ -47,10 +50,13 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var definitionOptions: DefinitionOptions
+    @OptionGroup var streamingDefinitionOptions: StreamingDefinitionOptions
+    @OptionGroup var streamingOptions: StreamingQueryFlags
 
     /// Every argument is checked here, before the data is loaded, so a
     /// mistake costs nothing and exits 1 with a message naming the argument.
     func validate() throws {
+        if dataOptions.effectiveDataSet == .streaming { return try validateStreaming() }
         guard QueryRegistry.named(name) != nil || listKind != nil else {
             throw ValidationError(Self.unknownQuestionMessage(name))
         }
@@ -90,6 +96,7 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        if dataOptions.effectiveDataSet == .streaming { return try runStreaming() }
         let engine = try dataOptions.openEngine(quiet: true).engine
         let definitions = definitionOptions.definitions
         let result: any QueryResult
