@@ -8,7 +8,7 @@ public enum Action: Sendable {
     case resize(Size)
     /// Recommendations asked for by `generation`; ignored when stale.
     case recommendationsReady(generation: Int, rows: [Recommendation])
-    /// An export finished: the path written, or why it failed.
+    /// An export finished: the absolute path written, or why it failed.
     case exported(path: String)
     case exportFailed(String)
 }
@@ -18,8 +18,10 @@ public enum Action: Sendable {
 public enum Effect: Equatable, Sendable {
     /// Compute recommendations, then send `.recommendationsReady` with this generation.
     case recommend(RecommendationRequest)
-    /// Write `contents` to `path`, then send `.exported` or `.exportFailed`.
-    case writeFile(path: String, contents: String)
+    /// Write `contents` to a new file `stem.ext` in `folder` (`stem-2.ext`
+    /// … when taken: an export never overwrites), then send `.exported`
+    /// with the absolute path, or `.exportFailed`.
+    case export(folder: String, stem: String, ext: String, contents: String)
 }
 
 /// Which recommendations a detail view waits for.

@@ -87,12 +87,11 @@ public final class AppRunner {
                     let engine = self.engine, inbox = self.inbox
                     queue.async { inbox.post(.recommendationsReady(generation: request.generation, rows: request.run(engine))) }
                 }
-            case .writeFile(let path, let contents):
+            case .export(let folder, let stem, let ext, let contents):
                 do {
-                    try contents.write(toFile: path, atomically: true, encoding: .utf8)
-                    apply(.exported(path: path))
+                    apply(.exported(path: try writeNewFile(folder: folder, stem: stem, ext: ext, contents: contents)))
                 } catch {
-                    apply(.exportFailed("\(path): \(error.localizedDescription)"))
+                    apply(.exportFailed("\(error)"))
                 }
             }
         }

@@ -37,7 +37,7 @@ extension AppState {
         }
         cleaningSummary = AppState.cleaningSummary(catalog.report)
         crawlYear = catalog.crawlYear
-        for pane in [PaneID.developers, .users, .genres, .years] {
+        for pane in PaneID.allCases {
             PaneRows.reload(pane, in: &self, engine: engine)
             if var loaded = panes[pane] {
                 loaded.cursor = PaneRows.firstNonEmptyRow(pane, in: loaded.rows)

@@ -26,18 +26,43 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// One pane's rows (already sorted) and where its cursor is.
+/// One pane's rows (already sorted and filtered) and where its cursor is.
 public struct PaneState: Equatable, Sendable {
+    /// The number columns after the name, in order.
+    public var columns: [PaneColumnSpec] = []
+    /// Label fields a filter can name (`tag:`, `genre:` …) besides the columns.
+    public var labelFields: [String] = []
+    /// Every row, sorted; `rows` is what the filter keeps of them.
+    public var allRows: [PaneRow] = []
     public var rows: [PaneRow] = []
-    public var countLabel = ""
-    public var secondaryLabel = ""
+    public var filter: PaneFilter?
+    /// The largest value of each column over `rows`, so bars and widths
+    /// answer for the whole list, not for what is on screen.
+    public var columnMax: [Double] = []
+    /// Cells the longest name needs (at most 44), for the column's width.
+    public var nameWidth = 0
     public var cursor = 0
     /// First visible row; render keeps the cursor visible from here.
     public var offset = 0
-    public var sort: ListPage.Sort = .count
-    public var descending = true
+    public var sort = PaneSort(column: 1, descending: true)
 
     public var selected: PaneRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+
+    /// The sorted column's name: "name" or one of `columns`.
+    public var sortColumnName: String {
+        sort.column == 0 ? "name" : columns.indices.contains(sort.column - 1) ? columns[sort.column - 1].name : "name"
+    }
+}
+
+/// Which column a pane is sorted by: 0 is the name, 1… the number columns.
+public struct PaneSort: Equatable, Sendable {
+    public var column: Int
+    public var descending: Bool
+
+    public init(column: Int, descending: Bool) {
+        self.column = column
+        self.descending = descending
+    }
 }
 
 /// What the right side is about: the entity under the cursor.
@@ -63,6 +88,28 @@ public enum Drill: Equatable, Sendable {
 public enum Overlay: Equatable, Sendable {
     case help(offset: Int)
     case definitions(offset: Int)
+    /// `e`: what can be written, the chosen one and the format.
+    case export(cursor: Int, format: ExportFormat)
+    /// `:` or Ctrl-P: commands matching what was typed.
+    case palette(query: String, cursor: Int)
+}
+
+/// The `|`/`f` prompt: the filter being typed for a pane, and why the last
+/// Enter was refused.
+public struct FilterPrompt: Equatable, Sendable {
+    public var text: String
+    public var pane: PaneID
+    public var error: String?
+}
+
+/// The frequency table on the right side (Shift-F), with its own cursor.
+public struct FrequencyState: Equatable, Sendable {
+    public var attribute: FrequencyAttribute
+    /// The pane whose listed rows the games come from; nil: every game.
+    public var source: PaneID?
+    public var table: FrequencyTable
+    public var cursor = 0
+    public var offset = 0
 }
 
 /// The `/` prompt: what was typed and where the cursor was when it opened.
@@ -96,6 +143,12 @@ public struct AppState: Sendable {
     public var panes: [PaneID: PaneState] = [:]
     public var drill: [Drill] = []
     public var search: SearchState?
+    public var filterPrompt: FilterPrompt?
+    public var frequency: FrequencyState?
+    /// Columns `+`/`-` add to (or take from) the left column's width.
+    public var leftZoom = 0
+    /// The all-games pane (its cursor, sort and filter) while a drill shows other games.
+    public var allGamesPane: PaneState?
     public var overlay: Overlay?
     public var definitions: Definitions
     public var histogram: HistogramMode?
@@ -117,7 +170,7 @@ public struct AppState: Sendable {
     public var counts: CatalogCounts
     public var theme: Theme
     public var glyphs: Glyphs
-    /// Where `e` writes CSV files.
+    /// Where `e` writes files.
     public var exportFolder: String
     /// How the crawl year was inferred, for the definitions panel.
     public var crawlYear: CrawlYear
@@ -131,10 +184,9 @@ public struct AppState: Sendable {
         set { panes[focus] = newValue }
     }
 
-    /// Panes in Tab order: the Games pane only while a games drill is on the stack.
-    public var visiblePanes: [PaneID] {
-        gamesDrill == nil ? [.developers, .users, .genres, .years] : PaneID.allCases
-    }
+    /// Panes in Tab order. The Games pane lists every game, or the games
+    /// of the row a drill opened.
+    public var visiblePanes: [PaneID] { PaneID.allCases }
 
     /// The innermost games drill, if any.
     public var gamesDrill: Selection? {

@@ -3,15 +3,18 @@ import TerminalUI
 /// What a key asks for. One `KeyBinding` table (``AppKeymap``) maps keys
 /// to these, and the footer hints and `?` help are generated from it.
 public enum Command: Hashable, Sendable {
-    case up, down, top, bottom, pageUp, pageDown
+    case up, down, top, bottom, pageUp, pageDown, halfPageUp, halfPageDown
     case nextPane, previousPane, focus(PaneID)
     case open, back
     case search, nextMatch, previousMatch
-    case sort
+    case filter
+    case sortNext, sortPrevious, sortReverse
+    case frequency
     case histogram, logBins, histogramScope
+    case widen, narrow
     case definitions, toggleReviewYear, toggleUndatedReviews, toggleTimeUnit, toggleJoinKey
     case export
-    case help
+    case palette, help
     case quit
 }
 
@@ -24,6 +27,8 @@ public enum AppKeymap {
         KeyBinding([.char("G"), .end], .bottom, displayName: "G/End", description: "last row", group: "Move"),
         KeyBinding([.pageUp], .pageUp, displayName: "PgUp", description: "page up", group: "Move"),
         KeyBinding([.pageDown, .char(" ")], .pageDown, displayName: "PgDn/Space", description: "page down", group: "Move"),
+        KeyBinding([.ctrl("u")], .halfPageUp, description: "half a page up", group: "Move"),
+        KeyBinding([.ctrl("d")], .halfPageDown, description: "half a page down", group: "Move"),
 
         KeyBinding([.tab], .nextPane, displayName: "Tab", description: "next pane", group: "Panes", hint: "pane", priority: 3),
         KeyBinding([.backTab], .previousPane, displayName: "S-Tab", description: "previous pane", group: "Panes"),
@@ -31,7 +36,7 @@ public enum AppKeymap {
         KeyBinding([.char("2")], .focus(.users), description: "Users pane", group: "Panes"),
         KeyBinding([.char("3")], .focus(.genres), description: "Genres pane", group: "Panes"),
         KeyBinding([.char("4")], .focus(.years), description: "Years pane", group: "Panes"),
-        KeyBinding([.char("5")], .focus(.games), description: "Games pane (after Enter)", group: "Panes"),
+        KeyBinding([.char("5")], .focus(.games), description: "Games pane: every game, or the games Enter opened", group: "Panes"),
         KeyBinding([.enter, .right], .open, displayName: "Enter",
                    description: "open: games of the row, a game's reviews (also →)", group: "Panes", hint: "open", priority: 4),
         KeyBinding([.escape, .left], .back, displayName: "Esc",
@@ -41,16 +46,26 @@ public enum AppKeymap {
                    group: "Find", hint: "search", priority: 2),
         KeyBinding([.char("n")], .nextMatch, description: "next match", group: "Find"),
         KeyBinding([.char("N")], .previousMatch, description: "previous match", group: "Find"),
-        KeyBinding([.char("s")], .sort, description: "sort by the next column (▲▼ in the title)",
+        KeyBinding([.char("f"), .char("|")], .filter, displayName: "f/|",
+                   description: "filter the pane: price < 10, year 2012..2015, tag:roguelike; Esc clears",
+                   group: "Find", hint: "filter", priority: 3),
+        KeyBinding([.char("s"), .char("]")], .sortNext, displayName: "s/]", description: "sort by the next column (▲▼ in the header)",
                    group: "Find", hint: "sort", priority: 5),
+        KeyBinding([.char("[")], .sortPrevious, description: "sort by the previous column", group: "Find"),
+        KeyBinding([.char("S")], .sortReverse, description: "reverse the sort", group: "Find"),
 
+        KeyBinding([.char("F")], .frequency,
+                   description: "frequency table of the pane's games: tag, genre, spec, developer, price, year, genre × year, sentiment",
+                   group: "Views", hint: "freq", priority: 6),
         KeyBinding([.char("h")], .histogram, description: "histograms: price, year, playtime, length, sentiment, off",
-                   group: "Views", hint: "histogram", priority: 6),
+                   group: "Views", hint: "histogram", priority: 7),
         KeyBinding([.char("l")], .logBins, description: "log bins on/off (histograms)", group: "Views"),
         KeyBinding([.char("a")], .histogramScope, description: "histogram of all data / of the selection", group: "Views"),
+        KeyBinding([.char("+")], .widen, description: "widen the left column", group: "Views"),
+        KeyBinding([.char("-")], .narrow, description: "narrow the left column", group: "Views"),
         KeyBinding([.char("d")], .definitions, description: "definitions and cleaning rules",
-                   group: "Views", hint: "definitions", priority: 7),
-        KeyBinding([.char("e")], .export, description: "export the table on the right to CSV",
+                   group: "Views", hint: "definitions", priority: 8),
+        KeyBinding([.char("e")], .export, description: "export a list or table as CSV, TSV or JSON",
                    group: "Views", hint: "export", priority: 8),
 
         KeyBinding([.char("r")], .toggleReviewYear, description: "review year: posted / release", group: "Definitions"),
@@ -58,6 +73,8 @@ public enum AppKeymap {
         KeyBinding([.char("t")], .toggleTimeUnit, description: "playtime: hours / minutes", group: "Definitions"),
         KeyBinding([.char("b")], .toggleJoinKey, description: "join rows by item_id / name", group: "Definitions"),
 
+        KeyBinding([.char(":"), .ctrl("p")], .palette, displayName: ":/Ctrl-p", description: "command palette: type to find any command",
+                   group: "General", hint: "commands", priority: 2),
         KeyBinding([.char("?")], .help, description: "this help", group: "General", hint: "help", priority: 0),
         KeyBinding([.char("q"), .ctrl("c")], .quit, displayName: "q", description: "quit (also Ctrl-c)",
                    group: "General", hint: "quit", priority: 1),

@@ -37,6 +37,13 @@ struct DefinitionsPanel: Widget {
                 "     crawl year \(crawl.evidence)"]
     }
 
+    /// The largest useful scroll offset on a screen of the state's size.
+    static func maxOffset(_ state: AppState) -> Int {
+        let lines = DefinitionsPanel(state: state, offset: 0).lines.count
+        let area = Rect(size: state.size).inset(horizontal: 2, vertical: 1)
+        return max(0, lines - max(0, min(area.height, lines + 2) - 2))
+    }
+
     func render(into buffer: inout Buffer, area: Rect) {
         let content = lines
         let width = min(area.width, max(60, (content.map(\.displayWidth).max() ?? 0) + 4))

@@ -1,4 +1,5 @@
 import SteamLensEngine
+import TerminalUI
 
 /// Computes the right side for a selection with the engine's queries. The
 /// recommendations are left pending and asked for as an ``Effect`` so a
@@ -60,10 +61,10 @@ enum DetailBuilder {
             add { try engine.userForGenre(name, definitions: definitions) }
             var facts: [String] = []
             if let rank = try? engine.genreRank(name, definitions: definitions) {
-                facts.append("rank \(rank.rank) of \(rank.of) genres by playtime (\(Formatting.decimal(rank.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
+                facts.append("rank \(rank.rank) of \(rank.of) genres by playtime (\(Formatting.grouped(rank.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
             }
             if let best = try? engine.playTimeGenre(name, definitions: definitions) {
-                facts.append("most played release year: \(best.year) (\(Formatting.decimal(best.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
+                facts.append("most played release year: \(best.year) (\(Formatting.grouped(best.hours, digits: 1)) \(definitions.timeUnit.rawValue))")
             }
             sections.append(DetailSection("\(name) · playtime", facts.isEmpty ? .message("no playtime recorded") : .lines(facts)))
             if let game = mostPlayed(Array(catalog.itemsOfGenre[Int(genre)]), state: state, engine: engine) {
@@ -139,10 +140,10 @@ enum DetailBuilder {
         if catalog.isFree[index] {
             price = "free"
         } else if let value = catalog.price(item) {
-            price = "$" + Formatting.decimal(value, digits: 2)
+            price = "$" + Formatting.grouped(value, digits: 2)
         }
         let unit = state.definitions.timeUnit
-        let played = Formatting.decimal(unit.value(minutes: state.itemMinutes[index]), digits: 1)
+        let played = Formatting.grouped(unit.value(minutes: state.itemMinutes[index]), digits: 1)
         let first: [String] = [catalog.developerName(item) ?? "no developer",
                                catalog.releaseYear(item).map(String.init) ?? "year unknown",
                                price, "id \(catalog.itemIds[index])"]
@@ -150,7 +151,7 @@ enum DetailBuilder {
         let reviews = catalog.reviewsOfItem.rowCount(index)
         let genres = catalog.genresOfItem[index].map { catalog.genreNames[Int($0)] }.joined(separator: ", ")
         let lines: [String] = [first.joined(separator: " · "),
-                               "\(owners) owners · \(played) \(unit.rawValue) played · \(reviews) reviews",
+                               "\(Formatting.counted(owners, "owner")) · \(played) \(unit.rawValue) played · \(Formatting.counted(reviews, "review"))",
                                genres]
         return lines.filter { !$0.isEmpty }
     }
@@ -158,6 +159,6 @@ enum DetailBuilder {
     static func sentimentLine(_ negative: Int, _ neutral: Int, _ positive: Int) -> String {
         let total = negative + neutral + positive
         func share(_ n: Int) -> String { total > 0 ? " (\(Formatting.decimal(Double(n) * 100 / Double(total), digits: 0))%)" : "" }
-        return "negative \(negative)\(share(negative))  neutral \(neutral)\(share(neutral))  positive \(positive)\(share(positive))"
+        return "negative \(NumberFormat.grouped(negative))\(share(negative))  neutral \(NumberFormat.grouped(neutral))\(share(neutral))  positive \(NumberFormat.grouped(positive))\(share(positive))"
     }
 }

@@ -1,20 +1,21 @@
 import SteamLensEngine
 import TerminalUI
 
-/// Numbers as the tables show them, e.g. `decimal(12.345, digits: 1)` is
-/// "12.3" (the engine's own formatter is internal to it).
+/// Numbers as the explorer shows them: one format everywhere, thousands
+/// grouped and a fixed number of decimals per column.
 enum Formatting {
+    /// As the engine's tables print: `decimal(12.345, digits: 1)` is "12.3".
     static func decimal(_ value: Double, digits: Int) -> String {
         ResultTable.Cell.number(value, digits: digits).description
     }
 
-    /// Thousands grouped, one decimal only when the value has a fraction: "1,234", "12.5".
-    static func grouped(_ value: Double) -> String {
-        guard value.isFinite else { return "?" }
-        // Past Int's range there are no tenths to show: print as the tables do ("9.3e18").
-        guard abs(value) < 9e18 else { return decimal(value, digits: 0) }
-        let whole = NumberFormat.grouped(Int(value.rounded(.towardZero)))
-        let tenth = Int((abs(value) * 10).rounded()) % 10
-        return value == value.rounded() || tenth == 0 ? NumberFormat.grouped(Int(value.rounded())) : whole + ".\(tenth)"
+    /// Thousands grouped with exactly `digits` decimals: "1,208,093.2".
+    static func grouped(_ value: Double, digits: Int) -> String {
+        NumberFormat.grouped(value, digits: digits)
+    }
+
+    /// "1 review", "2 reviews": `count` grouped and the noun in the right number.
+    static func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        NumberFormat.grouped(count) + " " + (count == 1 ? singular : plural ?? singular + "s")
     }
 }

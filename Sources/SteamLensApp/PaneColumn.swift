@@ -2,104 +2,111 @@ import SteamLensEngine
 import TerminalUI
 
 /// The left column: one frame holding the panes stacked, the focused one
-/// expanded to a list, the others collapsed to a title rule that still
-/// names their cursor row.
+/// expanded to a ``PaneTable``, the others collapsed to a title rule that
+/// still names their cursor row. The bottom border says where the cursor
+/// is ("row 12 of 312") and the right border carries a scrollbar.
 ///
 /// ```
-/// ┌ Developers 10,992 · games ▼ ┐
-/// │▶ Ubisoft - San Fr…  1,259 ██│
-/// │  SmiteWorks USA, …    813 █▋│
-/// ├ Users · 7656119802431… ─────┤
-/// ├ Genres · Indie ─────────────┤
-/// └─────────────────────────────┘
+/// ┌ 1 Developers |games>2 (2 of 3) ┐
+/// │  name          games▼ reviews  │
+/// │▶ Valve              3       5 █│
+/// ├ 2 Users · alice ───────────────┤
+/// └──────────────────── row 1 of 2 ┘
 /// ```
 struct PaneColumn: Widget {
-    var state: AppState
-    var listRows: Int
+    /// One pane's line: its title, and whether it is the expanded one.
+    struct Title: Equatable {
+        var text: String
+        var isFocused: Bool
+    }
+
+    var titles: [Title]
+    var table: PaneTable
+    /// Rows in the focused list (after its filter).
+    var rowCount: Int
+    var theme: Theme
+    var glyphs: Glyphs
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 4, area.height >= 3 else { return }
-        let theme = state.theme, glyphs = state.glyphs
-        let panes = state.visiblePanes
-        let focusedIndex = panes.firstIndex(of: state.focus) ?? 0
-        // The outer frame, then a title row per pane on top of it.
         buffer.render(Panel(title: nil, isFocused: false, theme: theme, glyphs: glyphs), area: area)
+        // Every pane but the focused one is a title row; the focused one gets the rest.
+        let listHeight = max(0, area.height - titles.count - 1)
         var y = area.y
-        for (index, pane) in panes.enumerated() {
-            let isFocused = index == focusedIndex
-            let row = Rect(x: area.x, y: y, width: area.width, height: 1)
-            let title = self.title(pane, isFocused: isFocused)
+        for (index, title) in titles.enumerated() {
             if index == 0 {
-                let panel = Panel(title: title, isFocused: isFocused, theme: theme, glyphs: glyphs)
-                // Draw only the top border row of a panel the height of the frame.
+                // The frame's top border carries the first title.
                 var top = Buffer(size: Size(width: area.width, height: 2))
-                top.render(panel)
+                top.render(Panel(title: title.text, isFocused: title.isFocused, theme: theme, glyphs: glyphs))
                 for x in 0..<area.width { buffer[area.x + x, y] = top[x, 0] }
             } else {
-                buffer.render(TitledRule(title: title, isFocused: isFocused, theme: theme, glyphs: glyphs), area: row)
+                buffer.render(TitledRule(title: title.text, isFocused: title.isFocused, theme: theme, glyphs: glyphs),
+                              area: Rect(x: area.x, y: y, width: area.width, height: 1))
             }
             y += 1
-            if isFocused {
-                let listArea = Rect(x: area.x + 1, y: y, width: area.width - 2, height: min(listRows, area.bottom - 1 - y))
-                buffer.render(list(pane), area: listArea)
-                y += listArea.height
+            guard title.isFocused, listHeight > 0 else { continue }
+            let listArea = Rect(x: area.x + 1, y: y, width: area.width - 2, height: listHeight)
+            buffer.render(table, area: listArea)
+            buffer.render(Scrollbar(count: rowCount, visible: listHeight - 1, offset: table.offset, theme: theme, glyphs: glyphs),
+                          area: Rect(x: area.right - 1, y: y + 1, width: 1, height: listHeight - 1))
+            y += listHeight
+        }
+        if rowCount > 0 {
+            let position = " row \(NumberFormat.grouped(table.cursor + 1)) of \(NumberFormat.grouped(rowCount)) "
+            if position.displayWidth + 2 <= area.width {
+                buffer.write(position, x: area.right - 1 - position.displayWidth, y: area.bottom - 1, style: theme.muted)
             }
         }
     }
+}
 
-    private func title(_ pane: PaneID, isFocused: Bool) -> String {
-        let paneState = state.panes[pane] ?? PaneState()
-        let number = "\(pane.rawValue + 1) "
-        var name = pane.title
-        if pane == .games, let scope = state.gamesDrill { name = "Games of " + scopeName(scope) }
-        if isFocused {
-            let searching = state.search.map { $0.pane == pane && $0.reviewsOf == nil && !$0.query.isEmpty ? " /\($0.query)" : "" } ?? ""
-            return number + name + " \(NumberFormat.grouped(paneState.rows.count)) · " + sortLabel(paneState, glyphs: state.glyphs) + searching
+extension PaneColumn {
+    /// The left column of `state`: titles for every pane, the focused one's table.
+    init(state: AppState, listRows: Int) {
+        let paneState = state.pane
+        titles = state.visiblePanes.map { pane in
+            Title(text: Self.title(pane, in: state), isFocused: pane == state.focus)
         }
-        return number + name + (paneState.selected.map { " · " + $0.name } ?? "")
+        // Only the rows around the screen are handed over: a pane of 40,000
+        // users would otherwise cost more than a frame's budget.
+        let start = max(0, min(paneState.offset, paneState.cursor) - listRows)
+        let end = min(paneState.rows.count, max(paneState.offset, paneState.cursor) + 2 * listRows)
+        table = PaneTable(columns: paneState.columns, rows: paneState.rows[start..<max(start, end)],
+                          cursor: paneState.cursor, offset: paneState.offset, sort: paneState.sort,
+                          columnMax: paneState.columnMax, nameWidth: paneState.nameWidth, isFocused: state.overlay == nil && state.frequency == nil,
+                          theme: state.theme, glyphs: state.glyphs)
+        rowCount = paneState.rows.count
+        theme = state.theme
+        glyphs = state.glyphs
     }
 
-    private func scopeName(_ scope: Selection) -> String {
-        let rows = { (pane: PaneID) in state.panes[pane]?.rows ?? [] }
+    /// "1 Developers 10,992", "5 Games of Valve (3 of 12) |price<10 /half",
+    /// or, collapsed, "2 Users · alice".
+    static func title(_ pane: PaneID, in state: AppState) -> String {
+        let paneState = state.panes[pane] ?? PaneState()
+        var name = "\(pane.rawValue + 1) " + pane.title
+        if pane == .games, let scope = state.gamesDrill { name += " of " + scopeName(scope, in: state) }
+        if let filter = paneState.filter {
+            // The count first: a long filter is cut, the count never.
+            name += " (\(NumberFormat.grouped(paneState.rows.count)) of \(NumberFormat.grouped(paneState.allRows.count))) |\(filter.text)"
+        } else if pane == state.focus {
+            name += " " + NumberFormat.grouped(paneState.rows.count)
+        }
+        guard pane == state.focus else { return name + (paneState.selected.map { " · " + $0.name } ?? "") }
+        if let search = state.search, search.pane == pane, search.reviewsOf == nil, !search.query.isEmpty {
+            name += " /" + search.query
+        }
+        return name
+    }
+
+    static func scopeName(_ scope: Selection, in state: AppState) -> String {
+        let rows = { (pane: PaneID) in state.panes[pane]?.allRows ?? [] }
         switch scope {
         case .developer(let id): return rows(.developers).first { $0.id == Int(id) }?.name ?? "developer"
         case .user(let id): return rows(.users).first { $0.id == Int(id) }?.name ?? "user"
         case .genre(let id): return rows(.genres).first { $0.id == Int(id) }?.name ?? "genre"
         case .year(let year): return year.map(String.init) ?? "unknown year"
         case .game, .none: return "selection"
-        }
-    }
-
-    private func list(_ pane: PaneID) -> ListView {
-        let paneState = state.panes[pane] ?? PaneState()
-        let start = windowStart(paneState)
-        return ListView(rows: rowsWindow(paneState),
-                        selectedIndex: paneState.rows.isEmpty ? nil : paneState.cursor - start,
-                        offset: paneState.offset - start,
-                        isFocused: true, gaugeWidth: 4,
-                        emptyText: "nothing here", theme: state.theme, glyphs: state.glyphs)
-    }
-
-    /// Only the rows around the screen are turned into widget rows: a pane
-    /// of 40,000 users would otherwise cost more than a frame's budget.
-    private func windowStart(_ paneState: PaneState) -> Int {
-        max(0, min(paneState.offset, paneState.cursor) - listRows)
-    }
-
-    private func rowsWindow(_ paneState: PaneState) -> [ListView.Row] {
-        // Bars are relative to the largest count on screen, so they stay
-        // readable deep into a long tail of small developers.
-        // The number column shows what the pane is sorted by (a user's
-        // games sorted by hours show hours), counts otherwise.
-        let bySecondary = paneState.sort == .secondary
-        let value: (PaneRow) -> Double = { bySecondary ? $0.secondary : Double($0.count) }
-        let visible = paneState.rows.dropFirst(paneState.offset).prefix(listRows)
-        let largest = max(1e-9, visible.map(value).max() ?? 1)
-        let start = windowStart(paneState)
-        let end = min(paneState.rows.count, max(paneState.offset, paneState.cursor) + 2 * listRows)
-        return paneState.rows[start..<end].map { row in
-            let number = bySecondary ? Formatting.grouped(row.secondary) : NumberFormat.grouped(row.count)
-            return ListView.Row(row.name, count: number, gauge: .bar(value(row) / largest))
         }
     }
 }

@@ -42,21 +42,18 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
     if let search = state.search, search.isEditing {
         return handleSearchKey(&state, key, engine: engine)
     }
+    if state.filterPrompt != nil {
+        return handleFilterKey(&state, key, engine: engine)
+    }
     switch state.overlay {
     case .help(let offset)?:
-        switch key {
-        case .down, .char("j"): state.overlay = .help(offset: offset + 1)
-        case .up, .char("k"): state.overlay = .help(offset: max(0, offset - 1))
-        case .char("q"): state.shouldQuit = true
-        default: state.overlay = nil
-        }
+        handleHelpKey(&state, key, offset: offset)
         return []
     case .definitions(let offset)?:
         switch key {
-        case .down, .char("j"): state.overlay = .definitions(offset: offset + 1)
+        case .down, .char("j"): state.overlay = .definitions(offset: min(offset + 1, DefinitionsPanel.maxOffset(state)))
         case .up, .char("k"): state.overlay = .definitions(offset: max(0, offset - 1))
-        case .char("q"): state.shouldQuit = true
-        case .escape, .char("d"), .enter: state.overlay = nil
+        case .escape, .char("d"), .enter, .char("q"): state.overlay = nil
         default:
             // r, u, t, b switch definitions while the panel shows them; every other key does nothing.
             if let command = AppKeymap.keymap.command(for: key),
@@ -65,23 +62,32 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
             }
         }
         return []
+    case .export(let cursor, let format)?:
+        return handleExportKey(&state, key, cursor: cursor, format: format)
+    case .palette(let query, let cursor)?:
+        return handlePaletteKey(&state, key, query: query, cursor: cursor, engine: engine)
     case nil:
         break
     }
+    if state.frequency != nil, let effects = handleFrequencyKey(&state, key, engine: engine) {
+        return effects
+    }
     guard let command = AppKeymap.keymap.command(for: key) else {
-        state.status = "\(key.displayName()) does nothing here · ? for help"
+        state.status = "\(key.displayName()) does nothing here · ? for help · : for commands"
         return []
     }
     state.status = nil
     return perform(&state, command, engine: engine)
 }
 
-private func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Effect] {
+func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Effect] {
     switch command {
     case .up: return move(&state, by: -1, engine: engine)
     case .down: return move(&state, by: 1, engine: engine)
     case .pageUp: return move(&state, by: -pageSize(state), engine: engine)
     case .pageDown: return move(&state, by: pageSize(state), engine: engine)
+    case .halfPageUp: return move(&state, by: -max(1, pageSize(state) / 2), engine: engine)
+    case .halfPageDown: return move(&state, by: max(1, pageSize(state) / 2), engine: engine)
     case .top: return move(&state, to: 0, engine: engine)
     case .bottom: return move(&state, to: Int.max, engine: engine)
 
@@ -91,10 +97,6 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
         let next = (index + (command == .nextPane ? 1 : panes.count - 1)) % panes.count
         return focus(&state, panes[next], engine: engine)
     case .focus(let pane):
-        guard state.visiblePanes.contains(pane) else {
-            state.status = "no Games pane yet: Enter on a developer, user, genre or year opens it"
-            return []
-        }
         return focus(&state, pane, engine: engine)
 
     case .open: return open(&state, engine: engine)
@@ -134,18 +136,40 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
         }
         return move(&state, to: index, engine: engine)
 
-    case .sort:
-        var pane = state.pane
-        switch (pane.sort, pane.descending) {
-        case (.count, _): (pane.sort, pane.descending) = (.secondary, true)
-        case (.secondary, _): (pane.sort, pane.descending) = (.name, false)
-        case (.name, _): (pane.sort, pane.descending) = (.count, true)
+    case .sortNext, .sortPrevious, .sortReverse:
+        guard state.reviewsDrill == nil else {
+            state.status = "the reviews are in their stored order; Esc back to sort the games"
+            return []
         }
+        var pane = state.pane
+        let columns = pane.columns.count + 1
+        switch command {
+        case .sortReverse: pane.sort.descending.toggle()
+        default:
+            pane.sort.column = (pane.sort.column + (command == .sortNext ? 1 : columns - 1)) % columns
+            pane.sort.descending = pane.sort.column != 0   // numbers largest first, names A to Z
+        }
+        PaneRows.resort(&pane, pane: state.focus, engine: engine)
         state.pane = pane
-        PaneRows.reload(state.focus, in: &state, engine: engine)
         clampOffsets(&state)
         state.status = "\(state.focus.title) sorted by \(sortLabel(state.pane, glyphs: state.glyphs))"
-        return selectionChanged(&state, engine: engine)
+        return []
+
+    case .filter:
+        guard state.reviewsDrill == nil else {
+            state.status = "/ searches the reviews; Esc back to filter the games"
+            return []
+        }
+        state.search = nil
+        state.filterPrompt = FilterPrompt(text: state.pane.filter?.text ?? "", pane: state.focus, error: nil)
+        return []
+
+    case .frequency:
+        return openFrequency(&state, engine: engine)
+
+    case .widen, .narrow:
+        state.leftZoom = min(12, max(-4, state.leftZoom + (command == .widen ? 1 : -1)))
+        return []
 
     case .histogram:
         let kinds = DistributionKind.allCases
@@ -182,14 +206,12 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
         return selectionChanged(&state, engine: engine)
 
     case .export:
-        guard let table = visibleTable(state) else {
-            state.status = "nothing to export here"
-            return []
-        }
-        let path = state.exportFolder + "/steamlens-" + slug(table.title) + ".csv"
-        state.status = "exporting \(path) …"
-        return [.writeFile(path: path, contents: table.csv())]
+        state.overlay = .export(cursor: 0, format: .csv)
+        return []
 
+    case .palette:
+        state.overlay = .palette(query: "", cursor: 0)
+        return []
     case .help:
         state.overlay = .help(offset: 0)
         return []
@@ -201,11 +223,11 @@ private func perform(_ state: inout AppState, _ command: Command, engine: Engine
 
 // MARK: - Moving
 
-private func pageSize(_ state: AppState) -> Int {
+func pageSize(_ state: AppState) -> Int {
     max(1, ScreenLayout(size: state.size).listRows(paneCount: state.visiblePanes.count) - 1)
 }
 
-private func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
+func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
     if let reviews = state.reviewsDrill {
         let count = engine.catalog.reviewsOfItem.rowCount(Int(reviews.item))
         let offset = min(max(0, reviews.offset + (abs(delta) > 1 ? delta.signum() * 3 : delta)), max(0, count - 1))
@@ -214,7 +236,7 @@ private func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Ef
     return move(&state, to: state.pane.cursor + delta, engine: engine)
 }
 
-private func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
+func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
     if let reviews = state.reviewsDrill {
         let count = engine.catalog.reviewsOfItem.rowCount(Int(reviews.item))
         return scrollReviews(&state, item: reviews.item, to: min(max(0, target), max(0, count - 1)), engine: engine)
@@ -248,9 +270,10 @@ func clampOffsets(_ state: inout AppState) {
     }
 }
 
-private func focus(_ state: inout AppState, _ pane: PaneID, engine: Engine) -> [Effect] {
+func focus(_ state: inout AppState, _ pane: PaneID, engine: Engine) -> [Effect] {
     guard pane != state.focus else { return [] }
     state.focus = pane
+    state.frequency = nil
     if state.search?.pane != pane { state.search = nil }
     if state.reviewsDrill != nil { state.drill.removeLast() }
     clampOffsets(&state)
@@ -271,15 +294,18 @@ private func open(_ state: inout AppState, engine: Engine) -> [Effect] {
         state.detail = DetailBuilder.reviews(of: item, offset: 0, engine: engine)
         return []
     case .developer, .user, .genre, .year:
+        if state.gamesDrill == nil { state.allGamesPane = state.panes[.games] }
         state.drill = [.games(scope: selection, returnFocus: state.focus)]
         var games = PaneState()
-        if case .user = selection { games.sort = .secondary }   // a user's games by their own playtime
+        // A user's games by their own playtime, others by owners.
+        games.sort = PaneSort(column: 1, descending: true)
         state.panes[.games] = games
         PaneRows.reload(.games, in: &state, engine: engine)
         let rows = state.panes[.games]?.rows ?? []
         state.panes[.games]?.cursor = PaneRows.firstNonEmptyRow(.games, in: rows)
         state.focus = .games
         state.search = nil
+        state.frequency = nil
         clampOffsets(&state)
         return selectionChanged(&state, engine: engine)
     }
@@ -291,13 +317,26 @@ private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
         state.distribution = nil
         return []
     }
+    if state.frequency != nil {
+        state.frequency = nil
+        return []
+    }
     if state.search != nil {
         state.search = nil
         return []
     }
+    if state.reviewsDrill == nil, let filter = state.pane.filter {
+        return clearFilter(&state, filter, engine: engine)
+    }
     guard let last = state.drill.popLast() else { return [] }
     if case .games(_, let returnFocus) = last {
-        state.panes[.games] = nil
+        if let saved = state.allGamesPane {
+            state.panes[.games] = saved
+        } else {
+            state.panes[.games] = nil
+            PaneRows.reload(.games, in: &state, engine: engine)
+        }
+        state.allGamesPane = nil
         state.focus = returnFocus
     }
     clampOffsets(&state)
@@ -381,32 +420,8 @@ func refreshDistribution(_ state: inout AppState, engine: Engine) {
     state.distribution = engine.distribution(mode.kind, scope: scope, logScale: mode.logScale, definitions: state.definitions)
 }
 
-/// The table `e` writes: the histogram, the open reviews, or the first table on the right.
-func visibleTable(_ state: AppState) -> ResultTable? {
-    if let distribution = state.distribution, state.histogram != nil { return distribution.table }
-    return state.detail.primaryTable
-}
-
+/// "owners ▼": the sorted column and its direction.
 func sortLabel(_ pane: PaneState, glyphs: Glyphs = .unicode) -> String {
-    let column: String
-    switch pane.sort {
-    case .name: column = "name"
-    case .count: column = pane.countLabel
-    case .secondary: column = pane.secondaryLabel
-    }
-    return column + " " + (pane.descending ? glyphs.sortDescending : glyphs.sortAscending)
+    pane.sortColumnName + " " + (pane.sort.descending ? glyphs.sortDescending : glyphs.sortAscending)
 }
 
-/// A file-name-safe form of a title: "Valve · items" → "valve-items".
-func slug(_ title: String) -> String {
-    var out = ""
-    for scalar in NameKey.normalize(title).unicodeScalars {
-        if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-            out.unicodeScalars.append(scalar)
-        } else if !out.hasSuffix("-") && !out.isEmpty {
-            out += "-"
-        }
-    }
-    while out.hasSuffix("-") { out.removeLast() }
-    return String(out.prefix(60)).isEmpty ? "table" : String(out.prefix(60))
-}

@@ -21,18 +21,24 @@ private func renderFrame(_ state: AppState, size: Size) -> Buffer {
         screen.render(TooSmallNotice(size: size, theme: state.theme))
         return screen
     }
-    let layout = ScreenLayout(size: size)
+    let layout = ScreenLayout(size: size, leftWidth: ScreenLayout.wantedLeftWidth(state))
     screen.render(HeaderLine(state: state), area: layout.header)
     screen.render(PaneColumn(state: state, listRows: layout.listRows(paneCount: state.visiblePanes.count)), area: layout.left)
     renderRightSide(state, into: &screen, area: layout.right)
     renderFooter(state, into: &screen, area: layout.footer)
     switch state.overlay {
     case .help(let offset)?:
-        screen.render(HelpOverlay(keymap: AppKeymap.keymap, title: "Help · any key closes", offset: offset,
-                                  theme: state.theme, glyphs: state.glyphs),
-                      area: screen.area.inset(horizontal: 1, vertical: 1))
+        screen.render(helpOverlay(state, offset: offset), area: helpArea(size))
     case .definitions(let offset)?:
         screen.render(DefinitionsPanel(state: state, offset: offset), area: screen.area.inset(horizontal: 2, vertical: 1))
+    case .export(let cursor, let format)?:
+        screen.render(ExportMenu(labels: ExportTargets.list(state).map(\.label), cursor: cursor, format: format,
+                                 folder: state.exportFolder, theme: state.theme, glyphs: state.glyphs),
+                      area: screen.area.inset(horizontal: 2, vertical: 2))
+    case .palette(let query, let cursor)?:
+        let entries = paletteMatches(query).map { CommandPalette.Entry(key: $0.displayName, description: $0.description) }
+        screen.render(CommandPalette(query: query, entries: entries, cursor: cursor, theme: state.theme, glyphs: state.glyphs),
+                      area: screen.area.inset(horizontal: 2, vertical: 2))
     case nil:
         break
     }
@@ -40,7 +46,11 @@ private func renderFrame(_ state: AppState, size: Size) -> Buffer {
 }
 
 private func renderRightSide(_ state: AppState, into screen: inout Buffer, area: Rect) {
-    if let mode = state.histogram, let distribution = state.distribution {
+    if let frequency = state.frequency {
+        let position = (FrequencyAttribute.allCases.firstIndex(of: frequency.attribute) ?? 0) + 1
+        screen.render(FrequencyView(table: frequency.table, position: position, cursor: frequency.cursor, offset: frequency.offset,
+                                    theme: state.theme, glyphs: state.glyphs), area: area)
+    } else if let mode = state.histogram, let distribution = state.distribution {
         let panel = Panel(title: rightTitle(state), isFocused: false, theme: state.theme, glyphs: state.glyphs)
         screen.render(panel, area: area)
         screen.render(DistributionChart(distribution: distribution, logBars: mode.logScale, theme: state.theme, glyphs: state.glyphs),
@@ -69,6 +79,18 @@ private func rightTitle(_ state: AppState) -> String {
 }
 
 private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Rect) {
+    if let prompt = state.filterPrompt {
+        screen.fill(area)
+        let written = screen.write("|" + prompt.text, x: area.x + 1, y: area.y, style: state.theme.key, maxWidth: area.width - 2)
+        screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
+        let hint = prompt.error ?? "filter \(prompt.pane.title): price < 10 · year 2012..2015 · tag:roguelike · Enter · Esc"
+        let room = area.width - written - 4
+        if room > 10 {
+            let text = hint.truncated(toWidth: room, ellipsis: state.glyphs.ellipsis)
+            screen.write(text, x: area.right - 1 - text.displayWidth, y: area.y, style: prompt.error == nil ? state.theme.muted : state.theme.key)
+        }
+        return
+    }
     if let search = state.search, search.isEditing {
         screen.fill(area)
         let prompt = "/" + search.query

@@ -9,17 +9,34 @@ struct ScreenLayout {
     var left: Rect
     var right: Rect
 
-    init(size: Size) {
+    /// `leftWidth` is what the focused pane would like (its content and
+    /// the zoom); the window decides how much of it it gets.
+    init(size: Size, leftWidth wanted: Int? = nil) {
         let rows = Rect(size: size).split(.vertical, [.fixed(1), .fill, .fixed(1)])
         header = rows[0]
         footer = rows[2]
-        let leftWidth = size.width >= 110 ? 40 : max(26, size.width * 3 / 8)
+        let standard = size.width >= 110 ? 40 : max(26, size.width * 3 / 8)
+        // The right side keeps at least 34 columns (a table and its numbers).
+        let leftWidth = min(max(20, wanted ?? standard), max(20, size.width - 34))
         (left, right) = rows[1].split(.horizontal, [.fixed(leftWidth), .fill]).pair
     }
 
-    /// Rows of the focused pane's list when `paneCount` panes share the column:
-    /// one title row each, plus the bottom border.
+    /// The width the focused pane asks for: its names and columns, at
+    /// least the standard width, at most half the window before zooming;
+    /// each `+` adds 8 columns, each `-` takes 8.
+    static func wantedLeftWidth(_ state: AppState) -> Int {
+        let size = state.size
+        let standard = size.width >= 110 ? 40 : max(26, size.width * 3 / 8)
+        let pane = state.pane
+        let columns = pane.columns.indices.reduce(0) { $0 + PaneTable.width(of: pane.columns[$1], max: pane.columnMax[$1]) + 1 }
+        let content = 2 + 2 + pane.nameWidth + columns + PaneTable.barWidth + 1
+        let natural = min(max(standard, content), max(standard, size.width / 2))
+        return natural + 8 * state.leftZoom
+    }
+
+    /// Data rows of the focused pane's list when `paneCount` panes share the
+    /// column: one title row each, its column header and the bottom border.
     func listRows(paneCount: Int) -> Int {
-        max(1, left.height - paneCount - 1)
+        max(1, left.height - paneCount - 2)
     }
 }

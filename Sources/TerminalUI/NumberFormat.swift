@@ -12,6 +12,22 @@ public enum NumberFormat {
         return value < 0 ? "-" + result : result
     }
 
+    /// Thousands separated with exactly `digits` decimals: `grouped(1208093.25, digits: 1)`
+    /// is "1,208,093.3". Values past Int's range, NaN and infinities print unseparated.
+    public static func grouped(_ value: Double, digits: Int, separator: String = ",") -> String {
+        let digits = min(max(0, digits), 6)
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard value.isFinite, scaled < 9e15 else { return value.isNaN ? "NaN" : "\(value)" }
+        let units = Int(scaled), whole = units / Int(scale)
+        let sign = value < 0 && units > 0 ? "-" : ""
+        let integer = sign + grouped(whole, separator: separator)
+        guard digits > 0 else { return integer }
+        let fraction = String(units % Int(scale))
+        return integer + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
     /// A short form for bin edges: whole numbers without decimals ("10"),
     /// others with at most `maxFractionDigits` digits and no trailing zeros
     /// ("0.25", "1.5").

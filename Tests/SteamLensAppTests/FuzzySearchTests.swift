@@ -3,7 +3,7 @@ import XCTest
 
 final class FuzzySearchTests: XCTestCase {
     func row(_ id: Int, _ name: String) -> PaneRow {
-        PaneRow(id: id, name: name, key: name.lowercased(), count: 0, secondary: 0)
+        PaneRow(id: id, name: name, key: name.lowercased(), values: [0, 0])
     }
 
     func testExactBeatsPrefixBeatsSubstringBeatsLettersInOrder() {
@@ -15,7 +15,7 @@ final class FuzzySearchTests: XCTestCase {
     }
 
     func testAccentsAreIgnored() {
-        let rows = [row(0, "abc"), PaneRow(id: 1, name: "Pokémon", key: "pokemon", count: 0, secondary: 0)]
+        let rows = [row(0, "abc"), PaneRow(id: 1, name: "Pokémon", key: "pokemon", values: [0, 0])]
         XCTAssertEqual(FuzzySearch.bestMatch("POKÉMON", in: rows, from: 0), 1)
     }
 

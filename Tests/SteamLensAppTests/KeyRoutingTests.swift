@@ -54,14 +54,32 @@ final class KeyRoutingTests: XCTestCase {
         XCTAssertEqual(state.status, "no search yet: / to search the reviews")
     }
 
-    func testKeysTypedWhileTheHelpIsOpenOnlyCloseIt() {
+    func testKeysTypedWhileTheHelpIsOpenDoNothingAndQEscQuestionMarkCloseIt() {
         var state = Fixture.state()
         let before = state.definitions
-        state.press("? b")
-        XCTAssertNil(state.overlay)
+        state.press("? b 4")
+        XCTAssertEqual(state.overlay, .help(offset: 0), "stray keys neither close the help nor act")
         XCTAssertEqual(state.definitions, before)
-        state.press("? 4")
-        XCTAssertEqual(state.focus, .developers, "4 closed the help; it did not switch panes")
+        XCTAssertEqual(state.focus, .developers)
+        state.press("q")
+        XCTAssertNil(state.overlay)
+        XCTAssertFalse(state.shouldQuit, "q in the help closes it; it does not quit")
+        state.press("? Esc")
+        XCTAssertNil(state.overlay)
+        state.press("? ?")
+        XCTAssertNil(state.overlay)
+    }
+
+    func testHelpScrollStopsAtItsLastLine() {
+        var state = Fixture.state(80, 24)
+        state.press("?")
+        for _ in 0..<500 { state.press("j") }
+        guard case .help(let offset)? = state.overlay else { return XCTFail("help closed") }
+        XCTAssertGreaterThan(offset, 0)
+        state.press("k")
+        XCTAssertEqual(state.overlay, .help(offset: offset - 1), "one k moves back at once: the offset had no slack past the end")
+        state.press("G")
+        XCTAssertEqual(state.overlay, .help(offset: offset))
     }
 
     func testTheDefinitionsPanelSwitchesDefinitionsButSwallowsOtherKeys() {

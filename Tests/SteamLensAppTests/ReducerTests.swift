@@ -1,4 +1,4 @@
-import SteamLensApp
+@testable import SteamLensApp
 import SteamLensEngine
 import TerminalUI
 import XCTest
@@ -44,19 +44,19 @@ final class ReducerTests: XCTestCase {
         XCTAssertLessThanOrEqual(state.pane.offset, state.pane.cursor)
     }
 
-    func testTabCyclesTheFourPanesAndNumberKeysJump() {
+    func testTabCyclesTheFivePanesAndNumberKeysJump() {
         var state = Fixture.state()
         state.press("Tab")
         XCTAssertEqual(state.focus, .users)
         state.press("Tab Tab Tab")
-        XCTAssertEqual(state.focus, .developers, "Games is not in the cycle before drilling")
+        XCTAssertEqual(state.focus, .games)
+        XCTAssertEqual(state.pane.rows.count, engine.catalog.gameCount, "before any drill the Games pane lists every game")
+        state.press("Tab")
+        XCTAssertEqual(state.focus, .developers)
         state.press("BTab")
-        XCTAssertEqual(state.focus, .years)
+        XCTAssertEqual(state.focus, .games)
         state.press("3")
         XCTAssertEqual(state.focus, .genres)
-        state.press("5")
-        XCTAssertEqual(state.focus, .genres, "5 does nothing without a Games pane")
-        XCTAssertNotNil(state.status)
     }
 
     func testEnterOnAUserOpensTheirGamesAndEscReturnsWithCursorsKept() {
@@ -116,18 +116,27 @@ final class ReducerTests: XCTestCase {
         XCTAssertTrue(state.pane.selected!.key.hasPrefix(String(target.key.prefix(8))))
     }
 
-    func testSortCyclesCountSecondaryName() {
+    func testSortCyclesEveryColumnAndReversesKeepingTheSelectedRow() {
         var state = Fixture.state()
+        state.press("j j j")
+        let selected = state.pane.selected!.id
         state.press("s")
-        XCTAssertEqual(state.pane.sort, .secondary)
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 2, descending: true))
         let secondary = state.pane.rows.map(\.secondary)
         XCTAssertEqual(secondary, secondary.sorted(by: >))
+        XCTAssertEqual(state.pane.selected?.id, selected, "the cursor follows its row")
         state.press("s")
-        XCTAssertEqual(state.pane.sort, .name)
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 0, descending: false))
         let keys = state.pane.rows.map(\.key)
         XCTAssertEqual(keys, keys.sorted())
-        state.press("s")
-        XCTAssertEqual(state.pane.sort, .count)
+        state.press("S")
+        XCTAssertEqual(state.pane.rows.map(\.key), keys.sorted(by: >))
+        state.press("[")
+        XCTAssertEqual(state.pane.sort.column, 2)
+        state.press("]")
+        state.press("]")
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 1, descending: true))
+        XCTAssertEqual(state.pane.selected?.id, selected)
     }
 
     func testHistogramKeyCyclesKindsThenCloses() {
@@ -149,19 +158,26 @@ final class ReducerTests: XCTestCase {
         var state = Fixture.state()
         state.press("2 t")
         XCTAssertEqual(state.definitions.timeUnit, .minutes)
-        XCTAssertEqual(state.pane.secondaryLabel, "minutes")
+        XCTAssertEqual(state.pane.columns.map(\.name), ["items", "minutes"])
         state.press("r")
         XCTAssertEqual(state.definitions.reviewYear, .release)
     }
 
-    func testExportAsksTheRunnerToWriteTheVisibleTable() {
+    func testExportMenuOffersTheListAndEveryTableOnTheRight() {
         var state = Fixture.state()
-        let effects = reduce(&state, .key(.char("e")), engine: engine)
-        guard case .writeFile(let path, let contents)? = effects.first else { return XCTFail("no write effect") }
-        XCTAssertTrue(path.hasSuffix(".csv"))
-        XCTAssertTrue(contents.hasPrefix("year,items,free%"), contents)
-        reduce(&state, .exported(path: path), engine: engine)
-        XCTAssertEqual(state.status, "exported to \(path)")
+        state.press("e")
+        guard case .export(0, .csv)? = state.overlay else { return XCTFail("no export menu: \(String(describing: state.overlay))") }
+        let targets = ExportTargets.list(state)
+        XCTAssertTrue(targets[0].label.hasPrefix("list: 1 Developers"), targets[0].label)
+        XCTAssertEqual(targets[0].fileStem, "developers-by-games-desc")
+        XCTAssertTrue(targets.contains { $0.table.columns.map(\.name) == ["year", "items", "free%"] })
+        let effects = reduce(&state, .key(.enter), engine: engine)
+        guard case .export(_, let stem, "csv", let contents)? = effects.first else { return XCTFail("no export effect") }
+        XCTAssertEqual(stem, "steamlens-developers-by-games-desc")
+        XCTAssertTrue(contents.hasPrefix("name,games,reviews\n"), contents)
+        XCTAssertEqual(contents.split(separator: "\n").count, state.pane.rows.count + 1)
+        reduce(&state, .exported(path: "/tmp/x.csv"), engine: engine)
+        XCTAssertEqual(state.status, "exported to /tmp/x.csv")
     }
 
     func testQAndCtrlCQuitButQIsTextInTheSearchPrompt() {

@@ -51,7 +51,7 @@ final class ReplayTests: XCTestCase {
         let (_, screen) = Fixture.replay("?", 80, 24)
         XCTAssertTrue(screenContains(screen, "Help"))
         XCTAssertTrue(screenContains(screen, "move down"))
-        let (_, closed) = Fixture.replay("? x", 80, 24)
+        let (_, closed) = Fixture.replay("? Esc", 80, 24)
         XCTAssertFalse(screenContains(closed, "move down"))
     }
 
@@ -107,14 +107,21 @@ final class ReplayTests: XCTestCase {
         XCTAssertTrue(screenContains(screen, "steam_games"), screen.joined(separator: "\n"))
     }
 
-    func testExportWritesTheCSVAndShowsThePath() throws {
-        let (runner, screen) = Fixture.replay("e", 120, 40)
+    func testExportWritesTheChosenTableToANewFileAndShowsItsAbsolutePath() throws {
+        let folder = NSTemporaryDirectory() + "steamlens-export-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let runner = AppRunner.replay(engine: engine, keys: try Key.parse(replay: "e j Enter e j Enter"), size: Size(width: 120, height: 40),
+                                      sourceName: "sample", exportFolder: folder)
         let status = runner.state.status ?? ""
-        XCTAssertTrue(status.hasPrefix("exported to "), status)
-        let path = String(status.dropFirst("exported to ".count))
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("year,items,free%"))
-        XCTAssertTrue(screenContains(screen, "exported to"))
+        XCTAssertTrue(status.hasPrefix("exported to " + folder + "/"), status)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        XCTAssertEqual(files.count, 2, "the second export of the same table gets its own name: \(files)")
+        XCTAssertTrue(files[0].hasSuffix("-2.csv") || files[1].hasSuffix("-2.csv"), "\(files)")
+        for file in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            XCTAssertTrue(text.hasPrefix("year,items,free%"), text)
+        }
+        XCTAssertTrue((runner.terminal as! MemoryTerminal).screenText().contains("exported to"))
     }
 
     func testReplayFramesStayUnderTheBudget() {

@@ -33,8 +33,14 @@ final class HelpOverlayTests: XCTestCase {
             "    ┌ Help ─────────────┐     ",
             "    │                   │     ",
             "    │ General           │     ",
-            "    │   q     quit      │     ",
-            "    └───────────────────┘     ",
-        ])
+            "    │   q     quit      ┃     ",
+            "    └──────── 4–6 of 6 ─┘     ",
+        ])  // the bottom border says which lines show; the thumb sits at the end
+    }
+
+    func testTheLargestOffsetShowsTheLastLineAtTheBottom() {
+        let overlay = HelpOverlay(keymap: keymap)
+        XCTAssertEqual(overlay.maxOffset(in: Rect(x: 0, y: 0, width: 30, height: 5)), 3, "6 lines in a box of 3")
+        XCTAssertEqual(overlay.maxOffset(in: Rect(x: 0, y: 0, width: 30, height: 20)), 0, "everything fits")
     }
 }

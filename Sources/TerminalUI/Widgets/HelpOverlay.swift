@@ -73,7 +73,9 @@ public struct HelpOverlay: Widget {
         return lines
     }
 
-    public func render(into buffer: inout Buffer, area: Rect) {
+    /// Where the box goes in `area`: as wide as its longest line, as tall as
+    /// its content or the area, whichever is smaller.
+    func box(in area: Rect) -> Rect {
         let content = lines
         let keyWidth = entries.map(\.key.displayWidth).max() ?? 0
         // "  key   description" under each heading.
@@ -85,7 +87,18 @@ public struct HelpOverlay: Widget {
             }
         }.max() ?? 0
         let boxWidth = max(contentWidth, title.displayWidth + 2) + 4   // border + one space of padding each side
-        let box = area.centered(width: boxWidth, height: content.count + 2)
+        return area.centered(width: boxWidth, height: content.count + 2)
+    }
+
+    /// The largest useful ``offset`` in `area`: the last line at the bottom of the box.
+    public func maxOffset(in area: Rect) -> Int {
+        max(0, lines.count - max(0, box(in: area).height - 2))
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let content = lines
+        let keyWidth = entries.map(\.key.displayWidth).max() ?? 0
+        let box = self.box(in: area)
         guard box.width >= 4, box.height >= 3 else { return }
 
         buffer.fill(box)
@@ -106,6 +119,16 @@ public struct HelpOverlay: Widget {
             case .blank:
                 break
             }
+        }
+        // Taller than the box: say which lines are shown, on the bottom border.
+        if content.count > inner.height {
+            let last = min(content.count, first + inner.height)
+            let position = " \(first + 1)–\(last) of \(content.count) "
+            if position.displayWidth + 4 <= box.width {
+                buffer.write(position, x: box.right - 2 - position.displayWidth, y: box.bottom - 1, style: theme.muted)
+            }
+            buffer.render(Scrollbar(count: content.count, visible: inner.height, offset: first, theme: theme, glyphs: glyphs),
+                          area: Rect(x: box.right - 1, y: inner.y, width: 1, height: inner.height))
         }
     }
 }

@@ -43,6 +43,12 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .long, help: "Folder for `e` exports. Default: the current directory.")
     var exportFolder = "."
 
+    /// The export folder as an absolute path, so the app can show where a file went.
+    private var absoluteExportFolder: String {
+        URL(fileURLWithPath: exportFolder, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+    }
+
     func validate() throws {
         if replay == nil && (dumpScreen || timings) {
             throw ValidationError("--dump-screen and --timings go with --replay \"KEYS\".")
@@ -98,7 +104,7 @@ struct ExploreCommand: ParsableCommand {
             throw CLIFailure(error)
         }
         var (state, effects) = AppState.start(engine: opened.engine, size: terminal.size, sourceName: sourceName,
-                                              theme: theme, glyphs: glyphs, exportFolder: exportFolder)
+                                              theme: theme, glyphs: glyphs, exportFolder: absoluteExportFolder)
         if let warning = opened.warnings.first { state.status = warning }
         let runner = AppRunner(engine: opened.engine, terminal: terminal, state: state, effects: effects)
         runner.run()
@@ -133,7 +139,7 @@ struct ExploreCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor)
         let runner = AppRunner.replay(engine: opened.engine, keys: keys, size: parsedSize!, sourceName: sourceName,
-                                      theme: theme, glyphs: ascii ? .ascii : .unicode, exportFolder: exportFolder)
+                                      theme: theme, glyphs: ascii ? .ascii : .unicode, exportFolder: absoluteExportFolder)
         if dumpScreen, let terminal = runner.terminal as? MemoryTerminal {
             let lines = (terminal.lastBuffer ?? Buffer(size: terminal.size)).plainLines(trimmingTrailingSpaces: true)
             print(lines.joined(separator: "\n"))

@@ -1,0 +1,189 @@
+import SteamLensEngine
+
+/// What a frequency table (Shift-F) counts the games of a pane by.
+public enum FrequencyAttribute: String, CaseIterable, Sendable {
+    case tag, genre, spec, developer
+    case priceBand = "price band"
+    case releaseYear = "release year"
+    case genreYear = "genre × year"
+    /// Of the games' reviews, not of the games.
+    case sentiment
+}
+
+/// A frequency table: how many games (or reviews) have each value, with
+/// their share of the set and, on each row, the filter that selects it.
+public struct FrequencyTable: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var label: String
+        public var count: Int
+        /// The Games-pane filter for this row; nil when none can select it.
+        public var filter: String?
+    }
+
+    public var attribute: FrequencyAttribute
+    /// Where the games come from: "Games · price < 10", "all games".
+    public var scopeName: String
+    /// "games" or "reviews": what a count counts.
+    public var unit: String
+    /// Games (or reviews) in the set: the base of every share.
+    public var total: Int
+    public var rows: [Row]
+    public var note: String?
+
+    /// The share of the set a row holds, in percent.
+    public func percent(_ row: Row) -> Double { total > 0 ? Double(row.count) * 100 / Double(total) : 0 }
+
+    /// The table as exported: value, count, percent of the set.
+    public var resultTable: ResultTable {
+        ResultTable(title: "\(attribute.rawValue) of \(scopeName)",
+                    columns: [.init(attribute.rawValue), .init(unit, .right), .init("percent", .right)],
+                    rows: rows.map { [.text($0.label), .integer($0.count), .number(percent($0), digits: 1)] },
+                    notes: note.map { [$0] } ?? [])
+    }
+}
+
+enum Frequencies {
+    /// The games behind a pane's listed rows: the games pane's own rows, the
+    /// games of the listed developers or genres, of the listed release
+    /// years, or in the listed users' libraries; each game once.
+    static func items(behind pane: PaneID, rows: [PaneRow], engine: Engine) -> [Int32] {
+        let catalog = engine.catalog
+        var seen = [Bool](repeating: false, count: catalog.itemCount)
+        var items: [Int32] = []
+        func add(_ item: Int32) {
+            guard catalog.isKnown(item), !seen[Int(item)] else { return }
+            seen[Int(item)] = true
+            items.append(item)
+        }
+        switch pane {
+        case .games: rows.forEach { add(Int32($0.id)) }
+        case .developers: rows.forEach { catalog.itemsOfDeveloper[$0.id].forEach(add) }
+        case .genres: rows.forEach { catalog.itemsOfGenre[$0.id].forEach(add) }
+        case .users: rows.forEach { catalog.libraryOfUser[$0.id].forEach { add($0.item) } }
+        case .years:
+            let years = Set(rows.map(\.id))
+            for item in 0..<Int32(catalog.gameCount) where years.contains(Int(catalog.releaseYears[Int(item)])) { add(item) }
+        }
+        return items
+    }
+
+    static func table(_ attribute: FrequencyAttribute, items: [Int32], scopeName: String, engine: Engine) -> FrequencyTable {
+        let catalog = engine.catalog
+        var counts: [String: Int] = [:]
+        var filters: [String: String] = [:]
+        var none = 0
+        func count(_ label: String, filter: String?) {
+            counts[label, default: 0] += 1
+            if filters[label] == nil, let filter { filters[label] = filter }
+        }
+        func labelled(_ field: String, _ names: [String]) {
+            if names.isEmpty { none += 1 }
+            for name in Set(names) { count(name, filter: "\(field)=\(quoted(name))") }
+        }
+        var ordered: [String]? = nil   // labels in their natural order, for ordinal attributes
+        var unit = "games", total = items.count, note: String? = nil
+        switch attribute {
+        case .tag:
+            items.forEach { labelled("tag", catalog.tagsOfItem[Int($0)].map { catalog.tagNames[Int($0)] }) }
+            note = "a game has several tags: shares add up to more than 100%"
+        case .genre:
+            items.forEach { labelled("genre", catalog.genresOfItem[Int($0)].map { catalog.genreNames[Int($0)] }) }
+            note = "a game has several genres: shares add up to more than 100%"
+        case .spec:
+            items.forEach { labelled("spec", catalog.specsOfItem[Int($0)].map { catalog.specNames[Int($0)] }) }
+            note = "a game has several specs: shares add up to more than 100%"
+        case .developer:
+            items.forEach { labelled("developer", catalog.developerName($0).map { [$0] } ?? []) }
+        case .priceBand:
+            for item in items {
+                let band = PriceBand(price: catalog.isFree[Int(item)] ? 0 : catalog.price(item))
+                count(band.label, filter: band.filter)
+            }
+            ordered = PriceBand.allCases.map(\.label)
+        case .releaseYear:
+            for item in items {
+                let year = catalog.releaseYear(item)
+                count(year.map(String.init) ?? "unknown", filter: year.map { "year \($0)" } ?? "year=unknown")
+            }
+            ordered = counts.keys.sorted()   // "unknown" sorts after the digits
+        case .genreYear:
+            for item in items {
+                let year = catalog.releaseYear(item)
+                let yearText = year.map(String.init) ?? "unknown"
+                let genres = catalog.genresOfItem[Int(item)].map { catalog.genreNames[Int($0)] }
+                if genres.isEmpty { none += 1 }
+                for genre in Set(genres) {
+                    count("\(genre) · \(yearText)", filter: "genre=\(quoted(genre)) " + (year.map { "year \($0)" } ?? "year=unknown"))
+                }
+            }
+            note = "a game has several genres: shares add up to more than 100%"
+        case .sentiment:
+            unit = "reviews"
+            total = 0
+            let names = ["negative", "neutral", "positive"]
+            for item in items {
+                for review in catalog.reviewsOfItem[Int(item)] {
+                    count(names[Int(min(catalog.reviewSentiment[Int(review)], 2))], filter: nil)
+                    total += 1
+                }
+            }
+            ordered = names
+            note = "counts the reviews of these games; Enter cannot filter games by it"
+        }
+        var rows = counts.map { FrequencyTable.Row(label: $0.key, count: $0.value, filter: filters[$0.key]) }
+        if let ordered {
+            let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
+            rows.sort { (position[$0.label] ?? .max) < (position[$1.label] ?? .max) }
+        } else {
+            rows.sort { $0.count != $1.count ? $0.count > $1.count : NameKey.normalize($0.label) < NameKey.normalize($1.label) }
+        }
+        if none > 0 { rows.append(FrequencyTable.Row(label: "(none)", count: none, filter: nil)) }
+        return FrequencyTable(attribute: attribute, scopeName: scopeName, unit: unit, total: total, rows: rows, note: note)
+    }
+
+    /// A value as a filter writes it: quoted, since names hold spaces.
+    private static func quoted(_ text: String) -> String {
+        text.contains("\"") ? "'" + text + "'" : "\"" + text + "\""
+    }
+}
+
+/// Price bands of the frequency table; each is a filter of the Games pane.
+enum PriceBand: CaseIterable {
+    case free, under5, under10, under20, under40, from40, unknown
+
+    init(price: Double?) {
+        guard let price else { self = .unknown; return }
+        switch price {
+        case ...0: self = .free
+        case ..<5: self = .under5
+        case ..<10: self = .under10
+        case ..<20: self = .under20
+        case ..<40: self = .under40
+        default: self = .from40
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .free: return "free"
+        case .under5: return "(0, 5)"
+        case .under10: return "[5, 10)"
+        case .under20: return "[10, 20)"
+        case .under40: return "[20, 40)"
+        case .from40: return "[40, ∞)"
+        case .unknown: return "unknown"
+        }
+    }
+
+    var filter: String {
+        switch self {
+        case .free: return "price = 0"
+        case .under5: return "price > 0 price < 5"
+        case .under10: return "price >= 5 price < 10"
+        case .under20: return "price >= 10 price < 20"
+        case .under40: return "price >= 20 price < 40"
+        case .from40: return "price >= 40"
+        case .unknown: return "price=unknown"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+@testable import SteamLensApp
+import SteamLensEngine
+import TerminalUI
+import XCTest
+
+/// Filter, sort, frequency tables and export on the tiny catalogue, where
+/// every answer is known by hand (see ``TinyCatalog``).
+final class AnalystTests: XCTestCase {
+    func state(_ width: Int = 120, _ height: Int = 40) -> AppState {
+        AppState.start(engine: TinyCatalog.engine, size: Size(width: width, height: height), sourceName: "tiny",
+                       theme: .monochrome, exportFolder: NSTemporaryDirectory()).0
+    }
+
+    func names(_ state: AppState) -> [String] { state.pane.rows.map(\.name) }
+
+    func testCheapRoguelikesOf2012To2015ByOwners() {
+        var state = self.state()
+        state.press("5 f", engine: TinyCatalog.engine)
+        for character in "price < 10 tag:roguelike year 2012..2015" {
+            state.press(character == " " ? "Space" : String(character), engine: TinyCatalog.engine)
+        }
+        state.press("Enter", engine: TinyCatalog.engine)
+        XCTAssertNil(state.filterPrompt)
+        XCTAssertEqual(names(state), ["Dungeon Loop", "Crypt Runner", "Tiny Tactics"], "owners 3, 2, 2; ties by name")
+        XCTAssertEqual(state.pane.allRows.count, 6)
+        XCTAssertEqual(PaneColumn.title(.games, in: state), "5 Games (3 of 6) |price < 10 tag:roguelike year 2012..2015")
+        state.press("Esc", engine: TinyCatalog.engine)
+        XCTAssertNil(state.pane.filter)
+        XCTAssertEqual(state.pane.rows.count, 6, "Esc clears the filter")
+    }
+
+    func testABadFilterKeepsThePromptOpenWithTheReason() {
+        var state = self.state()
+        state.press("5 f c o s t Space < Space 1 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.filterPrompt?.error, "\"<\" needs a field before it, e.g. price < 10")
+        XCTAssertNil(state.pane.filter)
+        state.press("Esc", engine: TinyCatalog.engine)
+        XCTAssertNil(state.filterPrompt)
+    }
+
+    func testAFilterThatKeepsNothingSaysSo() {
+        var state = self.state()
+        state.press("5 f p r i c e > 1 0 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.rows, [])
+        XCTAssertEqual(state.status, "no row of 6 matches price>100 · Esc clears")
+        XCTAssertEqual(state.selection, .none)
+    }
+
+    func testSortingByPriceBothWaysPutsUnknownLast() {
+        var state = self.state()
+        state.press("5 ] ]", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.sortColumnName, "price")
+        XCTAssertEqual(names(state).last, "Old Ruins")
+        XCTAssertEqual(names(state).first, "Romance of the Three Kingdoms XIII: Fame and Strategy Expansion Pack")
+        state.press("S", engine: TinyCatalog.engine)
+        XCTAssertEqual(names(state), ["Tiny Tactics", "Dungeon Loop", "Crypt Runner", "Sky Harbor",
+                                      "Romance of the Three Kingdoms XIII: Fame and Strategy Expansion Pack", "Old Ruins"])
+    }
+
+    func testFrequencyOfTagsCountsTheFilteredGamesAndEnterFiltersToARow() {
+        var state = self.state()
+        state.press("5 f y e a r Space 2 0 1 2 . . 2 0 1 5 Enter F", engine: TinyCatalog.engine)
+        let table = state.frequency!.table
+        XCTAssertEqual(table.total, 3)
+        XCTAssertEqual(table.rows.map(\.label), ["Roguelike", "Action", "Indie", "Strategy"])
+        XCTAssertEqual(table.rows.map(\.count), [3, 1, 1, 1])
+        XCTAssertEqual(table.percent(table.rows[0]), 100)
+        state.press("j j j Enter", engine: TinyCatalog.engine)
+        XCTAssertNil(state.frequency)
+        XCTAssertEqual(state.focus, .games)
+        XCTAssertEqual(state.pane.filter?.text, "year 2012..2015 tag=\"Strategy\"")
+        XCTAssertEqual(names(state), ["Tiny Tactics"])
+    }
+
+    func testFrequencyAttributesCycleAndPriceBandsKeepTheirOrder() {
+        var state = self.state()
+        state.press("5 F F F F F", engine: TinyCatalog.engine)
+        let table = state.frequency!.table
+        XCTAssertEqual(table.attribute, .priceBand)
+        XCTAssertEqual(table.rows.map(\.label), ["free", "(0, 5)", "[5, 10)", "[10, 20)", "[20, 40)", "unknown"])
+        state.press("G Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(names(state), ["Old Ruins"], "Enter on unknown keeps the games without a price")
+    }
+
+    func testFrequencyOfSentimentCountsReviewsOfTheDevelopersGames() {
+        var state = self.state()
+        state.press("F F F F F F F F", engine: TinyCatalog.engine)
+        let table = state.frequency!.table
+        XCTAssertEqual(table.attribute, .sentiment)
+        XCTAssertEqual(table.unit, "reviews")
+        XCTAssertEqual(table.total, TinyCatalog.engine.catalog.reviewCount)
+        XCTAssertEqual(table.scopeName, "games of Developers")
+    }
+
+    func testExportedListHoldsTheFilterAndSortInItsNameAndRows() throws {
+        var state = self.state()
+        state.press("5 f p r i c e < 1 0 Enter e", engine: TinyCatalog.engine)
+        let target = ExportTargets.list(state)[0]
+        XCTAssertEqual(target.fileStem, "games-price-10-by-owners-desc")
+        XCTAssertEqual(ExportFormat.csv.encode(target.table), """
+            name,owners,reviews,price,year
+            Dungeon Loop,3,2,4.99,2013
+            Crypt Runner,2,2,9.99,2015
+            Tiny Tactics,2,0,0.00,2012
+
+            """)
+        XCTAssertEqual(ExportFormat.tsv.encode(target.table).split(separator: "\n")[1], "Dungeon Loop\t3\t2\t4.99\t2013")
+        XCTAssertTrue(ExportFormat.json.encode(target.table).contains(#"{"name": "Dungeon Loop", "owners": 3, "reviews": 2, "price": 4.99, "year": 2013}"#))
+    }
+
+    func testPaletteFindsCommandsByWordsAndRunsThem() {
+        XCTAssertEqual(paletteMatches("reverse").first?.command, .sortReverse)
+        XCTAssertEqual(paletteMatches("freq").first?.command, .frequency)
+        XCTAssertTrue(paletteMatches("zzzz").isEmpty)
+        var state = self.state()
+        state.press(": r e v e r s e Enter", engine: TinyCatalog.engine)
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 1, descending: false))
+    }
+}
