@@ -12,6 +12,9 @@
 # of running the typed keys, that an End key tmux sends as ESC [ 4 ~ moves
 # to the last row (not to the Years pane), that the Years pane opens on a
 # year with reviews, and that TERM=dumb prints the plain overview (exit 0).
+# Issue 11: an analyst's question (filter, sort, frequency table, reviews,
+# export) answered with keys alone in under a minute, help that q closes,
+# and the command palette.
 # Every tmux call uses a private server (-L, no config), so the script never
 # touches, or collides with, anyone else's tmux; the server dies at exit.
 # Exits non-zero with a message naming the failed step.
@@ -25,6 +28,7 @@ TIMEOUT="${TIMEOUT:-60}"      # seconds to wait for any screen text (the first E
 SESSION="steamlens-e2e-$$"
 SOCKET="steamlens-e2e-$$-$RANDOM"
 WORK="$(mktemp -d)"
+mkdir -p "$WORK/exports"
 
 # tmux on the private server only.
 tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
@@ -39,6 +43,9 @@ if [[ -z "${STEAMLENS_BIN:-}" ]]; then
     (cd "$ROOT" && swift build -c release --product steamlens >/dev/null) || fail "swift build -c release failed"
 fi
 [[ -x "$BIN" ]] || fail "no binary at $BIN"
+# A session that outlives every step: killing a step's session must not stop
+# the server while the next step connects ("server exited unexpectedly").
+tm new-session -d -s keeper "sleep 86400"
 
 # wait_for TEXT: poll the pane until TEXT appears, or fail after $TIMEOUT s.
 wait_for() {
@@ -48,6 +55,16 @@ wait_for() {
         sleep 0.1
     done
     fail "timed out after ${TIMEOUT}s waiting for \"$text\""
+}
+
+# wait_for_re REGEX: as wait_for, for an extended regular expression.
+wait_for_re() {
+    local pattern="$1" deadline=$((SECONDS + TIMEOUT))
+    while (( SECONDS < deadline )); do
+        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qE -- "$pattern"; then return 0; fi
+        sleep 0.1
+    done
+    fail "timed out after ${TIMEOUT}s waiting for /$pattern/"
 }
 
 # wait_for_file PATH: the shell after steamlens writes stty -a there.
@@ -76,7 +93,7 @@ assert_restored() {
 # An optional 4th argument sets TERM inside the pane.
 start() {
     tm new-session -d -s "$SESSION" -x "$1" -y "$2" \
-        "sh -c 'trap true INT; ${4:+TERM=$4 }\"$BIN\" --data \"$DATA\" --cache \"$CACHE\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+        "sh -c 'trap true INT; ${4:+TERM=$4 }\"$BIN\" --data \"$DATA\" --cache \"$CACHE\" --export-folder \"$WORK/exports\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
     wait_for " games · "
     wait_for " users"
 }
@@ -148,7 +165,68 @@ run_size() {
     grep -q "exit=0" "$WORK/e-$width.status" || fail "exit status after End and q: $(cat "$WORK/e-$width.status")"
     tm kill-session -t "$SESSION"
 
-    # 4. Ctrl-C quits cleanly and restores the terminal too.
+    # 4. Issue 11's question with keys alone, timed: which cheap roguelikes
+    #    released 2012-2015 have the most owners, what do their reviews say,
+    #    and export it. Filter the Games pane, check the sort, count its tags
+    #    (Shift-F), read the top game's reviews, export the list.
+    rm -f "$WORK"/exports/*
+    start "$width" "$height" "$WORK/a-$width"
+    local began=$SECONDS
+    tm send-keys -t "$SESSION" 5 f
+    wait_for "|"
+    tm send-keys -t "$SESSION" -l "price < 10 tag:roguelike year 2012..2015"
+    tm send-keys -t "$SESSION" Enter
+    wait_for " of $(grep -o '[0-9,]* games' <<<"$(screen_line 0)" | head -1 | cut -d' ' -f1)) |price < 10"
+    assert_screen "owners▼" "the Games pane is sorted by owners, largest first"
+    tm send-keys -t "$SESSION" s
+    wait_for "reviews▼"
+    tm send-keys -t "$SESSION" S
+    wait_for "reviews▲"
+    tm send-keys -t "$SESSION" '['
+    wait_for "owners▼"
+    tm send-keys -t "$SESSION" F
+    wait_for "Frequency 1/8 · tag"
+    tm capture-pane -p -t "$SESSION" | grep -qE "Rogue-?like +[0-9,]+ +100\.0 " || fail "not every filtered game counts the roguelike tag"
+    tm send-keys -t "$SESSION" Escape Enter
+    wait_for "Reviews of"
+    tm send-keys -t "$SESSION" Escape e
+    wait_for "Export"
+    tm send-keys -t "$SESSION" Enter
+    wait_for "exported to "
+    (( SECONDS - began < 60 )) || fail "the analyst question took $((SECONDS - began)) s, over a minute"
+    local csv; csv="$(ls "$WORK"/exports/steamlens-games-price-10-tag-roguelike-year-2012-2015-by-owners-desc*.csv 2>/dev/null | head -1)"
+    [[ -n "$csv" ]] || fail "no export named after the filter and sort in $WORK/exports: $(ls "$WORK/exports" 2>&1)"
+    head -1 "$csv" | grep -qx "name,owners,reviews,price,year" || fail "export header: $(head -1 "$csv")"
+    awk -F, 'NR > 1 && ($(NF-1) >= 10 || $NF < 2012 || $NF > 2015) { bad = 1 } END { exit bad }' "$csv" \
+        || fail "an exported row is outside the filter: $(cat "$csv")"
+    awk -F, 'NR > 2 && $(NF-3) > last { bad = 1 } NR > 1 { last = $(NF-3) } END { exit bad }' "$csv" \
+        || fail "the export is not sorted by owners: $(cat "$csv")"
+    tm send-keys -t "$SESSION" e Enter
+    wait_for_file "${csv%.csv}-2.csv"
+    tm send-keys -t "$SESSION" Escape
+    wait_for "cleared"
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/a-$width"
+    tm kill-session -t "$SESSION"
+
+    # 5. Help scrolls and q closes it without quitting; the palette runs a command.
+    start "$width" "$height" "$WORK/h-$width"
+    tm send-keys -t "$SESSION" '?' G
+    wait_for_re "[0-9]+–[0-9]+ of [0-9]+ "
+    tm send-keys -t "$SESSION" q
+    sleep 0.3
+    [[ -e "$WORK/h-$width" ]] && fail "q in the help quit the app"
+    assert_screen "1 Developers" "q closed the help"
+    tm send-keys -t "$SESSION" :
+    wait_for "Commands"
+    tm send-keys -t "$SESSION" -l "reverse"
+    tm send-keys -t "$SESSION" Enter
+    wait_for "games▲"
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/h-$width"
+    tm kill-session -t "$SESSION"
+
+    # 6. Ctrl-C quits cleanly and restores the terminal too.
     start "$width" "$height" "$WORK/c-$width"
     tm send-keys -t "$SESSION" j j C-c
     wait_for_file "$WORK/c-$width"
