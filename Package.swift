@@ -7,6 +7,7 @@ import PackageDescription
 //   SteamLensEngine       typed in-memory model, queries, statistics, models
 //   SteamLensSample       deterministic synthetic data generator
 //   StreamingCatalog      the streaming data set: CSV readers, rules, catalogue, questions, models
+//   StreamingSample       deterministic synthetic streaming catalogue and ratings with known structure
 //   TerminalUI            cell grid, widgets, Terminal protocol (ncurses + in-memory)
 //   SteamLensApp          AppState, reduce, render
 //   SteamLensOutput       result printing (table/csv/json) and error → exit code / HTTP status, for CLI and server
@@ -57,6 +58,7 @@ let package = Package(
         .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
         .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "StreamingSample", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
         .target(
@@ -84,7 +86,7 @@ let package = Package(
             name: "steamlens",
             dependencies: [
                 "SteamLensData", "SteamLensEngine", "SteamLensSample", "SteamLensApp", "TerminalUI", "SteamLensServer", "SteamLensOutput",
-                "StreamingCatalog",
+                "StreamingCatalog", "StreamingSample",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "StreamingCatalogTests",
-            dependencies: ["StreamingCatalog", "SteamLensData", "SteamLensEngine"],
+            dependencies: ["StreamingCatalog", "StreamingSample", "SteamLensData", "SteamLensEngine"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Swift Testing with random inputs; the only target in Swift 6 mode.
