@@ -69,5 +69,5 @@ public struct StreamingEngine: Sendable {
 
     static let noRatings = QueryError.noResult(
         "This catalogue has no ratings file (ratings.csv), so no title has a score. Generate one with "
-            + "`steamlens sample streaming-ratings --catalogue DIR` (docs/streaming.md, \"Ratings\"); the real ratings are not published.")
+            + "`steamlens sample-streaming --ratings-for DIR --out DIR` (docs/streaming.md, \"Ratings\"); the real ratings are not published.")
 }

@@ -13,7 +13,7 @@ struct SteamLens: ParsableCommand {
             Exit codes: 0 ok, 1 no result or bad argument, 2 bad or missing data.
             """,
         version: "0.1.0",
-        subcommands: [ExploreCommand.self, QueryCommand.self, ETLCommand.self, SampleCommand.self, EvalCommand.self, BenchCommand.self, ServeCommand.self],
+        subcommands: [ExploreCommand.self, QueryCommand.self, ETLCommand.self, SampleCommand.self, SampleStreamingCommand.self, EvalCommand.self, BenchCommand.self, ServeCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }

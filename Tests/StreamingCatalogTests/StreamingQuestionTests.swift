@@ -133,7 +133,7 @@ final class StreamingQuestionTests: XCTestCase {
     func testScoreQuestionsWithoutRatingsSayHowToMakeThem() throws {
         let bare = try StreamingFixture.engine(ratings: String?.none)
         XCTAssertThrowsError(try StreamingQueries.named("second_score")!(bare, ["netflix"])) { error in
-            XCTAssertTrue("\(error)".contains("steamlens sample streaming-ratings"), "\(error)")
+            XCTAssertTrue("\(error)".contains("steamlens sample-streaming --ratings-for"), "\(error)")
         }
         XCTAssertNoThrow(try StreamingQueries.named("count_platform")!(bare, ["netflix"]))
     }

@@ -31,7 +31,7 @@ public struct RatingsFileReader {
             ) { record in
                 report.lines = max(report.lines, record.line)
                 guard let indexes = columns else {
-                    let header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    let header = record.fields.map { TextCleaning.trimmed($0).lowercased() }
                     let found = Self.columns.map { header.firstIndex(of: $0) }
                     if found.contains(nil) {
                         report.problem = "\(reportName): the header must be \(Self.columns.joined(separator: ",")), got \(header.joined(separator: ",").prefix(80))"
@@ -47,9 +47,9 @@ public struct RatingsFileReader {
                     report.record(StreamingRules.wrongFieldCount, line: record.line, detail: "\(record.fields.count) fields")
                     return
                 }
-                let user = record.fields[indexes[0]].trimmingCharacters(in: .whitespaces)
-                let titleId = record.fields[indexes[1]].trimmingCharacters(in: .whitespaces)
-                let scoreText = record.fields[indexes[2]].trimmingCharacters(in: .whitespaces)
+                let user = TextCleaning.trimmed(record.fields[indexes[0]])
+                let titleId = TextCleaning.trimmed(record.fields[indexes[1]])
+                let scoreText = TextCleaning.trimmed(record.fields[indexes[2]])
                 guard !user.isEmpty else { report.record(StreamingRules.ratingWithoutUser, line: record.line); return }
                 guard let title = titleIndex[titleId] else {
                     report.record(StreamingRules.ratingUnknownTitle, line: record.line, detail: "'\(titleId.prefix(20))'")
@@ -59,7 +59,7 @@ public struct RatingsFileReader {
                     report.record(StreamingRules.ratingScoreInvalid, line: record.line, detail: "'\(scoreText.prefix(20))'")
                     return
                 }
-                let timestamp = record.fields[indexes[3]].trimmingCharacters(in: .whitespaces)
+                let timestamp = TextCleaning.trimmed(record.fields[indexes[3]])
                 if Int64(timestamp) == nil { report.record(StreamingRules.ratingTimestampInvalid, line: record.line) }
                 let viewer: Int32
                 if let known = viewerIndex[user] {

@@ -24,12 +24,26 @@ enum TextCleaning {
         }
     }
 
+    /// `text` without leading and trailing white space (Unicode's, so
+    /// no-break spaces go too), without Foundation's slow bridging path.
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex, end == scalars.endIndex { return String(text) }
+        return String(text[start..<end])
+    }
+
     /// A comma list ("Brendan Gleeson, Taylor Kitsch"): trimmed, empty items
     /// dropped, repeats dropped (first kept).
     static func list(_ text: String) -> [String] {
         guard !text.isEmpty else { return [] }
         var seen = Set<String>()
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return text.split(separator: ",").map { trimmed($0) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     private static let months = ["january", "february", "march", "april", "may", "june", "july", "august",

@@ -42,7 +42,7 @@ public struct TitleFileReader {
                 guard let indexes = columnIndex else {
                     header = record.fields
                     if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
-                    header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    header = header.map { TextCleaning.trimmed($0).lowercased() }
                     let found = Self.columns.map { header.firstIndex(of: $0) }
                     let missing = zip(Self.columns, found).filter { $0.1 == nil }.map(\.0)
                     guard missing.isEmpty else {
@@ -83,7 +83,7 @@ public struct TitleFileReader {
         let fields = raw.map { field -> String in
             let (text, removed) = TextCleaning.removingInvisibles(field)
             invisible = invisible || removed
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return TextCleaning.trimmed(text)
         }
         let showId = fields[0], typeText = fields[1], name = fields[2]
         guard !showId.isEmpty else {
@@ -121,7 +121,7 @@ public struct TitleFileReader {
         if fields[6].isEmpty {
             report.count(StreamingRules.dateAddedMissing)
         } else {
-            if rawDate.trimmingCharacters(in: .whitespaces) != rawDate {
+            if TextCleaning.trimmed(rawDate) != rawDate {
                 report.record(StreamingRules.dateAddedSpaces, line: line, detail: "'\(rawDate.prefix(30))'")
             }
             if let day = TextCleaning.day(fields[6]) {

@@ -7,7 +7,7 @@ import StreamingCatalog
 
 /// Where the data and the store are.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder with steam_games, australian_user_reviews and australian_users_items (.json or .json.gz). Default: $STEAMLENS_DATA, else the bundled Data/.")
+    @Option(name: .long, help: "Folder with steam_games, australian_user_reviews and australian_users_items (.json or .json.gz), or the four streaming platform CSVs (+ ratings.csv). Default: $STEAMLENS_DATA, else the bundled Data/.")
     var data: String?
 
     @Option(name: .long, help: "Folder for the SQLite store. Default: $XDG_CACHE_HOME/steamlens or ~/.cache/steamlens.")
