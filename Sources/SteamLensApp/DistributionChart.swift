@@ -15,9 +15,8 @@ import TerminalUI
 /// left out: unknown price 2
 /// ```
 ///
-/// TerminalUI's `Histogram` labels every bin `[a, b)` from its edges; the
-/// engine's bins carry their own labels (a zero bin, "(0, b)" after it,
-/// sentiment classes), hence this widget.
+/// The engine's bins carry their own labels (a zero bin, "(0, b)" after
+/// it, sentiment classes); this widget only draws them.
 struct DistributionChart: Widget {
     var distribution: Distribution
     /// Bars proportional to log(1 + count), so a bin of 3 stays visible beside 30,000.
@@ -52,11 +51,7 @@ struct DistributionChart: Widget {
             let share = d.total > 0 ? Int((Double(bin.count) * 100 / Double(d.total)).rounded()) : 0
             buffer.write("\(share)%".padded(toWidth: shareWidth, alignment: .right), x: area.x + labelWidth + 1 + countWidth + 1,
                          y: y, style: theme.muted)
-            if barCells > 0, largest > 0, bin.count > 0 {
-                // Eighths of a cell, so the partial block lands within 1/8 cell of the exact length.
-                let eighths = max(1, Int((magnitudes[index] / largest * Double(barCells * 8)).rounded()))
-                buffer.write(glyphs.bar(eighths: eighths), x: barX, y: y, style: theme.bar, maxWidth: barCells)
-            }
+            buffer.write(glyphs.bar(magnitudes[index], of: largest, cells: barCells), x: barX, y: y, style: theme.bar, maxWidth: barCells)
             y += 1
         }
         if binRows < d.bins.count, y < area.bottom {

@@ -61,10 +61,8 @@ struct FrequencyView: Widget {
             buffer.write(counts[index].padded(toWidth: countWidth, alignment: .right), x: inner.x + 2 + labelWidth + 1, y: y, style: theme.text)
             buffer.write(shares[index].padded(toWidth: shareWidth, alignment: .right), x: inner.x + 3 + labelWidth + countWidth + 1, y: y,
                          style: theme.muted)
-            if barCells > 0, largest > 0, row.count > 0 {
-                let eighths = max(1, Int((Double(row.count) / Double(largest) * Double(barCells * 8)).rounded()))
-                buffer.write(glyphs.bar(eighths: eighths), x: barX, y: y, style: theme.bar, maxWidth: barCells)
-            }
+            buffer.write(glyphs.bar(Double(row.count), of: Double(largest), cells: barCells), x: barX, y: y, style: theme.bar,
+                         maxWidth: barCells)
             if index == cursor { buffer.patchStyle(theme.selection, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }
             y += 1
         }

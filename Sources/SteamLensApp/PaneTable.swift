@@ -93,9 +93,9 @@ struct PaneTable: Widget {
                              style: column == sort.column - 1 ? theme.text : theme.muted)
                 x += widths[n] + 1
             }
-            if showBar, let barColumn, let value = row.values[barColumn], columnMax[barColumn] > 0, value > 0 {
-                let eighths = max(1, Int((value / columnMax[barColumn] * Double(Self.barWidth * 8)).rounded()))
-                buffer.write(glyphs.bar(eighths: eighths), x: x + 1, y: y, style: theme.bar, maxWidth: Self.barWidth)
+            if showBar, let barColumn, let value = row.values[barColumn] {
+                buffer.write(glyphs.bar(value, of: columnMax[barColumn], cells: Self.barWidth), x: x + 1, y: y, style: theme.bar,
+                             maxWidth: Self.barWidth)
             }
             if index == cursor {
                 buffer.patchStyle(isFocused ? theme.selection : theme.inactiveSelection, in: body.row(line))

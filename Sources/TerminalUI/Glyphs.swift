@@ -95,6 +95,18 @@ public struct Glyphs: Hashable, Sendable {
     /// Glyphs.unicode.bar(eighths: 20)   // "██▌"
     /// Glyphs.ascii.bar(eighths: 20)     // "###"
     /// ```
+    /// The one bar of every chart: `value` out of `largest` in `cells`
+    /// cells, exact to an eighth of a cell; any positive value shows at
+    /// least one eighth, so "a little" never looks like "none".
+    ///
+    /// ```swift
+    /// Glyphs.unicode.bar(5, of: 20, cells: 10)   // "██▌"
+    /// ```
+    public func bar(_ value: Double, of largest: Double, cells: Int) -> String {
+        guard value.isFinite, largest.isFinite, value > 0, largest > 0, cells > 0 else { return "" }
+        return bar(eighths: max(1, Int((min(value / largest, 1) * Double(cells * 8)).rounded())))
+    }
+
     public func bar(eighths: Int) -> String {
         guard eighths > 0 else { return "" }
         let full = eighths / 8

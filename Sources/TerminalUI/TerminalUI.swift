@@ -4,7 +4,7 @@
 //
 //   Geometry.swift, Style.swift, Cell.swift   sizes, rectangles, colours, one cell
 //   DisplayWidth.swift, TextSanitizer.swift   how many columns text takes; making it safe to print
-//   Buffer.swift, BufferDiff.swift            the grid widgets draw into; what changed between frames
+//   Buffer.swift                              the grid widgets draw into (ncurses sends only what changed)
 //   Glyphs.swift, Theme.swift                 Unicode/ASCII symbols; colour/monochrome styles
 //   Layout.swift                              splitting rectangles, scroll offsets
 //   Widget.swift, Widgets/                    one widget per file, each `render(into:area:)`
@@ -25,8 +25,8 @@
 //         let (left, right) = screen.area.split(.horizontal, [.fixed(26), .fill]).pair
 //         let panel = Panel(title: "Developers", isFocused: true, theme: theme, glyphs: glyphs)
 //         screen.render(panel, area: left)
-//         screen.render(ListView(rows: rows, selectedIndex: cursor, isFocused: true,
-//                                theme: theme, glyphs: glyphs), area: panel.inner(left))
+//         screen.render(TableView(columns: columns, rows: rows, theme: theme, glyphs: glyphs),
+//                       area: panel.inner(left))
 //         …
 //     }
 //     terminal.draw(screen)

@@ -50,8 +50,11 @@ final class MemoryTerminalTests: XCTestCase {
             let rows = buffer.area.split(.vertical, [.fill, .fixed(1)])
             let panel = Panel(title: "Developers", isFocused: true)
             buffer.render(panel, area: rows[0])
-            buffer.render(ListView(rows: names.map { ListView.Row($0) }, selectedIndex: state.cursor, isFocused: true),
-                          area: panel.inner(rows[0]))
+            let list = panel.inner(rows[0])
+            let first = Scrolling.offset(keeping: state.cursor, visible: list.height, offset: 0, count: names.count)
+            for (line, index) in (first..<min(names.count, first + list.height)).enumerated() {
+                buffer.write((index == state.cursor ? "▶ " : "  ") + names[index], x: list.x, y: list.y + line, maxWidth: list.width)
+            }
             buffer.render(StatusBar(keymap: testKeymap), area: rows[1])
             if state.help { buffer.render(HelpOverlay(keymap: testKeymap)) }
             return buffer

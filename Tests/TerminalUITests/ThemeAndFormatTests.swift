@@ -70,3 +70,15 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.compact(9.999999999), "10")
     }
 }
+
+final class BarTests: XCTestCase {
+    func testABarIsItsShareOfTheLargestInEighthsAndNeverVanishes() {
+        XCTAssertEqual(Glyphs.unicode.bar(5, of: 20, cells: 10), "██▌")
+        XCTAssertEqual(Glyphs.unicode.bar(20, of: 20, cells: 4), "████")
+        XCTAssertEqual(Glyphs.unicode.bar(17, of: 9_582, cells: 4), "▏", "a small value is a sliver, not a full bar")
+        XCTAssertEqual(Glyphs.unicode.bar(0, of: 20, cells: 4), "")
+        XCTAssertEqual(Glyphs.unicode.bar(30, of: 20, cells: 2), "██", "never past its cells")
+        XCTAssertEqual(Glyphs.unicode.bar(.nan, of: 20, cells: 2), "")
+        XCTAssertEqual(Glyphs.ascii.bar(5, of: 20, cells: 10), "###")
+    }
+}

@@ -1,17 +1,15 @@
-/// A table with a header row, a sort indicator (▲/▼) on one column,
-/// per-column alignment, column widths fitted to the area, "…" where a
-/// value is cut, and a selected row.
+/// A table with a header row, per-column alignment, column widths fitted
+/// to the area and "…" where a value is cut.
 ///
 /// ```swift
 /// let table = TableView(columns: [.init("year"), .init("items", alignment: .right)],
-///                       rows: [["2016", "4,208"], ["2017", "5,102"]],
-///                       sort: .init(column: 1, ascending: false), selectedRow: 0)
+///                       rows: [["2016", "4,208"], ["2017", "5,102"]])
 /// ```
 ///
 /// ```
-/// year  items ▼
-/// 2016    4,208
-/// 2017    5,102
+/// year  items
+/// 2016  4,208
+/// 2017  5,102
 /// ```
 public struct TableView: Widget {
     public struct Column: Hashable, Sendable {
@@ -28,46 +26,19 @@ public struct TableView: Widget {
         }
     }
 
-    public struct SortIndicator: Hashable, Sendable {
-        public var column: Int
-        public var ascending: Bool
-
-        public init(column: Int, ascending: Bool) {
-            self.column = column
-            self.ascending = ascending
-        }
-    }
-
     public var columns: [Column]
     /// Cell text, one array per row; missing cells are blank.
     public var rows: [[String]]
-    public var sort: SortIndicator?
-    public var selectedRow: Int?
-    /// First data row shown (adjusted to keep `selectedRow` visible).
-    public var offset: Int
-    public var isFocused: Bool
     public var columnSpacing: Int
     public var theme: Theme
     public var glyphs: Glyphs
 
-    public init(columns: [Column], rows: [[String]], sort: SortIndicator? = nil,
-                selectedRow: Int? = nil, offset: Int = 0, isFocused: Bool = false,
-                columnSpacing: Int = 2, theme: Theme = .color, glyphs: Glyphs = .unicode) {
+    public init(columns: [Column], rows: [[String]], columnSpacing: Int = 2, theme: Theme = .color, glyphs: Glyphs = .unicode) {
         self.columns = columns
         self.rows = rows
-        self.sort = sort
-        self.selectedRow = selectedRow
-        self.offset = offset
-        self.isFocused = isFocused
         self.columnSpacing = columnSpacing
         self.theme = theme
         self.glyphs = glyphs
-    }
-
-    /// The header text of column `index`, with the sort arrow when sorted.
-    public func headerTitle(_ index: Int) -> String {
-        guard let sort, sort.column == index else { return columns[index].title }
-        return columns[index].title + " " + (sort.ascending ? glyphs.sortAscending : glyphs.sortDescending)
     }
 
     /// The width of each column in an area `width` cells wide; 0 means the
@@ -80,7 +51,7 @@ public struct TableView: Widget {
     /// are dropped from the right.
     public func columnWidths(for width: Int) -> [Int] {
         let natural = columns.indices.map { index in
-            rows.reduce(headerTitle(index).displayWidth) { widest, row in
+            rows.reduce(columns[index].title.displayWidth) { widest, row in
                 index < row.count ? max(widest, row[index].displayWidth) : widest
             }
         }
@@ -105,11 +76,6 @@ public struct TableView: Widget {
         return Array(repeating: 0, count: columns.count)
     }
 
-    /// The first data row shown in an area `height` rows high (header included).
-    public func visibleOffset(height: Int) -> Int {
-        Scrolling.offset(keeping: selectedRow, visible: max(0, height - 1), offset: offset, count: rows.count)
-    }
-
     public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty, !columns.isEmpty else { return }
         let widths = columnWidths(for: area.width)
@@ -117,34 +83,21 @@ public struct TableView: Widget {
             area.x + widths[0..<index].reduce(0, +) + columnSpacing * index
         }
         let shownColumns = widths.indices.filter { widths[$0] > 0 }
-        let tableWidth = shownColumns.last.map { lefts[$0] + widths[$0] - area.x } ?? 0
 
         for index in shownColumns {
-            let title = headerTitle(index)
-            var text = title.padded(toWidth: widths[index], alignment: columns[index].alignment, ellipsis: glyphs.ellipsis)
-            // Keep the sort arrow visible when the title itself must be cut.
-            if let sort, sort.column == index, title.displayWidth > widths[index], widths[index] >= 3 {
-                let arrow = sort.ascending ? glyphs.sortAscending : glyphs.sortDescending
-                text = columns[index].title.truncated(toWidth: widths[index] - 2, ellipsis: glyphs.ellipsis) + " " + arrow
-            }
+            let text = columns[index].title.padded(toWidth: widths[index], alignment: columns[index].alignment, ellipsis: glyphs.ellipsis)
             buffer.write(text, x: lefts[index], y: area.y, style: theme.header, maxWidth: widths[index])
         }
 
         let bodyHeight = area.height - 1
         guard bodyHeight > 0 else { return }
-        let first = visibleOffset(height: area.height)
-        for line in 0..<min(bodyHeight, rows.count - first) {
-            let rowIndex = first + line
-            let row = rows[rowIndex]
+        for line in 0..<min(bodyHeight, rows.count) {
+            let row = rows[line]
             let y = area.y + 1 + line
             for index in shownColumns where index < row.count {
                 buffer.write(row[index].padded(toWidth: widths[index], alignment: columns[index].alignment,
                                                ellipsis: glyphs.ellipsis),
                              x: lefts[index], y: y, style: theme.text, maxWidth: widths[index])
-            }
-            if rowIndex == selectedRow {
-                buffer.patchStyle(isFocused ? theme.selection : theme.inactiveSelection,
-                                  in: Rect(x: area.x, y: y, width: tableWidth, height: 1))
             }
         }
     }
