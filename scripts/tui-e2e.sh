@@ -209,7 +209,8 @@ run_size() {
     wait_for_file "$WORK/a-$width"
     tm kill-session -t "$SESSION"
 
-    # 5. Help scrolls and q closes it without quitting; the palette runs a command.
+    # 5. Help scrolls and q closes it without quitting; the palette runs a
+    #    command; clicks and the wheel.
     start "$width" "$height" "$WORK/h-$width"
     tm send-keys -t "$SESSION" '?' G
     wait_for_re "[0-9]+–[0-9]+ of [0-9]+ "
@@ -222,6 +223,17 @@ run_size() {
     tm send-keys -t "$SESSION" -l "reverse"
     tm send-keys -t "$SESSION" Enter
     wait_for "games▲"
+    # The mouse, as the terminal reports it (SGR, 1-based): a click on the
+    # Developers header's "name" sorts by name, a click on the third row selects it,
+    # the wheel moves three rows on.
+    tm send-keys -t "$SESSION" -H 1b 5b 3c 30 3b 34 3b 33 4d
+    wait_for "name▲"
+    tm send-keys -t "$SESSION" g
+    wait_for "row 1 of"
+    tm send-keys -t "$SESSION" -H 1b 5b 3c 30 3b 34 3b 36 4d
+    wait_for "row 3 of"
+    tm send-keys -t "$SESSION" -H 1b 5b 3c 36 35 3b 34 3b 36 4d
+    wait_for "row 6 of"
     tm send-keys -t "$SESSION" q
     wait_for_file "$WORK/h-$width"
     tm kill-session -t "$SESSION"

@@ -133,6 +133,7 @@ static inline int sl_key_f(int n) { return KEY_F(n); }
 static volatile sig_atomic_t sl_guard_armed = 0;        // 1 while curses mode may be active
 static volatile sig_atomic_t sl_guard_interrupts = 0;   // SIGINTs not yet read as Ctrl-C
 static volatile sig_atomic_t sl_guard_interrupt_as_key = 0;
+static volatile sig_atomic_t sl_guard_mouse = 0;        // 1 while mouse reporting is on
 
 static inline struct sigaction *sl_guard_previous_actions(void) {
     static struct sigaction previous[65];
@@ -143,8 +144,23 @@ static inline struct sigaction *sl_guard_previous_actions(void) {
 static inline void sl_guard_restore(void) {
     if (sl_guard_armed) {
         sl_guard_armed = 0;
+        if (sl_guard_mouse) {
+            // Mouse reporting is turned on by the app, not by ncurses, so endwin
+            // would leave it on; write() is async-signal-safe.
+            static const char off[] = "\033[?1006l\033[?1000l";
+            sl_guard_mouse = 0;
+            (void)!write(STDOUT_FILENO, off, sizeof off - 1);
+        }
         endwin();
     }
+}
+
+/// Turns xterm mouse reporting (clicks and wheel, SGR coordinates) on or off.
+static inline void sl_mouse_reporting(int on) {
+    fflush(stdout);
+    const char *sequence = on ? "\033[?1000h\033[?1006h" : "\033[?1006l\033[?1000l";
+    (void)!write(STDOUT_FILENO, sequence, strlen(sequence));
+    sl_guard_mouse = on;
 }
 
 static void sl_guard_atexit(void) { sl_guard_restore(); }

@@ -5,21 +5,20 @@ import SteamLensEngine
 public struct Detail: Equatable, Sendable {
     public var selection: Selection
     public var sections: [DetailSection]
+    /// The previous selection's recommendations, drawn dimmed while the new
+    /// ones are computed, so a cursor move never flashes "computing…".
+    public var staleRecommendations: [Recommendation]?
+
+    public init(selection: Selection, sections: [DetailSection]) {
+        self.selection = selection
+        self.sections = sections
+    }
 
     public static let empty = Detail(selection: .none, sections: [])
 
-    /// The first table, for `e` export.
-    public var primaryTable: ResultTable? {
-        for section in sections {
-            switch section.body {
-            case .table(let table): return table
-            case .recommendations(let rows?):
-                return ResultTable(title: section.title,
-                                   columns: [.init("rank", .right), .init("item_id", .right), .init("title"), .init("score", .right)],
-                                   rows: rows.map { [.integer($0.rank), .integer($0.itemId), .text($0.title), .number($0.score, digits: 3)] })
-            default: continue
-            }
-        }
+    /// The recommendations shown now, if any have arrived.
+    var recommendations: [Recommendation]? {
+        for section in sections { if case .recommendations(let rows?) = section.body { return rows } }
         return nil
     }
 }

@@ -70,7 +70,7 @@ struct DetailView: Widget {
         case .table(let table): return 1 + max(1, table.rows.count)
         case .lines(let lines): return lines.count
         case .sparkline, .message: return 1
-        case .recommendations(let rows): return rows.map { 1 + max(1, $0.count) } ?? 1
+        case .recommendations(let rows): return (rows ?? detail.staleRecommendations).map { 1 + max(1, $0.count) } ?? 1
         case .reviews: return 0
         }
     }
@@ -93,17 +93,21 @@ struct DetailView: Widget {
                           area: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1))
         case .message(let text):
             buffer.write(text, x: area.x, y: area.y, style: theme.muted, maxWidth: area.width, ellipsis: glyphs.ellipsis)
-        case .recommendations(nil):
-            buffer.write("computing…", x: area.x, y: area.y, style: theme.muted, maxWidth: area.width)
-        case .recommendations(let rows?):
-            if rows.isEmpty {
-                buffer.write("no recommendation", x: area.x, y: area.y, style: theme.muted)
+        case .recommendations(let rows):
+            // Until the new answer arrives the previous one stays, dimmed.
+            guard let shown = rows ?? detail.staleRecommendations else {
+                buffer.write("computing…", x: area.x, y: area.y, style: theme.muted, maxWidth: area.width)
+                return
+            }
+            if shown.isEmpty {
+                buffer.write(rows == nil ? "computing…" : "no recommendation", x: area.x, y: area.y, style: theme.muted)
                 return
             }
             buffer.render(TableView(columns: [.init("#", alignment: .right, minWidth: 1), .init("game", minWidth: 8),
                                               .init("score", alignment: .right, minWidth: 5)],
-                                    rows: rows.map { [String($0.rank), $0.title, Formatting.decimal($0.score, digits: 3)] },
+                                    rows: shown.map { [String($0.rank), $0.title, Formatting.decimal($0.score, digits: 3)] },
                                     theme: theme, glyphs: glyphs), area: area)
+            if rows == nil { buffer.patchStyle(theme.muted, in: area) }
         case .reviews(let snippets, let offset):
             var y = area.y
             for snippet in snippets.dropFirst(offset) {

@@ -54,14 +54,34 @@ struct PaneTable: Widget {
         return shown.sorted()
     }
 
+    /// Where things go in a table `width` cells wide: the number columns
+    /// shown and their widths, the name's width, and whether the bar fits.
+    func layout(width: Int) -> (shown: [Int], widths: [Int], nameWidth: Int, showBar: Bool) {
+        // Columns come before the bar; the bar only takes room the name can spare.
+        let minimumName = min(nameWidth, 16, width / 2)
+        let shown = shownColumns(width: width, minimumName: minimumName)
+        let widths = shown.map { Self.width(of: columns[$0], max: columnMax[$0]) }
+        let showBar = width - 2 - (widths.reduce(0, +) + widths.count) - (Self.barWidth + 1) >= minimumName
+        let nameWidth = width - 2 - (widths.reduce(0, +) + widths.count) - (showBar ? Self.barWidth + 1 : 0)
+        return (shown, widths, nameWidth, showBar)
+    }
+
+    /// The sort column (0 the name, 1… the number columns) drawn at `x`
+    /// cells from the left of a table `width` wide, for a click on the header.
+    func sortColumn(atX x: Int, width: Int) -> Int? {
+        let (shown, widths, nameWidth, _) = layout(width: width)
+        if x < 2 + nameWidth { return 0 }
+        var left = 2 + nameWidth
+        for (n, column) in shown.enumerated() {
+            if x >= left && x <= left + widths[n] { return column + 1 }
+            left += widths[n] + 1
+        }
+        return nil
+    }
+
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 6, area.height >= 2 else { return }
-        // Columns come before the bar; the bar only takes room the name can spare.
-        let minimumName = min(nameWidth, 16, area.width / 2)
-        let shown = shownColumns(width: area.width, minimumName: minimumName)
-        let widths = shown.map { Self.width(of: columns[$0], max: columnMax[$0]) }
-        let showBar = area.width - 2 - (widths.reduce(0, +) + widths.count) - (Self.barWidth + 1) >= minimumName
-        let nameWidth = area.width - 2 - (widths.reduce(0, +) + widths.count) - (showBar ? Self.barWidth + 1 : 0)
+        let (shown, widths, nameWidth, showBar) = layout(width: area.width)
         let barColumn = sort.column >= 1 ? sort.column - 1 : (columns.isEmpty ? nil : 0)
 
         // Header.

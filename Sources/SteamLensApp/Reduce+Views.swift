@@ -197,13 +197,13 @@ func frequencyTable(_ attribute: FrequencyAttribute, source: PaneID?, state: App
 
 /// Keys while the frequency table is open: it takes moving, Enter and `a`;
 /// nil lets every other key act as usual.
-func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect]? {
+func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine, times: Int = 1) -> [Effect]? {
     guard var frequency = state.frequency, let command = AppKeymap.keymap.command(for: key) else { return nil }
     let count = frequency.table.rows.count
     let page = FrequencyView.visibleRows(height: ScreenLayout(size: state.size).right.height, hasNote: frequency.table.note != nil)
     switch command {
-    case .up: frequency.cursor -= 1
-    case .down: frequency.cursor += 1
+    case .up: frequency.cursor -= times
+    case .down: frequency.cursor += times
     case .pageUp: frequency.cursor -= page
     case .pageDown: frequency.cursor += page
     case .halfPageUp: frequency.cursor -= page / 2

@@ -39,6 +39,10 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
         return []
     }
     if key == .resize { return [] }
+    switch key {
+    case .mouse, .wheel: return handleMouse(&state, key, engine: engine)
+    default: break
+    }
     if let search = state.search, search.isEditing {
         return handleSearchKey(&state, key, engine: engine)
     }
@@ -398,7 +402,9 @@ func selectionChanged(_ state: inout AppState, engine: Engine) -> [Effect] {
         return []
     }
     let (detail, effect) = DetailBuilder.build(state.selection, state: state, engine: engine)
+    let shown = state.detail.recommendations ?? state.detail.staleRecommendations
     state.detail = detail
+    state.detail.staleRecommendations = shown
     if state.histogram.map({ !$0.allData }) ?? false { refreshDistribution(&state, engine: engine) }
     return effect.map { [$0] } ?? []
 }

@@ -29,11 +29,16 @@ public final class CursesTerminal: Terminal {
         /// Read the first Ctrl-C as ``Key/ctrl(_:)`` `"c"` instead of dying
         /// (a second one while the first is unread still ends the process).
         public var interruptAsKey: Bool
+        /// Ask the terminal for clicks and wheel turns (xterm SGR reports,
+        /// read as ``Key/mouse(x:y:)`` and ``Key/wheel(up:x:y:)``); turned
+        /// off again on every exit path. Off for `--no-mouse`.
+        public var mouse: Bool
 
-        public init(useColor: Bool = true, escapeDelayMilliseconds: Int = 25, interruptAsKey: Bool = true) {
+        public init(useColor: Bool = true, escapeDelayMilliseconds: Int = 25, interruptAsKey: Bool = true, mouse: Bool = false) {
             self.useColor = useColor
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
             self.interruptAsKey = interruptAsKey
+            self.mouse = mouse
         }
     }
 
@@ -79,6 +84,7 @@ public final class CursesTerminal: Terminal {
             hasColors = false
         }
         escapeDelayMilliseconds = options.escapeDelayMilliseconds
+        if options.mouse { sl_mouse_reporting(1) }
         colorCount = Int(sl_colors())
         maxPairs = Int(sl_color_pairs())
     }

@@ -54,6 +54,7 @@ public enum EscapeSequence {
     /// `ESC [ … final`: cursor keys by their final letter (modifiers such as
     /// `1;5` ignored), editing keys by their number before `~`.
     static func csi(parameters: String, final: Character) -> Result {
+        if parameters.hasPrefix("<") { return sgrMouse(parameters.dropFirst(), final: final) }
         let numbers = parameters.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         if let key = cursorKey(final) { return .key(key) }
         switch final {
@@ -74,6 +75,21 @@ public enum EscapeSequence {
             }
         default:
             return .dropped
+        }
+    }
+
+    /// `ESC [ < button ; x ; y M` (press) or `m` (release), the SGR mouse
+    /// report (mode 1006) the explorer asks for: a left press is a click,
+    /// buttons 64/65 the wheel; releases, drags and other buttons are dropped.
+    static func sgrMouse(_ parameters: Substring, final: Character) -> Result {
+        let numbers = parameters.split(separator: ";").compactMap { Int($0) }
+        guard final == "M", numbers.count == 3, numbers[1] >= 1, numbers[2] >= 1 else { return .dropped }
+        let (button, x, y) = (numbers[0], numbers[1] - 1, numbers[2] - 1)
+        switch button {
+        case 0: return .key(.mouse(x: x, y: y))
+        case 64: return .key(.wheel(up: true, x: x, y: y))
+        case 65: return .key(.wheel(up: false, x: x, y: y))
+        default: return .dropped
         }
     }
 

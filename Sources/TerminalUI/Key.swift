@@ -15,8 +15,10 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     /// F1 … F63.
     case function(Int)
-    /// A mouse button press at a cell (only if the backend enables mice).
+    /// A left-button press at a cell, 0-based (only if the backend enables the mouse).
     case mouse(x: Int, y: Int)
+    /// The wheel turned up (away from the user) or down over a cell.
+    case wheel(up: Bool, x: Int, y: Int)
     /// A key code the backend could not name.
     case unknown(Int)
 
@@ -71,7 +73,8 @@ public enum Key: Hashable, Sendable {
         case .resize: return "Resize"
         case .ctrl(let c): return "C-\(c)"
         case .function(let n): return "F\(n)"
-        case .mouse(let x, let y): return "Mouse(\(x),\(y))"
+        case .mouse(let x, let y): return "Click(\(x),\(y))"
+        case .wheel(let up, let x, let y): return (up ? "WheelUp" : "WheelDown") + "(\(x),\(y))"
         case .unknown(let code): return "Unknown(\(code))"
         }
     }

@@ -6,7 +6,7 @@ public struct KeyReplayError: Error, Hashable, Sendable, CustomStringConvertible
 
     public var description: String {
         "unknown key '\(token)' (token \(position)) in replay string; use single characters or one of: "
-            + Key.replayNames.joined(separator: " ") + " C-x F1…F63"
+            + Key.replayNames.joined(separator: " ") + " C-x F1…F63 Click(x,y) WheelUp(x,y) WheelDown(x,y)"
     }
 }
 
@@ -49,6 +49,19 @@ extension Key {
         }
         if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...63).contains(n) {
             self = .function(n)
+            return
+        }
+        // Click(x,y), WheelUp(x,y), WheelDown(x,y): 0-based cells.
+        if lower.hasSuffix(")"), let open = lower.firstIndex(of: "(") {
+            let numbers = lower[lower.index(after: open)..<lower.index(before: lower.endIndex)]
+                .split(separator: ",").compactMap { Int($0) }
+            guard numbers.count == 2, numbers.allSatisfy({ $0 >= 0 }) else { return nil }
+            switch lower[..<open] {
+            case "click": self = .mouse(x: numbers[0], y: numbers[1])
+            case "wheelup": self = .wheel(up: true, x: numbers[0], y: numbers[1])
+            case "wheeldown": self = .wheel(up: false, x: numbers[0], y: numbers[1])
+            default: return nil
+            }
             return
         }
         return nil

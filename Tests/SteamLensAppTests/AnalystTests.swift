@@ -118,3 +118,51 @@ final class AnalystTests: XCTestCase {
         XCTAssertEqual(state.pane.sort, PaneSort(column: 1, descending: false))
     }
 }
+
+/// The mouse on the tiny catalogue at 120x40: the Developers pane starts
+/// focused with its title on row 1, its header on row 2 and rows from 3.
+final class MouseTests: XCTestCase {
+    func state() -> AppState {
+        AppState.start(engine: TinyCatalog.engine, size: Size(width: 120, height: 40), sourceName: "tiny",
+                       theme: .monochrome, exportFolder: NSTemporaryDirectory()).0
+    }
+
+    func testAClickOnARowSelectsItAndOnATitleFocusesThatPane() {
+        var state = self.state()
+        state.press("Click(5,4)", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.selected?.name, "Blue Kite")
+        // The collapsed panes follow the list: Users is the title under it.
+        let usersRow = 1 + 1 + ScreenLayout(size: state.size).listRows(paneCount: 5) + 1
+        state.press("Click(5,\(usersRow))", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.focus, .users)
+    }
+
+    func testAClickOnTheHeaderSortsByThatColumnAndAgainReverses() {
+        var state = self.state()
+        state.press("Click(3,2)", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 0, descending: false))
+        XCTAssertEqual(state.pane.rows.map(\.name), ["Blue Kite", "Ember Forge", "Koei Tecmo"])
+        state.press("Click(3,2)", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.sort, PaneSort(column: 0, descending: true))
+    }
+
+    func testTheWheelScrollsThreeRows() {
+        var state = self.state()
+        state.press("5 WheelDown(10,10)", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.cursor, 3)
+        state.press("WheelUp(10,10)", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.cursor, 0)
+    }
+
+    func testACursorMoveKeepsThePreviousRecommendationsDimmedInsteadOfComputing() {
+        var state = self.state()
+        state.press("5", engine: TinyCatalog.engine)
+        let before = state.detail.recommendations
+        XCTAssertNotNil(before)
+        reduce(&state, .key(.char("j")), engine: TinyCatalog.engine)   // the effect is not run: the answer is pending
+        XCTAssertNil(state.detail.recommendations)
+        XCTAssertEqual(state.detail.staleRecommendations, before)
+        let screen = render(state, size: state.size).plainLines()
+        XCTAssertFalse(screen.contains { $0.contains("computing") }, screen.joined(separator: "\n"))
+    }
+}

@@ -60,3 +60,29 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(read("[15~").0, .key(.function(5)))
     }
 }
+
+final class MouseSequenceTests: XCTestCase {
+    func read(_ text: String) -> EscapeSequence.Result {
+        var bytes = Array(text.unicodeScalars.map(\.value)).makeIterator()
+        return EscapeSequence.read { bytes.next() }
+    }
+
+    func testSGRReportsBecomeClicksAndWheelTurnsAtZeroBasedCells() {
+        XCTAssertEqual(read("[<0;10;5M"), .key(.mouse(x: 9, y: 4)))
+        XCTAssertEqual(read("[<64;1;1M"), .key(.wheel(up: true, x: 0, y: 0)))
+        XCTAssertEqual(read("[<65;3;7M"), .key(.wheel(up: false, x: 2, y: 6)))
+    }
+
+    func testReleasesDragsAndOtherButtonsAreDroppedWhole() {
+        XCTAssertEqual(read("[<0;10;5m"), .dropped, "a release")
+        XCTAssertEqual(read("[<32;10;5M"), .dropped, "a drag")
+        XCTAssertEqual(read("[<2;10;5M"), .dropped, "the right button")
+        XCTAssertEqual(read("[<0;0;5M"), .dropped, "columns count from 1")
+    }
+
+    func testMouseKeysRoundTripThroughTheReplaySyntax() throws {
+        let keys: [Key] = [.mouse(x: 3, y: 9), .wheel(up: true, x: 0, y: 1), .wheel(up: false, x: 5, y: 5)]
+        XCTAssertEqual(try Key.parse(replay: Key.replayString(keys)), keys)
+        XCTAssertThrowsError(try Key.parse(replay: "Click(3)"))
+    }
+}

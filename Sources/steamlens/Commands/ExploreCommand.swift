@@ -28,6 +28,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "ASCII borders and bars instead of Unicode (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (selecting text) instead of clicks and the wheel.")
+    var noMouse = false
+
     @Option(name: .long, help: "Keys to play on an in-memory screen instead of a terminal, e.g. \"j j Tab Enter / v a l v e Esc\".")
     var replay: String?
 
@@ -84,7 +87,7 @@ struct ExploreCommand: ParsableCommand {
         let wantsColor = !noColor && !Theme.environmentDisablesColor(environment)
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(options: .init(useColor: wantsColor))
+            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse))
         } catch {
             // An unknown TERM: say why, then answer in plain text rather than fail.
             try printPlainOverview(because: "\(error)")
