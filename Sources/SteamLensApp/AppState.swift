@@ -124,6 +124,8 @@ public struct SearchState: Equatable, Sendable {
     public var startCursor: Int
     /// The game whose reviews are searched; nil for a pane search.
     public var reviewsOf: Int32? = nil
+    /// Rows (or reviews) the query matches, shown in the prompt.
+    public var matches = 0
 
     /// What the prompt searches, for its hint: "Developers", "reviews".
     public var targetName: String { reviewsOf == nil ? pane.title : "reviews" }

@@ -30,8 +30,9 @@ public struct DetailSection: Equatable, Sendable {
         case table(ResultTable)
         /// Plain lines (facts, counts).
         case lines([String])
-        /// A caption and a one-row sparkline (items per year).
-        case sparkline(caption: String, values: [Double])
+        /// A one-row sparkline of values per year from `firstYear`, after a
+        /// caption naming the years actually drawn ("items per year 2012–2017").
+        case sparkline(label: String, firstYear: Int, values: [Double])
         /// Recommendations with scores; nil while they are being computed.
         case recommendations([Recommendation]?)
         /// Review texts, wrapped and sanitised when drawn; the first `offset` are skipped.

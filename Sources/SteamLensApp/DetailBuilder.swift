@@ -34,7 +34,7 @@ enum DetailBuilder {
             if let first = years.min(), let last = years.max(), last > first {
                 var perYear = [Double](repeating: 0, count: last - first + 1)
                 for year in years { perYear[year - first] += 1 }
-                sections.append(DetailSection("", .sparkline(caption: "items per year \(first)–\(last)", values: perYear)))
+                sections.append(DetailSection("", .sparkline(label: "items per year", firstYear: first, values: perYear)))
             }
             if let analysis = try? engine.developerReviewsAnalysis(name, definitions: definitions) {
                 sections.append(DetailSection("Reviews of \(name)", .lines([sentimentLine(analysis.negative, analysis.neutral, analysis.positive)])))
@@ -53,7 +53,12 @@ enum DetailBuilder {
                                     columns: [.init("game"), .init(unit.rawValue, .right)],
                                     rows: top.map { [.text(catalog.displayTitle($0.item)), .number(unit.value(minutes: Int($0.minutes)), digits: 1)] })
             sections.append(DetailSection(table.title, table.rows.isEmpty ? .message("empty library") : .table(table)))
-            sections.append(DetailSection("Recommended for \(id)", .recommendations(nil)))
+            // The engine falls back to popular games of the user's genres below
+            // three played games (Engine.recommendationMethod): say so rather
+            // than show a personal-looking list.
+            let played = catalog.libraryOfUser[Int(user)].filter { $0.minutes > 0 }.count
+            sections.append(DetailSection(played < 3 ? "Popular in \(id)'s genres (fewer than 3 games played)" : "Recommended for \(id)",
+                                          .recommendations(nil)))
             request = .forUser(user)
 
         case .genre(let genre):

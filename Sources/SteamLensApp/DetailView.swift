@@ -87,10 +87,19 @@ struct DetailView: Widget {
             for (row, line) in lines.prefix(area.height).enumerated() {
                 buffer.write(line, x: area.x, y: area.y + row, style: theme.text, maxWidth: area.width, ellipsis: glyphs.ellipsis)
             }
-        case .sparkline(let caption, let values):
-            let used = buffer.write(caption + " ", x: area.x, y: area.y, style: theme.muted, maxWidth: area.width)
-            buffer.render(Sparkline(values: values, theme: theme, glyphs: glyphs),
-                          area: Rect(x: area.x + used, y: area.y, width: area.width - used, height: 1))
+        case .sparkline(let label, let firstYear, let values):
+            // The sparkline keeps the last years that fit; the caption names those.
+            let lastYear = firstYear + values.count - 1
+            let full = "\(label) \(firstYear)–\(lastYear) "
+            let shown = min(values.count, max(0, area.width - full.displayWidth))
+            guard shown > 1 else {
+                buffer.write(full, x: area.x, y: area.y, style: theme.muted, maxWidth: area.width, ellipsis: glyphs.ellipsis)
+                return
+            }
+            let caption = "\(label) \(lastYear - shown + 1)–\(lastYear) "
+            let used = buffer.write(caption, x: area.x, y: area.y, style: theme.muted, maxWidth: area.width)
+            buffer.render(Sparkline(values: Array(values.suffix(shown)), theme: theme, glyphs: glyphs),
+                          area: Rect(x: area.x + used, y: area.y, width: min(shown, area.width - used), height: 1))
         case .message(let text):
             buffer.write(text, x: area.x, y: area.y, style: theme.muted, maxWidth: area.width, ellipsis: glyphs.ellipsis)
         case .recommendations(let rows):

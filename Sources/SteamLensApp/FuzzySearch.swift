@@ -5,23 +5,40 @@ import SteamLensEngine
 /// "cstrk" finds "Counter-Strike".
 enum FuzzySearch {
     /// How well `key` matches `query` (both normalized): lower is better,
-    /// nil is no match. 0 exact, 1 prefix, 2 substring, 3 letters in order.
+    /// nil is no match. 0 exact, 1 prefix, 2 a word's prefix, 3 substring,
+    /// 4 letters in order within a short stretch of the name.
     static func rank(_ query: String, _ key: String) -> Int? {
         if query.isEmpty { return nil }
         if key == query { return 0 }
         if key.hasPrefix(query) { return 1 }
-        if key.contains(query) { return 2 }
-        return isSubsequence(query.utf8, of: key.utf8) ? 3 : nil
+        if key.contains(" " + query) { return 2 }
+        if key.contains(query) { return 3 }
+        return isCompactSubsequence(Array(query.utf8), of: Array(key.utf8)) ? 4 : nil
     }
 
-    private static func isSubsequence(_ needle: String.UTF8View, of haystack: String.UTF8View) -> Bool {
-        var rest = needle.makeIterator()
-        guard var wanted = rest.next() else { return true }
-        for byte in haystack where byte == wanted {
-            guard let next = rest.next() else { return true }
-            wanted = next
+    /// True when the letters of `needle` appear in order in `haystack`
+    /// within a stretch at most three times the needle's length: "cstrk"
+    /// finds "counter-strike", but "valvezzq" does not find a long name that
+    /// merely contains those letters somewhere.
+    private static func isCompactSubsequence(_ needle: [UInt8], of haystack: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let limit = needle.count * 3
+        for start in haystack.indices where haystack[start] == first {
+            var wanted = 1
+            var index = start + 1
+            while wanted < needle.count, index < haystack.count, index - start < limit {
+                if haystack[index] == needle[wanted] { wanted += 1 }
+                index += 1
+            }
+            if wanted == needle.count { return true }
         }
         return false
+    }
+
+    /// How many rows match `query` at all, for the prompt ("3 matches").
+    static func matchCount(_ rawQuery: String, in rows: [PaneRow]) -> Int {
+        let query = NameKey.normalize(rawQuery)
+        return rows.reduce(0) { $0 + (rank(query, $1.key) == nil ? 0 : 1) }
     }
 
     /// The best match for an incremental search: the best rank anywhere in
@@ -47,7 +64,7 @@ enum FuzzySearch {
         let query = NameKey.normalize(rawQuery)
         guard !rows.isEmpty else { return nil }
         let ranks = rows.map { rank(query, $0.key) }
-        let limit = ranks.contains { ($0 ?? 9) <= 2 } ? 2 : 3
+        let limit = ranks.contains { ($0 ?? 9) <= 3 } ? 3 : 4
         for step in 1...rows.count {
             let index = ((cursor + (forward ? step : -step)) % rows.count + rows.count) % rows.count
             if let rank = ranks[index], rank <= limit { return index }

@@ -356,7 +356,9 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
         // The cursor stays on the match; n/N go on from there.
         search.isEditing = false
         state.search = search
-        state.status = search.query.isEmpty ? nil : "/\(search.query) · n next · N previous"
+        state.status = search.query.isEmpty ? nil
+            : search.matches == 0 ? "no match for \"\(search.query)\""
+            : "/\(search.query) · \(Formatting.counted(search.matches, "match", "matches")) · n next · N previous"
         return []
     case .backspace:
         if search.query.isEmpty {
@@ -369,16 +371,24 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
     default:
         return []
     }
-    state.search = search
-    guard !search.query.isEmpty else { return move(&state, to: search.startCursor, engine: engine) }
+    guard !search.query.isEmpty else {
+        search.matches = 0
+        state.search = search
+        return move(&state, to: search.startCursor, engine: engine)
+    }
     if let item = search.reviewsOf {
-        guard let index = ReviewSearch.firstMatch(search.query, in: reviewTexts(item, engine: engine), from: search.startCursor) else {
-            state.status = "no review contains \"\(search.query)\""
+        let texts = reviewTexts(item, engine: engine)
+        search.matches = ReviewSearch.matchCount(search.query, in: texts)
+        state.search = search
+        guard let index = ReviewSearch.firstMatch(search.query, in: texts, from: search.startCursor) else {
+            state.status = "no match: no review contains \"\(search.query)\""
             return []
         }
         state.status = nil
         return move(&state, to: index, engine: engine)
     }
+    search.matches = FuzzySearch.matchCount(search.query, in: state.pane.rows)
+    state.search = search
     guard let index = FuzzySearch.bestMatch(search.query, in: state.pane.rows, from: search.startCursor) else {
         state.status = "no match for \"\(search.query)\""
         return []

@@ -96,7 +96,8 @@ private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Re
         let prompt = "/" + search.query
         let written = screen.write(prompt, x: area.x + 1, y: area.y, style: state.theme.key, maxWidth: area.width - 2)
         screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
-        let hint = "search \(search.targetName) · Enter/Esc keep · BSpace"
+        let found = search.query.isEmpty ? "" : search.matches == 0 ? "no match · " : Formatting.counted(search.matches, "match", "matches") + " · "
+        let hint = found + "search \(search.targetName) · Enter/Esc keep · BSpace"
         if area.width - written - 4 > hint.displayWidth {
             screen.write(hint, x: area.right - 1 - hint.displayWidth, y: area.y, style: state.theme.muted)
         }

@@ -14,6 +14,13 @@ enum ReviewSearch {
         search(query, in: texts, from: offset, steps: 1..<(texts.count + 1), forward: forward)
     }
 
+    /// How many reviews contain `query`.
+    static func matchCount(_ rawQuery: String, in texts: [String]) -> Int {
+        let query = NameKey.normalize(rawQuery)
+        guard !query.isEmpty else { return 0 }
+        return texts.reduce(0) { $0 + (NameKey.normalize($1).contains(query) ? 1 : 0) }
+    }
+
     private static func search(_ rawQuery: String, in texts: [String], from start: Int, steps: Range<Int>, forward: Bool) -> Int? {
         let query = NameKey.normalize(rawQuery)
         guard !query.isEmpty, !texts.isEmpty else { return nil }

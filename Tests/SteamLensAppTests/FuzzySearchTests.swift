@@ -30,4 +30,24 @@ final class FuzzySearchTests: XCTestCase {
         XCTAssertEqual(slug("Valve · items and free% per year"), "valve-items-and-free-per-year")
         XCTAssertEqual(slug("···"), "table")
     }
+
+    func testAWordsPrefixRanksAboveASubstringAndLettersMustBeClose() {
+        let rows = [row(0, "the navalvex"), row(1, "big valve co"), row(2, "coldwild games,vladimir slav,lev zvezdny quinn")]
+        XCTAssertEqual(FuzzySearch.rank("valve", "big valve co"), 2)
+        XCTAssertEqual(FuzzySearch.rank("valve", "the navalvex"), 3)
+        XCTAssertEqual(FuzzySearch.bestMatch("valve", in: rows, from: 0), 1, "a word starting with the query beats one containing it")
+        XCTAssertNil(FuzzySearch.bestMatch("valvezzq", in: rows, from: 0), "letters scattered over a long name are no match")
+        XCTAssertEqual(FuzzySearch.rank("cstrk", "counter-strike"), 4)
+        XCTAssertEqual(FuzzySearch.matchCount("v", in: rows), 3)
+        XCTAssertEqual(FuzzySearch.matchCount("valvezzq", in: rows), 0)
+    }
+
+    func testTheSearchPromptCountsMatchesAndSaysNoMatch() {
+        var state = Fixture.state()
+        state.press("/ z z q x")
+        XCTAssertEqual(state.search?.matches, 0)
+        XCTAssertEqual(state.status, "no match for \"zzqx\"")
+        state.press("Esc")
+        XCTAssertEqual(state.status, "no match for \"zzqx\"")
+    }
 }
