@@ -1,7 +1,7 @@
 import SteamLensEngine
 
 /// The streaming data set's engine: the catalogue, the lookups its
-/// questions resolve names with.
+/// questions resolve names with, and the trained models.
 /// It knows nothing of terminals; every answer is a `StreamingResult`.
 public struct StreamingEngine: Sendable {
     public let catalogue: TitleCatalogue
@@ -9,15 +9,28 @@ public struct StreamingEngine: Sendable {
     let titleWords: [[Substring]]
     let normalizedNames: [String]
     let viewerLookup: [String: Int]
+    /// The trained models; nil for an engine opened without them (the model questions then say so).
+    public let models: StreamingModels?
 
-    public init(catalogue: TitleCatalogue) {
+    public init(catalogue: TitleCatalogue, models: StreamingModels? = nil) {
         self.catalogue = catalogue
+        self.models = models
         normalizedNames = catalogue.titles.map { NameKey.normalize($0.name) }
         titleWords = normalizedNames.map(Self.words)
         viewerLookup = Dictionary((catalogue.ratings?.viewers ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var titles: [Title] { catalogue.titles }
+
+    /// An engine with every model trained on `catalogue`.
+    public static func trained(_ catalogue: TitleCatalogue) -> StreamingEngine {
+        StreamingEngine(catalogue: catalogue, models: StreamingModels.train(catalogue))
+    }
+
+    func requireModels() throws -> StreamingModels {
+        guard let models else { throw QueryError.noResult("the models are not trained in this engine (open it with StreamingEngine.trained).") }
+        return models
+    }
 
     /// A title's words: runs of letters and digits.
     static func words(_ normalized: String) -> [Substring] {

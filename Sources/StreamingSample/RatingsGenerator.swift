@@ -69,7 +69,7 @@ public struct RatingsGenerator: Sendable {
     }
 
     /// Calls `body` with every rating, viewer by viewer: (viewer, title index, half-stars, timestamp).
-    public func forEachRating(of titles: [Title], truth: Truth, _ body: (_ viewer: Int, _ title: Int, _ halves: Int, _ timestamp: Int) throws -> Void) rethrows {
+    public func forEachRating(of titles: [Title], truth: Truth, viewers range: Range<Int>? = nil, _ body: (_ viewer: Int, _ title: Int, _ halves: Int, _ timestamp: Int) throws -> Void) rethrows {
         guard !titles.isEmpty else { return }
         // Popularity: titles ordered by bias plus noise, weight 1 / (rank + 10).
         var picks = SplitMix64.stream(seed: seed, .picks)
@@ -82,7 +82,7 @@ public struct RatingsGenerator: Sendable {
 
         var stamp = [Int](repeating: -1, count: titles.count)
         var chosen: [Int] = []
-        for u in 0..<viewers {
+        for u in range ?? 0..<viewers {
             var rng = SplitMix64.stream(seed: seed, .viewers, index: u)
             let count = min(rng.paretoCount(minimum: minimumRatings, maximum: maximumRatings), titles.count / 2 + 1)
             chosen.removeAll(keepingCapacity: true)
@@ -142,6 +142,32 @@ public struct RatingsGenerator: Sendable {
             try handle.write(contentsOf: Data(piece.utf8))
         }
         return lines - 1
+    }
+}
+
+extension RatingsGenerator {
+    /// The truth behind `ratings` when they are this generator's for
+    /// `titles` (checked exactly on the first viewers' ratings), else nil.
+    /// Viewer "uN" is the generator's viewer N − 1.
+    public static func truth(behind ratings: Ratings, titles: [Title], seed: UInt64, minimumRatings: Int = 8, maximumRatings: Int = 400)
+        -> (truth: Truth, viewerIndex: [Int])? {
+        let indices = ratings.viewers.map { name -> Int in
+            guard name.first == "u", let n = Int(name.dropFirst()), n >= 1 else { return -1 }
+            return n - 1
+        }
+        guard let largest = indices.max(), largest >= 0, !indices.contains(-1) else { return nil }
+        var generator = RatingsGenerator(viewers: largest + 1, seed: seed)
+        generator.minimumRatings = minimumRatings
+        generator.maximumRatings = maximumRatings
+        let truth = generator.truth(for: titles)
+        let checked = Array(ratings.viewers.indices.prefix(3))
+        for v in checked {
+            var made: [Int32: UInt8] = [:]
+            generator.forEachRating(of: titles, truth: truth, viewers: indices[v]..<(indices[v] + 1)) { _, t, halves, _ in made[Int32(t)] = UInt8(halves) }
+            let row = ratings.ratings(of: v)
+            guard made.count == row.titles.count, zip(row.titles, row.halves).allSatisfy({ made[$0.0] == $0.1 }) else { return nil }
+        }
+        return (truth, indices)
     }
 }
 

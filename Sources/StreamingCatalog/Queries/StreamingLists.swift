@@ -18,7 +18,7 @@ public enum StreamingListKind: String, CaseIterable, Sendable {
     }
 
     /// The kinds a `titles` scope may name ("genre:Dramas").
-    public static let scopes = ["platform", "genre", "year", "country", "cast", "rating", "viewer"]
+    public static let scopes = ["platform", "genre", "year", "country", "cast", "rating", "viewer", "cluster"]
 }
 
 extension StreamingEngine {
@@ -135,6 +135,12 @@ extension StreamingEngine {
         case "country": return try matching(countryNames(), kind: "country", \.countries)
         case "cast": return try matching(Array(Set(titles.flatMap(\.cast))).sorted(), kind: "cast member", \.cast)
         case "rating": return try matching(ratingNames(definitions), kind: "audience rating") { [definitions.rating(of: $0)] }
+        case "cluster":
+            let clusters = try requireModels().clusters
+            guard let number = Int(value.trimmingCharacters(in: .whitespaces)), (0..<clusters.k).contains(number) else {
+                throw QueryError.badArgument("scope cluster:\(value): give a cluster from 0 to \(clusters.k - 1).")
+            }
+            return titles.indices.filter { clusters.assignment[$0] == Int32(number) }
         case "viewer":
             let ratings = try requireRatings()
             return ratings.ratings(of: try viewer(value)).titles.map(Int.init)

@@ -108,6 +108,21 @@ public enum StreamingQueries {
                        check: { _ = try StreamingEngine.type($0[0]) }) {
             try $0.productionsPerCountry(type: $1[0], country: $1[1], year: $1[2], definitions: $2)
         },
+        StreamingQuery("similar_titles", [.game("title id or name")], "five titles similar by content (never its copies)") {
+            try $0.similarTitles($1[0], definitions: $2)
+        },
+        StreamingQuery("will_like", [.user("viewer"), .game("title id or name")], "will a viewer like a title? Pearson neighbours (--threshold, --neighbours)") {
+            try $0.willLike(viewer: $1[0], title: $1[1], options: $3, definitions: $2)
+        },
+        StreamingQuery("recommend_viewer", [.user("viewer")], "five titles for a viewer (--model mf|pearson|popularity)") {
+            try $0.recommendViewer($1[0], options: $3, definitions: $2)
+        },
+        StreamingQuery("clusters", [], "the k-means clusters (k = 9) and what marks each") { engine, _, definitions in
+            try engine.clusters(definitions: definitions)
+        },
+        StreamingQuery("cluster_sweep", [], "inertia and silhouette for k = 2…15 (the choice of k)") { engine, _, definitions in
+            try engine.clusterSweep(definitions: definitions)
+        },
     ]
 
     /// The question called `name`, forgivingly ("Word-Count" = "word_count").

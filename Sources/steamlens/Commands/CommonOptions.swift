@@ -48,7 +48,15 @@ struct DataOptions: ParsableArguments {
         let catalogue = StreamingLoader.load(folder: folder)
         let problems = catalogue.report.files.compactMap(\.problem)
         guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
-        return StreamingEngine(catalogue: catalogue)
+        return StreamingEngine.trained(catalogue)
+    }
+
+    /// The streaming catalogue alone (no models), failing with exit 2 when a file could not be read.
+    func openStreamingCatalogue() throws -> TitleCatalogue {
+        let catalogue = StreamingLoader.load(folder: try streamingFolder())
+        let problems = catalogue.report.files.compactMap(\.problem)
+        guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
+        return catalogue
     }
 
     /// The data folder in effect: --data, $STEAMLENS_DATA, or the bundled sample.

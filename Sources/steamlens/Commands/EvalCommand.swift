@@ -6,7 +6,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the learned parts against baselines with a fixed, seeded protocol (docs/models.md).",
-        subcommands: [EvalSentimentCommand.self, EvalRecsCommand.self]
+        subcommands: [EvalSentimentCommand.self, EvalRecsCommand.self, EvalRatingsCommand.self]
     )
 }
 
