@@ -155,6 +155,13 @@ static inline void sl_guard_restore(void) {
     }
 }
 
+/// Writes bytes straight to the terminal, after what ncurses has buffered
+/// (OSC 52 clipboard requests, which ncurses has no call for).
+static inline void sl_write_raw(const char *bytes) {
+    fflush(stdout);
+    (void)!write(STDOUT_FILENO, bytes, strlen(bytes));
+}
+
 /// Turns xterm mouse reporting (clicks and wheel, SGR coordinates) on or off.
 static inline void sl_mouse_reporting(int on) {
     fflush(stdout);

@@ -22,6 +22,8 @@ public enum Effect: Equatable, Sendable {
     /// … when taken: an export never overwrites), then send `.exported`
     /// with the absolute path, or `.exportFailed`.
     case export(folder: String, stem: String, ext: String, contents: String)
+    /// Put `text` on the user's clipboard through the terminal (OSC 52).
+    case copy(String)
 }
 
 /// Which recommendations a detail view waits for.

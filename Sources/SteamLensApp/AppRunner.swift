@@ -87,6 +87,8 @@ public final class AppRunner {
                     let engine = self.engine, inbox = self.inbox
                     queue.async { inbox.post(.recommendationsReady(generation: request.generation, rows: request.run(engine))) }
                 }
+            case .copy(let text):
+                terminal.copyToClipboard(text)
             case .export(let folder, let stem, let ext, let contents):
                 do {
                     apply(.exported(path: try writeNewFile(folder: folder, stem: stem, ext: ext, contents: contents)))

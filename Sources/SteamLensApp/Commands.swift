@@ -13,7 +13,7 @@ public enum Command: Hashable, Sendable {
     case histogram, logBins, histogramScope
     case widen, narrow
     case definitions, toggleReviewYear, toggleUndatedReviews, toggleTimeUnit, toggleJoinKey
-    case export
+    case export, copyName, copyId
     case palette, help
     case quit
 }
@@ -61,6 +61,8 @@ public enum AppKeymap {
                    group: "Views", hint: "histogram", priority: 7),
         KeyBinding([.char("l")], .logBins, description: "log bins on/off (histograms)", group: "Views"),
         KeyBinding([.char("a")], .histogramScope, description: "histogram of all data / of the selection", group: "Views"),
+        KeyBinding([.char("y")], .copyName, description: "copy the selected name to the clipboard (OSC 52, works over SSH)", group: "Views"),
+        KeyBinding([.char("Y")], .copyId, description: "copy the selected id (a game's app id) to the clipboard", group: "Views"),
         KeyBinding([.char("+")], .widen, description: "widen the left column", group: "Views"),
         KeyBinding([.char("-")], .narrow, description: "narrow the left column", group: "Views"),
         KeyBinding([.char("d")], .definitions, description: "definitions and cleaning rules",

@@ -213,6 +213,20 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         state.overlay = .export(cursor: 0, format: .csv)
         return []
 
+    case .copyName, .copyId:
+        guard let row = state.pane.selected else {
+            state.status = "nothing selected to copy"
+            return []
+        }
+        var text = row.name
+        if command == .copyId, state.focus == .games, engine.catalog.itemIds.indices.contains(row.id) {
+            text = String(engine.catalog.itemIds[row.id])
+        }
+        // The clipboard gets the data's text, so control characters go first.
+        text = TextSanitizer.sanitize(text, keepNewlines: false)
+        state.status = "copied \"\(text)\" to the clipboard (OSC 52)"
+        return [.copy(text)]
+
     case .palette:
         state.overlay = .palette(query: "", cursor: 0)
         return []

@@ -252,6 +252,11 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Leaves curses mode (endwin exactly once, shared with the guard).
+    public func copyToClipboard(_ text: String) {
+        guard !isShutDown else { return }
+        sl_write_raw(Self.osc52(text))
+    }
+
     public func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true

@@ -17,6 +17,8 @@ public final class MemoryTerminal: Terminal {
     public private(set) var drawCount = 0
     public private(set) var isShutDown = false
     public private(set) var shutdownCount = 0
+    /// What ``copyToClipboard(_:)`` was asked to copy, in order.
+    public private(set) var clipboard: [String] = []
 
     public init(size: Size = Size(width: 80, height: 24), keys: [Key] = []) {
         self.size = size
@@ -62,5 +64,9 @@ public final class MemoryTerminal: Terminal {
     /// The last frame as text, rows joined by newlines.
     public func screenText() -> String {
         screenLines().joined(separator: "\n")
+    }
+
+    public func copyToClipboard(_ text: String) {
+        clipboard.append(text)
     }
 }

@@ -166,3 +166,17 @@ final class MouseTests: XCTestCase {
         XCTAssertFalse(screen.contains { $0.contains("computing") }, screen.joined(separator: "\n"))
     }
 }
+
+final class ClipboardTests: XCTestCase {
+    func testYCopiesTheSelectedNameAndShiftYAGamesAppId() {
+        let runner = TinyCatalog.replay("5 y Y", 120, 40).runner
+        XCTAssertEqual((runner.terminal as! MemoryTerminal).clipboard, ["Dungeon Loop", "101"])
+        XCTAssertEqual(runner.state.status, "copied \"101\" to the clipboard (OSC 52)")
+    }
+
+    func testTheOSC52SequenceCarriesTheTextInBase64() {
+        XCTAssertEqual(MemoryTerminal.osc52("Valve"), "\u{1B}]52;c;VmFsdmU=\u{07}")
+        XCTAssertEqual(MemoryTerminal.osc52("ab"), "\u{1B}]52;c;YWI=\u{07}")
+        XCTAssertEqual(MemoryTerminal.osc52("Pokémon"), "\u{1B}]52;c;UG9rw6ltb24=\u{07}")
+    }
+}

@@ -238,7 +238,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "││   G/End        last row                                                    ┃│",
             "││   PgUp         page up                                                     ┃┤",
             "││   PgDn/Space   page down                                                   ┃│",
-            "││   Ctrl-u       half a page up                                              ┃┤",
+            "││   Ctrl-u       half a page up                                              │┤",
             "││   Ctrl-d       half a page down                                            ││",
             "││                                                                            ││",
             "││ Panes                                                                      ││",
@@ -251,7 +251,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "├│   5            Games pane: every game, or the games Enter opened           ││",
             "├│   Enter        open: games of the row, a game's reviews (also →)           ││",
             "├│   Esc          back; each pane keeps its cursor (also ←)                   ││",
-            "└└─────────────────────────────────────────────────────────────── 1–20 of 50 ─┘┘",
+            "└└─────────────────────────────────────────────────────────────── 1–20 of 52 ─┘┘",
             " Tab pane  Enter open  / search  f/| filter  :/Ctrl-p commands  ? help  q quit",
         ])
     }
@@ -284,7 +284,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "││ Find                                                                                                               ┃│",
             "││   /            search the focused pane (fuzzy, ignores accents), or the open reviews' text                         ┃│",
             "││   n            next match                                                                                          ┃│",
-            "││   N            previous match                                                                                      ┃│",
+            "││   N            previous match                                                                                      ││",
             "││   f/|          filter the pane: price < 10, year 2012..2015, tag:roguelike; Esc clears                             ││",
             "││   s/]          sort by the next column (▲▼ in the header)                                                          ││",
             "││   [            sort by the previous column                                                                         ││",
@@ -295,8 +295,8 @@ final class ScreenSnapshotTests: XCTestCase {
             "├│   h            histograms: price, year, playtime, length, sentiment, off                                           ││",
             "├│   l            log bins on/off (histograms)                                                                        ││",
             "├│   a            histogram of all data / of the selection                                                            ││",
-            "├│   +            widen the left column                                                                               ││",
-            "└└─────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36 of 50 ─┘┘",
+            "├│   y            copy the selected name to the clipboard (OSC 52, works over SSH)                                    ││",
+            "└└─────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36 of 52 ─┘┘",
             " Tab pane  Enter open  / search  f/| filter  s/] sort  F freq  h histogram  :/Ctrl-p commands  ? help  q quit",
         ])
     }
