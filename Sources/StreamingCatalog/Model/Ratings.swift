@@ -36,6 +36,19 @@ public struct Ratings: Sendable {
         (titleOffsets, titleViewers, titleHalves) = compress(titleCount, key: { rows[$0].title }, other: { rows[$0].viewer })
     }
 
+    /// The arrays as stored (`StreamingStore`); the caller vouches for their shape.
+    init(viewers: [String], titleCount: Int, viewerOffsets: [Int], viewerTitles: [Int32], viewerHalves: [UInt8],
+         titleOffsets: [Int], titleViewers: [Int32], titleHalves: [UInt8]) {
+        self.viewers = viewers
+        self.titleCount = titleCount
+        self.viewerOffsets = viewerOffsets
+        self.viewerTitles = viewerTitles
+        self.viewerHalves = viewerHalves
+        self.titleOffsets = titleOffsets
+        self.titleViewers = titleViewers
+        self.titleHalves = titleHalves
+    }
+
     public var count: Int { viewerTitles.count }
 
     /// The titles viewer `v` rated and the scores, in title order.

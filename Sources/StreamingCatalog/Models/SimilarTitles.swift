@@ -37,6 +37,16 @@ public struct SimilarTitles: Sendable {
         self.postings = postings
     }
 
+    /// The index from stored vectors: the postings are their transpose.
+    init(vectors: [[(token: Int32, weight: Float)]], tokenCount: Int) {
+        var postings = [[(title: Int32, weight: Float)]](repeating: [], count: tokenCount)
+        for (t, vector) in vectors.enumerated() { for (token, weight) in vector { postings[Int(token)].append((Int32(t), weight)) } }
+        self.vectors = vectors
+        self.postings = postings
+    }
+
+    var tokenCount: Int { postings.count }
+
     /// Up to `count` titles most similar to `title`, best first (ties by
     /// index), never `title` itself nor a title of the same copy group.
     public func similar(to title: Int, count: Int = 5, groups: [Int32]) -> [(title: Int, score: Double)] {

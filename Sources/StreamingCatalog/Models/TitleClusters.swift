@@ -8,7 +8,7 @@ public struct TitleClusters: Sendable {
     /// The cluster of each title (0..<k).
     public let assignment: [Int32]
     public let k: Int
-    /// Per k tried: (k, inertia, silhouette on a seeded sample).
+    /// Per k tried: (k, inertia per title, mean silhouette), on a seeded sample of titles.
     public let sweep: [(k: Int, inertia: Double, silhouette: Double)]
     /// The feature names, for describing a cluster.
     public let featureNames: [String]
@@ -24,22 +24,27 @@ public struct TitleClusters: Sendable {
     }
 
     /// Clusters `titles` into `k` groups and measures every k in `range`.
-    public init(titles: [Title], k: Int = 9, range: ClosedRange<Int> = 2...15, seed: UInt64 = 42) {
+    /// The sweep runs on a seeded sample of at most `sweepSample` titles (the
+    /// shape of the elbow needs no more, and 14 runs over 23 k titles would
+    /// cost seconds); the k used is fitted on every title.
+    public init(titles: [Title], k: Int = 9, range: ClosedRange<Int> = 2...15, seed: UInt64 = 42, sweepSample: Int = 3_000) {
         let (matrix, names) = Self.features(titles)
         let dims = names.count
+        let rows = Self.sample(count: titles.count, size: sweepSample, seed: seed)
+        var sampled = [Double]()
+        sampled.reserveCapacity(rows.count * dims)
+        for i in rows { sampled.append(contentsOf: matrix[(i * dims)..<((i + 1) * dims)]) }
+        let silhouetteRows = Array(0..<min(rows.count, 1_000))
         var sweep: [(Int, Double, Double)] = []
-        var chosen: (assignment: [Int32], centroids: [Double]) = ([Int32](repeating: 0, count: titles.count), [])
-        let sample = Self.sample(count: titles.count, size: 1200, seed: seed)
-        for candidate in range where candidate <= titles.count {
-            let result = Self.kMeans(matrix, rows: titles.count, dims: dims, k: candidate, seed: seed &+ UInt64(candidate))
-            sweep.append((candidate, result.inertia, Self.silhouette(matrix, dims: dims, assignment: result.assignment, k: candidate, sample: sample)))
-            if candidate == k { chosen = (result.assignment, result.centroids) }
+        for candidate in range where candidate <= rows.count {
+            let result = Self.kMeans(sampled, rows: rows.count, dims: dims, k: candidate, seed: seed &+ UInt64(candidate))
+            // Inertia per title, so the sweep reads the same at any sample size.
+            sweep.append((candidate, result.inertia / Double(rows.count),
+                          Self.silhouette(sampled, dims: dims, assignment: result.assignment, k: candidate, sample: silhouetteRows)))
         }
-        if chosen.centroids.isEmpty, titles.count >= 1 {
-            let result = Self.kMeans(matrix, rows: titles.count, dims: dims, k: min(k, titles.count), seed: seed &+ UInt64(k))
-            chosen = (result.assignment, result.centroids)
-        }
-        self.init(assignment: chosen.assignment, k: min(k, max(1, titles.count)), sweep: sweep, featureNames: names, centroids: chosen.centroids)
+        let used = min(k, max(1, titles.count))
+        let result = titles.isEmpty ? ([Int32](), [Double](), 0.0) : Self.kMeans(matrix, rows: titles.count, dims: dims, k: used, seed: seed &+ UInt64(k))
+        self.init(assignment: result.0, k: used, sweep: sweep, featureNames: names, centroids: result.1)
     }
 
     /// The standardized feature matrix (row-major) and the column names.
@@ -136,11 +141,11 @@ public struct TitleClusters: Sendable {
 
     /// A seeded sample of row indices, for the silhouette (quadratic in its size).
     static func sample(count: Int, size: Int, seed: UInt64) -> [Int] {
-        guard count > size else { return Array(0..<count) }
         var rng = SplitMix64(seed: seed ^ 0x5111_0E77)
         var rows = Array(0..<count)
-        for i in 0..<size { rows.swapAt(i, i + Int(truncatingIfNeeded: rng.next().multipliedFullWidth(by: UInt64(count - i)).high)) }
-        return Array(rows[0..<size]).sorted()
+        // A shuffled order even when all are kept, so a prefix of it is a fair sample too.
+        for i in 0..<min(size, max(0, count - 1)) { rows.swapAt(i, i + Int(truncatingIfNeeded: rng.next().multipliedFullWidth(by: UInt64(count - i)).high)) }
+        return Array(rows.prefix(size))
     }
 
     /// The mean silhouette of the sampled rows, with Euclidean distances.

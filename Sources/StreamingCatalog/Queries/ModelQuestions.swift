@@ -123,9 +123,9 @@ extension StreamingEngine {
         let clusters = try requireModels().clusters
         let table = ResultTable(
             title: "Choosing k: inertia (elbow) and mean silhouette",
-            columns: [.init("k", .right), .init("inertia", .right), .init("silhouette", .right), .init("")],
-            rows: clusters.sweep.map { [.integer($0.k), .number($0.inertia, digits: 0), .number($0.silhouette, digits: 3), .text($0.k == clusters.k ? "← used" : "")] },
-            notes: ["silhouette on a seeded sample of 1,200 titles; higher is better separated"])
+            columns: [.init("k", .right), .init("inertia per title", .right), .init("silhouette", .right), .init("")],
+            rows: clusters.sweep.map { [.integer($0.k), .number($0.inertia, digits: 2), .number($0.silhouette, digits: 3), .text($0.k == clusters.k ? "← used" : "")] },
+            notes: ["k-means on a seeded sample of up to 3,000 titles, silhouette on 1,000 of them; higher silhouette is better separated"])
         return StreamingResult(table: table, definitions: definitions)
     }
 }

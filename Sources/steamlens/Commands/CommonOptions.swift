@@ -42,13 +42,17 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Opens the streaming engine, failing with exit 2 when a catalogue file could not be read.
-    func openStreamingEngine() throws -> StreamingEngine {
+    /// Opens the streaming engine from its store (built and saved on the
+    /// first start), failing with exit 2 when a catalogue file could not be read.
+    func openStreamingEngine(quiet: Bool = false) throws -> StreamingEngine {
         let folder = try streamingFolder()
-        let catalogue = StreamingLoader.load(folder: folder)
-        let problems = catalogue.report.files.compactMap(\.problem)
+        let cacheFolder = StoreLocation(cacheFolder: cache, environment: ProcessInfo.processInfo.environment).cacheFolder
+        let engine = StreamingStore.open(folder: folder, cacheFolder: cacheFolder) { message in
+            if !quiet { HumanOutput.writeError(message) }
+        }
+        let problems = engine.catalogue.report.files.compactMap(\.problem)
         guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
-        return StreamingEngine.trained(catalogue)
+        return engine
     }
 
     /// The streaming catalogue alone (no models), failing with exit 2 when a file could not be read.

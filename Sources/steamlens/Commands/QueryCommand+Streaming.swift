@@ -40,6 +40,9 @@ extension QueryCommand {
         guard streamingOptions.threshold.isFinite, (0...5).contains(streamingOptions.threshold) else {
             throw ValidationError("--threshold must be a score from 0 to 5, got \(streamingOptions.threshold).")
         }
+        if let model, ViewerModel(rawValue: model) == nil {
+            throw ValidationError("--model '\(model)' is not a viewer model; choose one of: \(ViewerModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
         guard streamingOptions.neighbours >= 1 else { throw ValidationError("--neighbours must be 1 or more, got \(streamingOptions.neighbours).") }
         do {
             if let query = StreamingQueries.named(name) {
@@ -53,12 +56,14 @@ extension QueryCommand {
     }
 
     func runStreaming() throws {
-        let engine = try dataOptions.openStreamingEngine()
+        let engine = try dataOptions.openStreamingEngine(quiet: true)
         let definitions = streamingDefinitionOptions.definitions
         let result: StreamingResult
         do {
             if let query = StreamingQueries.named(name) {
-                result = try query(engine, arguments, definitions, streamingOptions.options)
+                var options = streamingOptions.options
+                options.model = model
+                result = try query(engine, arguments, definitions, options)
             } else {
                 let defaultLimit = format == .table ? 25 : Int.max
                 result = try engine.list(streamingList!, scope: arguments.first, sort: sort, descending: ascending ? false : nil,

@@ -42,7 +42,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Lists: rows to show (table default 25; json/csv default all).")
     var limit: Int?
 
-    @Option(name: .long, help: "recommend_user: the model (ease, item-knn, pearson-user, popularity).")
+    @Option(name: .long, help: "recommend_user: the model (ease, item-knn, pearson-user, popularity); streaming recommend_viewer: mf, pearson, popularity.")
     var model: String?
 
     @Flag(name: .long, help: "recommend_game: also list the game's own DLC, soundtracks and editions.")
