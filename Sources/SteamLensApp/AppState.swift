@@ -100,6 +100,8 @@ public struct FilterPrompt: Equatable, Sendable {
     public var text: String
     public var pane: PaneID
     public var error: String?
+    /// True when the prompt filters the open reviews rather than the pane.
+    public var reviews = false
 }
 
 /// The frequency table on the right side (Shift-F), with its own cursor.
@@ -149,6 +151,8 @@ public struct AppState: Sendable {
     public var frequency: FrequencyState?
     /// Columns `+`/`-` add to (or take from) the left column's width.
     public var leftZoom = 0
+    /// The open reviews view's filter, order and listed reviews.
+    public var reviewList = ReviewList()
     /// The all-games pane (its cursor, sort and filter) while a drill shows other games.
     public var allGamesPane: PaneState?
     public var overlay: Overlay?

@@ -104,13 +104,25 @@ enum DetailBuilder {
         return (detail, effect)
     }
 
-    /// Every review of a game, for the reviews drill.
-    static func reviews(of item: Int32, offset: Int, engine: Engine) -> Detail {
-        let reviews = Array(engine.catalog.reviewsOfItem[Int(item)])
-        let title = "Reviews of \(engine.catalog.displayTitle(item)) (\(reviews.count)) · j/k scroll · / search · Esc back"
-        return Detail(selection: .game(item), sections: [
-            DetailSection(title, reviews.isEmpty ? .message("no reviews") : .reviews(snippets(reviews[...], engine: engine), offset: offset)),
-        ])
+    /// The reviews view: the listed reviews of a game, its position and
+    /// the filter and order in force in the title.
+    static func reviews(of item: Int32, offset: Int, list: ReviewList, engine: Engine) -> Detail {
+        let count = list.reviews.count
+        let title = reviewsTitle(of: item, offset: offset, list: list, engine: engine)
+        let body: DetailSection.Body = count == 0
+            ? .message(list.total == 0 ? "no reviews" : "no review matches the filter · Esc clears it")
+            : .reviews(snippets(list.reviews[...], engine: engine), offset: offset)
+        return Detail(selection: .game(item), sections: [DetailSection(title, body)])
+    }
+
+    /// "Reviews of Portal · 12 / 3,708 of 9,000 |sentiment 0 · newest first · j/k …"
+    static func reviewsTitle(of item: Int32, offset: Int, list: ReviewList, engine: Engine) -> String {
+        let count = list.reviews.count
+        var title = "Reviews of \(engine.catalog.displayTitle(item))"
+        title += count == 0 ? " · none" : " · \(NumberFormat.grouped(min(offset + 1, count))) / \(NumberFormat.grouped(count))"
+        if let filter = list.filter { title += " of \(NumberFormat.grouped(list.total)) |\(filter.text)" }
+        if list.sort != .stored { title += " · " + list.sort.rawValue }
+        return title + " · j/k · f filter · s sort · / search · Esc back"
     }
 
     static func snippets(_ reviews: ArraySlice<Int32>, engine: Engine) -> [ReviewSnippet] {

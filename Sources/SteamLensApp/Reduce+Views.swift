@@ -14,6 +14,21 @@ func handleFilterKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Ef
         return []
     case .enter:
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        if prompt.reviews, let reviews = state.reviewsDrill {
+            do {
+                state.reviewList.filter = text.isEmpty ? nil
+                    : try PaneFilter.parse(text, numberFields: ReviewList.numberFields, labelFields: [])
+            } catch {
+                prompt.error = "\(error)"
+                state.filterPrompt = prompt
+                return []
+            }
+            state.filterPrompt = nil
+            reloadReviews(&state, item: reviews.item, engine: engine)
+            state.status = "\(NumberFormat.grouped(state.reviewList.reviews.count)) of \(Formatting.counted(state.reviewList.total, "review"))"
+                + (state.reviewList.filter == nil ? "" : " · Esc clears the filter")
+            return []
+        }
         var pane = state.panes[prompt.pane] ?? PaneState()
         if text.isEmpty {
             state.filterPrompt = nil

@@ -122,7 +122,7 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
                 state.status = "no search yet: / to search the reviews"
                 return []
             }
-            guard let index = ReviewSearch.nextMatch(search.query, in: reviewTexts(reviews.item, engine: engine),
+            guard let index = ReviewSearch.nextMatch(search.query, in: reviewTexts(state.reviewList, engine: engine),
                                                      after: reviews.offset, forward: command == .nextMatch) else {
                 state.status = "no review contains \"\(search.query)\""
                 return []
@@ -141,8 +141,12 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         return move(&state, to: index, engine: engine)
 
     case .sortNext, .sortPrevious, .sortReverse:
-        guard state.reviewsDrill == nil else {
-            state.status = "the reviews are in their stored order; Esc back to sort the games"
+        if let reviews = state.reviewsDrill {
+            let sorts = ReviewSort.allCases
+            let index = sorts.firstIndex(of: state.reviewList.sort) ?? 0
+            state.reviewList.sort = sorts[(index + (command == .sortPrevious ? sorts.count - 1 : 1)) % sorts.count]
+            reloadReviews(&state, item: reviews.item, engine: engine)
+            state.status = "reviews " + state.reviewList.sort.rawValue
             return []
         }
         var pane = state.pane
@@ -160,12 +164,12 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         return []
 
     case .filter:
-        guard state.reviewsDrill == nil else {
-            state.status = "/ searches the reviews; Esc back to filter the games"
-            return []
-        }
         state.search = nil
-        state.filterPrompt = FilterPrompt(text: state.pane.filter?.text ?? "", pane: state.focus, error: nil)
+        if state.reviewsDrill != nil {
+            state.filterPrompt = FilterPrompt(text: state.reviewList.filter?.text ?? "", pane: state.focus, error: nil, reviews: true)
+        } else {
+            state.filterPrompt = FilterPrompt(text: state.pane.filter?.text ?? "", pane: state.focus, error: nil)
+        }
         return []
 
     case .frequency:
@@ -247,7 +251,7 @@ func pageSize(_ state: AppState) -> Int {
 
 func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
     if let reviews = state.reviewsDrill {
-        let count = engine.catalog.reviewsOfItem.rowCount(Int(reviews.item))
+        let count = state.reviewList.reviews.count
         let offset = min(max(0, reviews.offset + (abs(delta) > 1 ? delta.signum() * 3 : delta)), max(0, count - 1))
         return scrollReviews(&state, item: reviews.item, to: offset, engine: engine)
     }
@@ -256,7 +260,7 @@ func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
 
 func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
     if let reviews = state.reviewsDrill {
-        let count = engine.catalog.reviewsOfItem.rowCount(Int(reviews.item))
+        let count = state.reviewList.reviews.count
         return scrollReviews(&state, item: reviews.item, to: min(max(0, target), max(0, count - 1)), engine: engine)
     }
     var pane = state.pane
@@ -269,14 +273,22 @@ func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
     return selectionChanged(&state, engine: engine)
 }
 
-private func scrollReviews(_ state: inout AppState, item: Int32, to offset: Int, engine: Engine) -> [Effect] {
+func scrollReviews(_ state: inout AppState, item: Int32, to offset: Int, engine: Engine) -> [Effect] {
     state.drill[state.drill.count - 1] = .reviews(item: item, offset: offset)
     for index in state.detail.sections.indices {
         if case .reviews(let snippets, _) = state.detail.sections[index].body {
             state.detail.sections[index].body = .reviews(snippets, offset: offset)
+            state.detail.sections[index].title = DetailBuilder.reviewsTitle(of: item, offset: offset, list: state.reviewList, engine: engine)
         }
     }
     return []
+}
+
+/// After the reviews' filter or order changed: list them again from the top.
+func reloadReviews(_ state: inout AppState, item: Int32, engine: Engine) {
+    state.reviewList.reload(item: item, engine: engine)
+    state.drill[state.drill.count - 1] = .reviews(item: item, offset: 0)
+    state.detail = DetailBuilder.reviews(of: item, offset: 0, list: state.reviewList, engine: engine)
 }
 
 /// Keeps every pane's offset so its cursor is on screen.
@@ -309,7 +321,9 @@ private func open(_ state: inout AppState, engine: Engine) -> [Effect] {
         guard state.reviewsDrill == nil else { return [] }
         state.drill.append(.reviews(item: item, offset: 0))
         state.generation += 1
-        state.detail = DetailBuilder.reviews(of: item, offset: 0, engine: engine)
+        state.reviewList = ReviewList()
+        state.reviewList.reload(item: item, engine: engine)
+        state.detail = DetailBuilder.reviews(of: item, offset: 0, list: state.reviewList, engine: engine)
         return []
     case .developer, .user, .genre, .year:
         if state.gamesDrill == nil { state.allGamesPane = state.panes[.games] }
@@ -341,6 +355,12 @@ private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
     }
     if state.search != nil {
         state.search = nil
+        return []
+    }
+    if let reviews = state.reviewsDrill, let filter = state.reviewList.filter {
+        state.reviewList.filter = nil
+        reloadReviews(&state, item: reviews.item, engine: engine)
+        state.status = "filter \(filter.text) cleared"
         return []
     }
     if state.reviewsDrill == nil, let filter = state.pane.filter {
@@ -391,7 +411,7 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
         return move(&state, to: search.startCursor, engine: engine)
     }
     if let item = search.reviewsOf {
-        let texts = reviewTexts(item, engine: engine)
+        let texts = reviewTexts(state.reviewList, engine: engine)
         search.matches = ReviewSearch.matchCount(search.query, in: texts)
         state.search = search
         guard let index = ReviewSearch.firstMatch(search.query, in: texts, from: search.startCursor) else {
@@ -411,9 +431,9 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
     return move(&state, to: index, engine: engine)
 }
 
-/// The texts of a game's reviews, in the order the reviews view lists them.
-private func reviewTexts(_ item: Int32, engine: Engine) -> [String] {
-    engine.catalog.reviewsOfItem[Int(item)].map { engine.catalog.reviewText[Int($0)] }
+/// The texts of the listed reviews, in the order the reviews view shows them.
+private func reviewTexts(_ list: ReviewList, engine: Engine) -> [String] {
+    list.reviews.map { engine.catalog.reviewText[Int($0)] }
 }
 
 // MARK: - Derived views
@@ -422,7 +442,7 @@ private func reviewTexts(_ item: Int32, engine: Engine) -> [String] {
 func selectionChanged(_ state: inout AppState, engine: Engine) -> [Effect] {
     state.generation += 1
     if let reviews = state.reviewsDrill {
-        state.detail = DetailBuilder.reviews(of: reviews.item, offset: reviews.offset, engine: engine)
+        state.detail = DetailBuilder.reviews(of: reviews.item, offset: reviews.offset, list: state.reviewList, engine: engine)
         return []
     }
     let (detail, effect) = DetailBuilder.build(state.selection, state: state, engine: engine)

@@ -83,7 +83,9 @@ private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Re
         screen.fill(area)
         let written = screen.write("|" + prompt.text, x: area.x + 1, y: area.y, style: state.theme.key, maxWidth: area.width - 2)
         screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
-        let hint = prompt.error ?? "filter \(prompt.pane.title): price < 10 · year 2012..2015 · tag:roguelike · Enter · Esc"
+        let hint = prompt.error ?? (prompt.reviews
+            ? "filter reviews: sentiment 0 · recommend 1 · year 2015 · length > 200 · a word · Enter · Esc"
+            : "filter \(prompt.pane.title): price < 10 · year 2012..2015 · tag:roguelike · Enter · Esc")
         let room = area.width - written - 4
         if room > 10 {
             let text = hint.truncated(toWidth: room, ellipsis: state.glyphs.ellipsis)

@@ -180,3 +180,52 @@ final class ClipboardTests: XCTestCase {
         XCTAssertEqual(MemoryTerminal.osc52("Pokémon"), "\u{1B}]52;c;UG9rw6ltb24=\u{07}")
     }
 }
+
+/// The reviews view of Crypt Runner: ana (May 2016, does not recommend,
+/// "Too hard, not fun") and cem (July 2016, recommends, "Best run based game I played").
+final class ReviewsViewTests: XCTestCase {
+    func opened() -> AppState {
+        var state = AppState.start(engine: TinyCatalog.engine, size: Size(width: 120, height: 40), sourceName: "tiny",
+                                   theme: .monochrome, exportFolder: NSTemporaryDirectory()).0
+        state.press("5 j Enter", engine: TinyCatalog.engine)
+        return state
+    }
+
+    func texts(_ state: AppState) -> [String] {
+        state.reviewList.reviews.map { TinyCatalog.engine.catalog.reviewText[Int($0)] }
+    }
+
+    func testTheTitleSaysWhichReviewIsOnTop() {
+        var state = opened()
+        XCTAssertTrue(state.detail.sections[0].title.hasPrefix("Reviews of Crypt Runner · 1 / 2 · "), state.detail.sections[0].title)
+        state.press("j", engine: TinyCatalog.engine)
+        XCTAssertTrue(state.detail.sections[0].title.hasPrefix("Reviews of Crypt Runner · 2 / 2 · "), state.detail.sections[0].title)
+    }
+
+    func testFilterBySentimentOrRecommendAndEscClearsIt() {
+        var state = opened()
+        state.press("f r e c o m m e n d Space 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Too hard, not fun"])
+        XCTAssertTrue(state.detail.sections[0].title.contains("1 / 1 of 2 |recommend 0"), state.detail.sections[0].title)
+        state.press("Esc", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state).count, 2)
+        XCTAssertNotNil(state.reviewsDrill, "the first Esc clears the filter, the view stays")
+        state.press("f b e s t Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Best run based game I played"], "a bare word searches the text")
+        state.press("Esc f l e n g t h > 5 0 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.reviewList.reviews, [])
+        XCTAssertTrue(screenContains(render(state, size: state.size).plainLines(), "no review matches the filter"))
+    }
+
+    func testSortByDateBothWaysAndByLength() {
+        var state = opened()
+        state.press("s", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.reviewList.sort, .newest)
+        XCTAssertEqual(texts(state), ["Best run based game I played", "Too hard, not fun"])
+        state.press("s", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Too hard, not fun", "Best run based game I played"])
+        state.press("s", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.reviewList.sort, .longest)
+        XCTAssertEqual(texts(state).first, "Best run based game I played")
+    }
+}

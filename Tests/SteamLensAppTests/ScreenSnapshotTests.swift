@@ -526,7 +526,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testReviewsViewOfAGameAt80x24() {
         assertScreen(TinyCatalog.screen("5 Enter", 80, 24, exportFolder: "/exports"), [
             " SteamLens  tiny · 6 games · 3 users · 5 reviews             [?] help  [q] quit",
-            "┌ 1 Developers · Ember Forge ──────────┐┌ Reviews of Dungeon Loop (2) · j/k … ─┐",
+            "┌ 1 Developers · Ember Forge ──────────┐┌ Reviews of Dungeon Loop · 1 / 2 · … ─┐",
             "├ 2 Users · ana ───────────────────────┤│ ana · recommends · positive · 2014   │",
             "├ 3 Genres · Action ───────────────────┤│ Great loop, one more run every time  │",
             "├ 4 Years · 2016 ──────────────────────┤│                                      │",
@@ -555,7 +555,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testReviewsViewOfAGameAt120x40() {
         assertScreen(TinyCatalog.screen("5 Enter", 120, 40, exportFolder: "/exports"), [
             " SteamLens  tiny · 6 games · 3 users · 5 reviews                               posted year · hours   [?] help  [q] quit",
-            "┌ 1 Developers · Ember Forge ──────────────────────────────┐┌ Reviews of Dungeon Loop (2) · j/k scroll · / search · … ─┐",
+            "┌ 1 Developers · Ember Forge ──────────────────────────────┐┌ Reviews of Dungeon Loop · 1 / 2 · j/k · f filter · s s… ─┐",
             "├ 2 Users · ana ───────────────────────────────────────────┤│ ana · recommends · positive · 2014                       │",
             "├ 3 Genres · Action ───────────────────────────────────────┤│ Great loop, one more run every time                      │",
             "├ 4 Years · 2016 ──────────────────────────────────────────┤│                                                          │",
