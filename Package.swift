@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", exact: "6.4.0"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        // The explorer's settings file ($XDG_CONFIG_HOME/steamlens/config.toml).
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -60,7 +62,8 @@ let package = Package(
         .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "StreamingSample", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
-        .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"]),
+        .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI",
+                                                     .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "SteamLensOutput",
             dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI"],
