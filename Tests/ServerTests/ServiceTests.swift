@@ -31,6 +31,28 @@ final class ServiceTests: XCTestCase {
         }
     }
 
+    func testOpenAPIDocumentDeclaresTheBearerTokenWhenOneIsRequired() async throws {
+        func document(_ settings: ServerSettings) -> [String: Any] {
+            let table = RouteTable(dataSets: [.steam], metrics: settings.metrics)
+            let bytes = OpenAPIDocument.json(for: table, settings: settings)
+            return (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
+        }
+        let open = document(ServerFixture.settings())
+        XCTAssertNil(open["security"])
+        XCTAssertNil((open["components"] as? [String: Any])?["securitySchemes"])
+
+        let guarded = document(ServerFixture.settings { $0.token = "s3cret" })
+        XCTAssertEqual(guarded["security"] as? [[String: [String]]], [["bearer": []]])
+        let schemes = (guarded["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: Any]]
+        XCTAssertEqual(schemes?["bearer"]?["type"] as? String, "http")
+        XCTAssertEqual(schemes?["bearer"]?["scheme"] as? String, "bearer")
+        // Probes reach /health without the token; the document says so.
+        let paths = guarded["paths"] as? [String: [String: [String: Any]]]
+        XCTAssertEqual(paths?["/health"]?["get"]?["security"] as? [String], [])
+        XCTAssertNil(paths?["/v1/steam/developers"]?["get"]?["security"])
+        XCTAssertNotNil(paths?["/v1/steam/developers"]?["get"]?["responses"].flatMap { ($0 as? [String: Any])?["401"] })
+    }
+
     func testIndexPageListsEveryRouteWithATryItLink() async throws {
         let table = RouteTable(dataSets: [.steam], metrics: true)
         try await ServerFixture.test { client in

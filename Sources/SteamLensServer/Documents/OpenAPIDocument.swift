@@ -20,7 +20,9 @@ enum OpenAPIDocument {
                 description: route.aliasOf.map { "Drop-in alias of `\($0)` for the original notebooks; same body." },
                 operationId: route.operationId,
                 parameters: parameters(route, examples: examples).map { .parameter($0) },
-                responses: responses(route, settings: settings)
+                responses: responses(route, settings: settings),
+                // /health answers without the token (load balancers probe it).
+                security: isHealth(route) && settings.token != nil ? [] : nil
             )
             paths[OpenAPI.Path(rawValue: route.template)] = .b(OpenAPI.PathItem(get: operation))
         }
@@ -29,8 +31,16 @@ enum OpenAPIDocument {
                         version: "1"),
             servers: [],
             paths: paths,
-            components: .noComponents
+            components: settings.token == nil ? .noComponents : OpenAPI.Components(securitySchemes: [
+                "bearer": .http(scheme: "bearer", description: "The token given to `steamlens serve --token`."),
+            ]),
+            security: settings.token == nil ? [] : [[.component(named: "bearer"): []]]
         )
+    }
+
+    private static func isHealth(_ route: Route) -> Bool {
+        if case .health = route.target { return true }
+        return false
     }
 
     private static func tag(_ route: Route) -> String {

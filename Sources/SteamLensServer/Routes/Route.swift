@@ -31,8 +31,10 @@ public struct Route: Sendable {
     /// The format of each path parameter, in path order.
     public let pathFormats: [ArgumentFormat]
 
+    /// `listArguments`: the kinds of a list route's path parameters (a
+    /// question's come from the registry).
     init(template: String, target: Target, operationId: String, summary: String,
-         queryParameters: [QueryParameter] = [], aliasOf: String? = nil) {
+         queryParameters: [QueryParameter] = [], aliasOf: String? = nil, listArguments: [QueryArgument.Kind] = []) {
         self.template = template
         self.segments = Route.parse(template)
         self.target = target
@@ -44,6 +46,7 @@ public struct Route: Sendable {
         if case .question(let question, _, let order) = target {
             for (argument, slot) in zip(question.parameters, order) { formats[slot] = ArgumentFormat(argument.kind) }
         }
+        for (slot, kind) in listArguments.enumerated() where slot < formats.count { formats[slot] = ArgumentFormat(kind) }
         pathFormats = formats
     }
 

@@ -111,9 +111,11 @@ extension APIDataSet {
             let summary: String
             var template = "/v1/\(id)/\(kind.rawValue)"
             var parameters = Parameters.paging + Parameters.definitions + [Parameters.format]
+            var arguments: [QueryArgument.Kind] = []
             switch kind {
             case .reviews:
                 template += "/{game}"
+                arguments = [.game]
                 summary = "the reviews of a game (app id or title), paged"
             case .games:
                 parameters.insert(Parameters.scope, at: 0)
@@ -122,7 +124,7 @@ extension APIDataSet {
                 summary = "the \(kind.rawValue), paged"
             }
             routes.append(Route(template: template, target: .list(kind, dataSet: id), operationId: "\(id)_list_\(kind.rawValue)",
-                                summary: summary, queryParameters: parameters))
+                                summary: summary, queryParameters: parameters, listArguments: arguments))
         }
         for alias in aliases {
             guard let question = questions.first(where: { $0.name == alias.question }) else {
