@@ -3,7 +3,8 @@
 # every check against the live server's /openapi.json, then
 # scripts/api/notebook_aliases.py calls every alias as the old notebooks did
 # and compares the bodies with `steamlens query --format json`, and
-# scripts/api/hostile.py sends hostile input and 10,000 slow connections.
+# scripts/api/hostile.py sends hostile input and 10,000 slow connections, and
+# scripts/api/drain.py stops it with SIGTERM while requests are in flight.
 #
 # usage: STEAMLENS_BIN=path/to/steamlens scripts/api-check.sh [DATA_DIR]
 # The Python tools come from scripts/install-deps.sh (a venv at $STEAMLENS_PYENV).
@@ -48,7 +49,8 @@ echo "api-check: server ready at $base"
 port="${base##*:}"
 "$pyenv/bin/python" scripts/api/hostile.py 127.0.0.1 "$port" "$server" "${API_CHECK_CONNECTIONS:-10000}"
 
-# Graceful shutdown: SIGTERM ends the server with status 0.
-kill -TERM "$server"
+# Graceful shutdown: drain.py sends SIGTERM with requests in flight; each is
+# answered in full, then the server stops listening and exits 0.
+"$pyenv/bin/python" scripts/api/drain.py 127.0.0.1 "$port" "$server"
 if wait "$server"; then echo "api-check: server stopped cleanly on SIGTERM"; else echo "api-check: server exit $? on SIGTERM" >&2; exit 1; fi
 server=""
