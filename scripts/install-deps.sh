@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system packages SteamLens builds and tests against (Debian/Ubuntu).
 # Safe to run repeatedly: it only calls apt-get when something is missing.
+#
+#   scripts/install-deps.sh           what the build and the tests need (CI runs this)
+#   scripts/install-deps.sh --bench   also wrk, and FastAPI + pandas + uvicorn in the venv,
+#                                     for `steamlens bench serve` and its baseline (never CI)
 set -euo pipefail
 
-packages=(zlib1g-dev libsqlite3-dev libncursesw5-dev tmux)
+bench=""
+[ "${1:-}" = "--bench" ] && bench=1
+
+packages=(zlib1g-dev libsqlite3-dev libncursesw5-dev tmux python3-venv curl)
+[ -n "$bench" ] && packages+=(wrk)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -30,4 +38,8 @@ else
     echo "install-deps: installing the API test tools into $pyenv"
     python3 -m venv "$pyenv"
     "$pyenv/bin/pip" install -q -r "$requirements"
+fi
+if [ -n "$bench" ]; then
+    echo "install-deps: installing the bench baseline (FastAPI, pandas, uvicorn) into $pyenv"
+    "$pyenv/bin/pip" install -q -r "$(dirname "$0")/api/baseline-requirements.txt"
 fi

@@ -74,7 +74,54 @@ struct BenchServeCommand: ParsableCommand {
               RSS          %.1f MB after warm-up, %.1f–%.1f MB over the run: %.1f %% spread (target ±10 %%)
             """, total, seconds, Double(total) / seconds, medianP50, worstP99, errors, startRSS,
                          samples.min()!, samples.max()!, drift))
-        print(Self.fastAPIComparison())
+        try compareWithFastAPI(wrk, base: base, mix: paths, folder: folder)
+    }
+
+    /// The same load on one endpoint of the kind of server the notebooks
+    /// called, FastAPI + pandas (scripts/api/fastapi_baseline.py), beside
+    /// `steamlens serve` on that endpoint, when a Python with both is there.
+    func compareWithFastAPI(_ wrk: String, base: String, mix: [String], folder: String) throws {
+        guard let endpoint = mix.first(where: { $0.hasPrefix("/developer/") }) else { return }
+        guard let python = Self.baselinePython() else {
+            print("FastAPI + pandas: not measured (no Python with fastapi, pandas and uvicorn; "
+                + "`scripts/install-deps.sh --baseline` adds them to the test venv).")
+            return
+        }
+        let baseline = Process()
+        baseline.executableURL = URL(fileURLWithPath: python)
+        baseline.arguments = [Self.baselineScript, dataOptions.resolvedData, "0"]
+        let errors = Pipe()
+        baseline.standardError = errors
+        baseline.standardOutput = FileHandle.nullDevice
+        try baseline.run()
+        defer { if baseline.isRunning { baseline.terminate(); baseline.waitUntilExit() } }
+        let baselineBase = try Self.waitForListening(errors, server: baseline)
+        let script = folder + "/one.lua"
+        try Self.luaScript([endpoint]).write(toFile: script, atomically: true, encoding: .utf8)
+        print("one endpoint, \(endpoint), \(connections) connections, 10 s each after 3 s of warm-up:")
+        for (name, url, pid) in [("steamlens serve", base, Int32(0)), ("FastAPI + pandas", baselineBase, baseline.processIdentifier)] {
+            _ = try Self.runWrk(wrk, base: url, script: script, seconds: 3, threads: threads, connections: connections)
+            let round = try Self.runWrk(wrk, base: url, script: script, seconds: 10, threads: threads, connections: connections)
+            let rss = pid == 0 ? "" : String(format: ", RSS %.1f MB", Self.rssMB(pid))
+            print(String(format: "  %-17@ %8.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors%@", name as NSString, round.perSecond,
+                         round.p50Milliseconds, round.p99Milliseconds, round.errors, rss as NSString))
+        }
+    }
+
+    /// This checkout's baseline server (a bench tool: it runs from a checkout).
+    static let baselineScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/api/fastapi_baseline.py").path
+
+    /// $STEAMLENS_BASELINE_PYTHON, the test venv's Python or python3, whichever imports fastapi, pandas and uvicorn.
+    static func baselinePython() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")
+        let venv = environment["STEAMLENS_PYENV"] ?? (cache + "/steamlens/pyenv")
+        let candidates = [environment["STEAMLENS_BASELINE_PYTHON"], venv + "/bin/python", which("python3")].compactMap { $0 }
+        return candidates.first { python in
+            FileManager.default.isExecutableFile(atPath: python)
+                && ((try? capture(python, ["-c", "import fastapi, pandas, uvicorn; print('ok')"])) ?? "").contains("ok")
+        }
     }
 
     struct WrkResult {
@@ -205,14 +252,5 @@ struct BenchServeCommand: ParsableCommand {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The same load on a one-endpoint FastAPI + pandas server, when Python has them.
-    static func fastAPIComparison() -> String {
-        let probe = (try? capture("/usr/bin/env", ["python3", "-c", "import fastapi, pandas, uvicorn; print('ok')"])) ?? ""
-        guard probe.contains("ok") else {
-            return "FastAPI + pandas: not measured (python3 lacks fastapi, pandas or uvicorn)."
-        }
-        return "FastAPI + pandas: available; run scripts/api/fastapi_baseline.py for its figures."
     }
 }
