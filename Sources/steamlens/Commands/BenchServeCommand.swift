@@ -22,6 +22,12 @@ struct BenchServeCommand: ParsableCommand {
     @Option(name: .long, help: "wrk threads.")
     var threads = 2
 
+    func validate() throws {
+        guard requests > 0, connections > 0, threads > 0, threads <= connections else {
+            throw ValidationError("--requests, --connections and --threads must be positive, with no more threads than connections.")
+        }
+    }
+
     func run() throws {
         guard let wrk = Self.which("wrk") else {
             throw CLIFailure(message: "wrk is not installed (apt-get install wrk).", code: 1)
@@ -40,7 +46,7 @@ struct BenchServeCommand: ParsableCommand {
         server.standardError = serverErrors
         try server.run()
         defer { if server.isRunning { server.terminate(); server.waitUntilExit() } }
-        let base = try Self.waitForListening(serverErrors, server: server)
+        let base = try Self.waitForListening(serverErrors, server: server, line: "steamlens: listening on ")
         try Self.waitForHealth(base)
         let paths = try Self.questionMix(base)
         print("steamlens bench serve: \(paths.count) routes in the mix, \(connections) connections, \(threads) wrk threads, \(base)")
@@ -95,7 +101,7 @@ struct BenchServeCommand: ParsableCommand {
         baseline.standardOutput = FileHandle.nullDevice
         try baseline.run()
         defer { if baseline.isRunning { baseline.terminate(); baseline.waitUntilExit() } }
-        let baselineBase = try Self.waitForListening(errors, server: baseline)
+        let baselineBase = try Self.waitForListening(errors, server: baseline, line: "fastapi_baseline: listening on ")
         let script = folder + "/one.lua"
         try Self.luaScript([endpoint]).write(toFile: script, atomically: true, encoding: .utf8)
         print("one endpoint, \(endpoint), \(connections) connections, 10 s each after 3 s of warm-up:")
@@ -164,7 +170,8 @@ struct BenchServeCommand: ParsableCommand {
 
     /// Every question route and alias of /openapi.json, with its documented example arguments.
     static func questionMix(_ base: String) throws -> [String] {
-        let data = try Data(contentsOf: URL(string: base + "/openapi.json")!)
+        // Foundation on Linux reads only file URLs; curl is there (install-deps.sh).
+        let data = Data(try capture(which("curl") ?? "/usr/bin/curl", ["-sf", base + "/openapi.json"]).utf8)
         guard let document = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let paths = document["paths"] as? [String: [String: Any]] else { throw CLIFailure(message: "no OpenAPI document", code: 2) }
         var mix: [String] = []
@@ -201,14 +208,16 @@ struct BenchServeCommand: ParsableCommand {
             """
     }
 
-    static func waitForListening(_ pipe: Pipe, server: Process) throws -> String {
+    /// The URL the server prints after `line` (its own line: Hummingbird logs
+    /// "listening on HOST:PORT" first, without a scheme).
+    static func waitForListening(_ pipe: Pipe, server: Process, line: String) throws -> String {
         var seen = ""
         let deadline = Date().addingTimeInterval(600)
         while Date() < deadline {
             let data = pipe.fileHandleForReading.availableData
             if data.isEmpty && !server.isRunning { break }
             seen += String(decoding: data, as: UTF8.self)
-            if let range = seen.range(of: "listening on "), let end = seen[range.upperBound...].firstIndex(of: "\n") {
+            if let range = seen.range(of: line), let end = seen[range.upperBound...].firstIndex(of: "\n") {
                 let url = String(seen[range.upperBound..<end])
                 // Keep draining the server's stderr so it never blocks on a full pipe.
                 pipe.fileHandleForReading.readabilityHandler = { _ = $0.availableData }
