@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "SteamLensServer",
             dependencies: [
-                "SteamLensData", "SteamLensEngine", "SteamLensOutput",
+                "SteamLensData", "SteamLensEngine", "SteamLensOutput", "StreamingCatalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "SteamLensServer", "SteamLensEngine", "SteamLensData", "SteamLensOutput", "SteamLensTestSupport",
+                "SteamLensServer", "SteamLensEngine", "SteamLensData", "SteamLensOutput", "SteamLensTestSupport", "StreamingCatalog",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -94,6 +94,8 @@ public struct APIResponder: HTTPResponder {
                 } else {
                     detail = "\(name) \"\(Sanitize.forMessage(value))\" is not an app id (ids run from 1 to \(Int32.max))."
                 }
+            case .oneOf(let words): detail = "\(name) must be one of \(words.joined(separator: ", ")), not \"\(Sanitize.forMessage(value))\"."
+            case .score: detail = "\(name) must be a score from 0 to 5 (at most six decimals), not \"\(Sanitize.forMessage(value))\"."
             case .year: detail = "\(name) must be a year from 1900 to 2100 or \"unknown\", not \"\(Sanitize.forMessage(value))\"."
             case .date: detail = "\(name) must be YYYY-MM-DD, YYYY-MM or YYYY, not \"\(Sanitize.forMessage(value))\"."
             }
@@ -131,11 +133,11 @@ public struct APIResponder: HTTPResponder {
     }
 
     private func answerFromEngine(_ route: Route, values: [String], query: QueryValues) async throws(Problem) -> Answer {
-        let engine: Engine
+        let engines: LoadedEngines
         switch state.phase {
         case .loading: throw Problem.notReady
         case .failed(let failure): throw Problem(failure)
-        case .ready(let ready): engine = ready
+        case .ready(let ready): engines = ready
         }
         let key = route.operationId.hasPrefix("alias_") ? (route.aliasOf ?? route.template) : route.template
         let cacheKey = key + "\u{1}" + values.joined(separator: "\u{1}") + "\u{1}" + query.key
@@ -146,7 +148,7 @@ public struct APIResponder: HTTPResponder {
         }
         let inFlight = self.inFlight
         let answer = try await Deadline.run(seconds: settings.requestTimeout, onFinish: { inFlight.release() }) { () throws(Problem) -> Answer in
-            try Answer.compute(route, values: values, query: query, engine: engine)
+            try Answer.compute(route, values: values, query: query, engines: engines)
         }
         cache.put(cacheKey, answer)
         return answer
@@ -158,8 +160,15 @@ public struct APIResponder: HTTPResponder {
             throw Problem.notReady
         case .failed(let failure):
             throw Problem(failure)
-        case .ready(let engine):
-            let body = "{\"games\":\(engine.catalog.gameCount),\"status\":\"ready\",\"users\":\(engine.catalog.userCount)}\n"
+        case .ready(let engines):
+            // Keys sorted, as every JSON body: each data set's figures, then the status.
+            var figures: [(String, String)] = [("status", "\"ready\"")]
+            for dataSet in table.dataSets {
+                guard let engine = engines.byDataSet[dataSet.id] else { continue }
+                let counts = dataSet.health(engine).map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
+                figures.append((dataSet.id, "{\(counts)}"))
+            }
+            let body = "{" + figures.sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
             return Self.response(200, "application/json; charset=utf-8", Array(body.utf8))
         }
     }
@@ -173,10 +182,10 @@ public struct APIResponder: HTTPResponder {
             lock.lock()
             defer { lock.unlock() }
             if let ready { return ready }
-            var examples = Examples()
+            var examples = Examples(dataSets: responder.table.dataSets)
             var loaded = false
-            if case .ready(let engine) = responder.state.phase {
-                examples = Examples(engine)
+            if case .ready(let engines) = responder.state.phase {
+                examples = Examples(engines, dataSets: responder.table.dataSets)
                 loaded = true
             }
             let built = (Array(IndexPage.html(for: responder.table, examples: examples).utf8),

@@ -7,11 +7,13 @@ import ServiceLifecycle
 import SteamLensEngine
 import SteamLensOutput
 
-/// `steamlens serve`: the HTTP API over one engine, loaded once and shared
-/// read-only by every request.
+/// `steamlens serve`: the HTTP API over the engines of its data sets,
+/// loaded once and shared read-only by every request.
 ///
 /// ```swift
-/// try await APIServer.run(settings: settings, logger: logger) { try loader.open().engine }
+/// try await APIServer.run(settings: settings, dataSets: [.steam], logger: logger) {
+///     LoadedEngines(steam: try loader.open().engine)
+/// }
 /// ```
 ///
 /// The server listens at once and loads the engine in the background, so
@@ -19,23 +21,23 @@ import SteamLensOutput
 /// gracefully: it stops accepting, finishes the requests in flight, and
 /// exits.
 public enum APIServer {
-    public static func run(settings: ServerSettings, logger: Logger,
+    public static func run(settings: ServerSettings, dataSets: [APIDataSet], logger: Logger,
                            onListening: @escaping @Sendable (Int) -> Void = { _ in },
-                           load: @escaping @Sendable () throws -> Engine) async throws {
+                           load: @escaping @Sendable () throws -> LoadedEngines) async throws {
         if let refusal = settings.refusal {
             throw Failure(kind: .badArgument, message: refusal)
         }
         let state = EngineState()
-        let application = makeApplication(settings: settings, state: state, logger: logger, onListening: onListening,
-                                          services: [EngineLoading(state: state, logger: logger, load: load)])
+        let application = makeApplication(settings: settings, state: state, dataSets: dataSets, logger: logger, onListening: onListening,
+                                          services: [EngineLoading(state: state, dataSets: dataSets, logger: logger, load: load)])
         try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
     /// The Hummingbird application: the generated routes behind the limits of `settings`.
-    public static func makeApplication(settings: ServerSettings, state: EngineState, logger: Logger,
+    public static func makeApplication(settings: ServerSettings, state: EngineState, dataSets: [APIDataSet] = [.steam], logger: Logger,
                                        onListening: @escaping @Sendable (Int) -> Void = { _ in },
                                        services: [any Service] = []) -> some ApplicationProtocol {
-        let responder = APIResponder(state: state, settings: settings, logger: logger)
+        let responder = APIResponder(state: state, settings: settings, dataSets: dataSets, logger: logger)
         let limits = HTTP1Channel.Configuration.DecoderConfiguration(
             maxHeaderFieldSize: 64 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
         let http = HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(settings.idleTimeout * 1000)),
@@ -60,8 +62,9 @@ public enum APIServer {
 /// waits for shutdown (a service that returns would stop the group).
 struct EngineLoading: Service {
     let state: EngineState
+    let dataSets: [APIDataSet]
     let logger: Logger
-    let load: @Sendable () throws -> Engine
+    let load: @Sendable () throws -> LoadedEngines
 
     func run() async throws {
         let start = Date()
@@ -77,11 +80,13 @@ struct EngineLoading: Service {
         }
         state.set(phase)
         switch phase {
-        case .ready(let engine):
-            logger.notice("store loaded", metadata: [
-                "games": .stringConvertible(engine.catalog.gameCount), "users": .stringConvertible(engine.catalog.userCount),
-                "seconds": .string(String(format: "%.2f", Date().timeIntervalSince(start))),
-            ])
+        case .ready(let engines):
+            var metadata: Logger.Metadata = ["seconds": .string(String(format: "%.2f", Date().timeIntervalSince(start)))]
+            for dataSet in dataSets {
+                guard let engine = engines.byDataSet[dataSet.id] else { continue }
+                for (name, count) in dataSet.health(engine) { metadata["\(dataSet.id).\(name)"] = .stringConvertible(count) }
+            }
+            logger.notice("store loaded", metadata: metadata)
         case .failed(let failure):
             logger.error("store could not be loaded", metadata: ["error": .string(failure.message)])
         case .loading:

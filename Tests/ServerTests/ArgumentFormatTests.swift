@@ -81,10 +81,12 @@ final class ArgumentFormatTests: XCTestCase {
     }
 
     func testScopesNeedANonBlankName() throws {
-        for text in ["developer:Valve", "developer: ", "developer:", "genre:\u{3000}", "user:7", "year:2015", "year:1800", "tag:x"] {
-            let schemaValid = try matches(ArgumentFormat.scopePattern, text)
-            XCTAssertEqual(schemaValid, ArgumentFormat.acceptsScope(text), text.debugDescription)
+        let names = ["developer", "genre", "user"]
+        for text in ["developer:Valve", "developer: ", "developer:", "genre:\u{3000}", "user:7", "year:2015", "year:1800", "tag:x", "Developer:x"] {
+            let schemaValid = try matches(ArgumentFormat.scopePattern(names: names), text)
+            XCTAssertEqual(schemaValid, ArgumentFormat.acceptsScope(text, names: names), text.debugDescription)
         }
-        XCTAssertFalse(ArgumentFormat.acceptsScope("developer: "))
+        XCTAssertFalse(ArgumentFormat.acceptsScope("developer: ", names: names))
+        XCTAssertTrue(ArgumentFormat.acceptsScope("platform:netflix", names: ["platform"]))
     }
 }

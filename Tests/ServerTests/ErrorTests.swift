@@ -9,7 +9,7 @@ import XCTest
 /// Each error class answers with its status, problem details and stable code.
 final class ErrorTests: XCTestCase {
     func expectProblem(_ uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
-                       settings: ServerSettings = ServerFixture.settings(), state: EngineState = EngineState(.ready(ServerFixture.engine)),
+                       settings: ServerSettings = ServerFixture.settings(), state: EngineState = EngineState(.ready(LoadedEngines(steam: ServerFixture.engine))),
                        dataSets: [APIDataSet] = [.steam], status: Int, code: String,
                        file: StaticString = #filePath, line: UInt = #line,
                        _ check: @escaping @Sendable ([String: Any], TestResponse) -> Void = { _, _ in }) async throws {
@@ -119,7 +119,7 @@ final class ErrorTests: XCTestCase {
         let broken = NamedQuery(name: "broken", arguments: [.name("x")], summary: "always fails") { (_: Engine, _: [String], _: Definitions) throws -> any QueryResult in
             throw Secret()
         }
-        let dataSet = APIDataSet(id: "steam", questions: [broken], lists: [], aliases: [])
+        let dataSet = APIDataSet.steam(questions: [broken], aliases: [])
         try await expectProblem("/v1/steam/broken/1", dataSets: [dataSet], status: 500, code: "internal") { problem, response in
             XCTAssertFalse(response.text.contains("secret"))
             XCTAssertFalse(response.text.contains(".swift"))
@@ -131,7 +131,7 @@ final class ErrorTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.5)
             return try engine.developer("Valve")
         }
-        let dataSet = APIDataSet(id: "steam", questions: [slow], lists: [], aliases: [])
+        let dataSet = APIDataSet.steam(questions: [slow], aliases: [])
         try await expectProblem("/v1/steam/slow", settings: ServerFixture.settings { $0.requestTimeout = 0.05 }, dataSets: [dataSet],
                                 status: 503, code: "timeout") { _, response in
             XCTAssertEqual(response.headers[.retryAfter], "1")

@@ -73,8 +73,8 @@ final class RouteTests: XCTestCase {
     func testAnAliasWithAnotherArgumentOrderIsOneRow() throws {
         // The streaming aliases take arguments in another order than their questions; one row maps them.
         let question = try XCTUnwrap(QueryRegistry.named("count_reviews"))
-        let swapped = APIDataSet(id: "steam", questions: [question], lists: [],
-                                 aliases: [Alias("/reviews_between/{hasta}/{desde}", "count_reviews", arguments: ["desde", "hasta"])])
+        let swapped = APIDataSet.steam(questions: [question],
+                                       aliases: [Alias("/reviews_between/{hasta}/{desde}", "count_reviews", arguments: ["desde", "hasta"])])
         let table = RouteTable(dataSets: [swapped], metrics: false)
         let (route, values) = try XCTUnwrap(table.match(RequestTarget.parse("/reviews_between/2015-12-31/2011-01-01").segments))
         guard case .question(_, _, let order) = route.target else { return XCTFail("not a question") }

@@ -6,6 +6,7 @@ import SteamLensData
 @testable import SteamLensEngine
 @testable import SteamLensServer
 import SteamLensTestSupport
+import StreamingCatalog
 import XCTest
 
 /// The hand-made fixture of the engine tests, as an engine and a server.
@@ -16,6 +17,16 @@ enum ServerFixture {
         let contents = StoreContents(dataset: dataset, sentiment: [2, 2, 0, 0, 1], fingerprint: SourceFingerprint(value: "test"))
         return Engine(catalog: CatalogBuilder.build(contents))
     }()
+
+    /// The bundled streaming sample (Data/streaming), loaded and trained once.
+    static let streaming: StreamingEngine = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/streaming").path
+        return StreamingEngine.trained(StreamingLoader.load(folder: folder))
+    }()
+
+    /// Both data sets, as `steamlens serve` runs by default.
+    static var both: LoadedEngines { LoadedEngines(["steam": engine, "streaming": streaming]) }
 
     /// Arguments that have an answer in the fixture, by registry argument name.
     static let arguments: [String: String] = [
@@ -38,7 +49,7 @@ enum ServerFixture {
     }
 
     /// Runs `test` against the server in process (HummingbirdTesting's router mode).
-    static func test(state: EngineState = EngineState(.ready(engine)), dataSets: [APIDataSet] = [.steam],
+    static func test(state: EngineState = EngineState(.ready(LoadedEngines(steam: engine))), dataSets: [APIDataSet] = [.steam],
                      settings: ServerSettings = settings(),
                      _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let responder = APIResponder(state: state, settings: settings, dataSets: dataSets, logger: quietLogger)

@@ -70,7 +70,7 @@ final class ServiceTests: XCTestCase {
 
     func testEveryTryItLinkAnswers200() async throws {
         let table = RouteTable(dataSets: [.steam], metrics: true)
-        let examples = Examples(ServerFixture.engine)
+        let examples = Examples(LoadedEngines(steam: ServerFixture.engine), dataSets: [.steam])
         try await ServerFixture.test { client in
             for route in table.routes {
                 let path = examples.path(for: route)

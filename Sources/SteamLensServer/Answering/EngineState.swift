@@ -2,13 +2,33 @@ import Foundation
 import SteamLensEngine
 import SteamLensOutput
 
-/// The engine as requests see it: loading (the server already answers
+/// The engines of the data sets a server answers for, by data set id
+/// (`APIDataSet.id`). Each is immutable and shared by every request.
+public struct LoadedEngines: Sendable {
+    public var byDataSet: [String: any Sendable]
+
+    public init(_ byDataSet: [String: any Sendable]) {
+        self.byDataSet = byDataSet
+    }
+
+    /// The Steam engine alone.
+    public init(steam: Engine) {
+        self.init(["steam": steam])
+    }
+
+    func engine(for dataSet: String) throws(Problem) -> any Sendable {
+        guard let engine = byDataSet[dataSet] else { throw Problem.internalError }
+        return engine
+    }
+}
+
+/// The engines as requests see them: loading (the server already answers
 /// `/health` with 503), ready, or failed to load. Set once by the loader,
-/// read by every request; the engine itself is immutable and shared.
+/// read by every request.
 public final class EngineState: @unchecked Sendable {
     public enum Phase: Sendable {
         case loading
-        case ready(Engine)
+        case ready(LoadedEngines)
         case failed(Failure)
     }
 

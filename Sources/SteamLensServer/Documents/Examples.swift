@@ -1,52 +1,31 @@
 import SteamLensEngine
 
 /// Example values for path parameters, taken from the loaded data (the
-/// busiest developer, user, genre, year and game), so the index page's
-/// try-it links and the OpenAPI examples answer with a 200.
+/// busiest developer, user, genre, year and game; the busiest viewer, …),
+/// so the index page's try-it links and the OpenAPI examples answer with a 200.
 struct Examples: Sendable {
-    var developer = "Valve"
-    var user = "76561197970982479"
-    var genre = "Action"
-    var year = "2015"
-    var game = "10"
+    /// By data set id, then by argument name.
+    private var byDataSet: [String: [String: String]] = [:]
 
-    init() {}
-
-    init(_ engine: Engine) {
-        func top(_ kind: ListPage.Kind, sort: ListPage.Sort = .count) -> ListEntry? {
-            (try? engine.list(kind, sort: sort, offset: 0, limit: 8))?.entries.first { !$0.name.isEmpty && $0.name != "unknown" }
-        }
-        if let entry = top(.developers) { developer = entry.name }
-        if let entry = top(.users) { user = entry.name }
-        if let entry = top(.genres) { genre = entry.name }
-        if let entry = top(.years, sort: .secondary) { year = entry.name }
-        if let entry = top(.games, sort: .secondary), entry.id < engine.catalog.itemIds.count {
-            game = String(engine.catalog.itemIds[entry.id])
-        }
+    /// Each data set's own defaults (before anything is loaded).
+    init(dataSets: [APIDataSet] = [.steam]) {
+        for dataSet in dataSets { byDataSet[dataSet.id] = dataSet.examples(()) }
     }
 
-    /// The example for a question's argument (by its registry name).
-    func value(forArgument argument: String) -> String {
-        switch argument {
-        case "developer": return developer
-        case "user_id": return user
-        case "genre": return genre
-        case "year": return year
-        case "from": return year + "-01-01"
-        case "to": return year + "-12-31"
-        default: return game
-        }
+    /// Examples from the loaded engines.
+    init(_ engines: LoadedEngines, dataSets: [APIDataSet]) {
+        for dataSet in dataSets { byDataSet[dataSet.id] = dataSet.examples(engines.byDataSet[dataSet.id] ?? ()) }
     }
 
     /// Example values for each path parameter of a route, in path order.
     func values(for route: Route) -> [String] {
         switch route.target {
-        case .question(let question, _, let order):
+        case .question(let question, let dataSet, let order):
             var values = Array(repeating: "", count: route.pathParameters.count)
-            for (argument, slot) in zip(question.arguments, order) { values[slot] = value(forArgument: argument) }
+            for (argument, slot) in zip(question.arguments, order) { values[slot] = byDataSet[dataSet]?[argument] ?? "" }
             return values
-        case .list:
-            return route.pathParameters.map { _ in game }
+        case .list(let list, let dataSet):
+            return list.arguments.map { byDataSet[dataSet]?[$0.name] ?? "" }
         case .index, .openAPI, .health, .metrics:
             return []
         }

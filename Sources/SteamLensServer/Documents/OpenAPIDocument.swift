@@ -4,10 +4,10 @@ import OpenAPIKit30
 /// The OpenAPI 3.0 document of the server, built from the same `RouteTable`
 /// the server answers from, so the two cannot drift apart.
 enum OpenAPIDocument {
-    static func json(for table: RouteTable, settings: ServerSettings, examples: Examples = Examples()) -> [UInt8] {
+    static func json(for table: RouteTable, settings: ServerSettings, examples: Examples? = nil) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = make(table, settings: settings, examples: examples)
+        let document = make(table, settings: settings, examples: examples ?? Examples(dataSets: table.dataSets))
         return ((try? encoder.encode(document)).map(Array.init) ?? Array("{}".utf8)) + [UInt8(ascii: "\n")]
     }
 
@@ -74,8 +74,10 @@ enum OpenAPIDocument {
                 schema = .boolean(required: false, defaultValue: AnyCodable(fallback))
             case .text(let maxLength):
                 schema = .string(required: false, maxLength: maxLength, pattern: ArgumentFormat.textPattern)
-            case .scope:
-                schema = .string(required: false, maxLength: RouteLimits.maxArgumentLength, pattern: ArgumentFormat.scopePattern)
+            case .scope(let names):
+                schema = .string(required: false, maxLength: RouteLimits.maxArgumentLength, pattern: ArgumentFormat.scopePattern(names: names))
+            case .score(let fallback):
+                schema = .string(required: false, pattern: ArgumentFormat.score.pattern, defaultValue: AnyCodable(fallback))
             }
             result.append(OpenAPI.Parameter(name: parameter.name, context: .query(required: false), schema: schema,
                                             description: parameter.summary))
@@ -88,7 +90,9 @@ enum OpenAPIDocument {
         case .year: return "A year (1900–2100) or \"unknown\"."
         case .date: return "A day, month or year: YYYY-MM-DD, YYYY-MM or YYYY."
         case .name: return "A name or id, not blank; matched ignoring case, accents, spaces and &amp;."
-        case .game: return "An app id (1–2147483647) or a title, not blank."
+        case .game: return "An id or a title, not blank (an all-digit id runs from 1 to 2147483647)."
+        case .oneOf(let words): return "One of: \(words.joined(separator: ", ")) (any letter case)."
+        case .score: return "A score from 0 to 5, at most six decimals."
         }
     }
 

@@ -6,21 +6,22 @@ import SteamLensEngine
 struct QueryValues: Equatable {
     enum Format: String { case json, csv }
 
-    var definitions = Definitions.standard
     var format = Format.json
-    var options = QueryOptions()
     var sort = ListPage.Sort.count
     var ascending = false
     var offset = 0
     var limit = Parameters.defaultLimit
     var scope: String?
+    /// The definitions and options given, by parameter name, checked against
+    /// their kinds; each data set reads its own (defaults for the rest).
+    var settings: [String: String] = [:]
 
     static func == (a: QueryValues, b: QueryValues) -> Bool { a.key == b.key }
 
     /// A canonical spelling of every value, for the answer cache.
     var key: String {
-        "\(definitions.reviewYear.rawValue)|\(definitions.timeUnit.rawValue)|\(definitions.joinKey.rawValue)|\(format.rawValue)|"
-            + "\(options.model ?? "")|\(options.showOwnEditions)|\(sort.rawValue)|\(ascending)|\(offset)|\(limit)|\(scope ?? "\u{0}")"
+        "\(format.rawValue)|\(sort.rawValue)|\(ascending)|\(offset)|\(limit)|\(scope ?? "\u{0}")|"
+            + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "|")
     }
 
     init() {}
@@ -59,24 +60,24 @@ struct QueryValues: Equatable {
             guard value.unicodeScalars.count <= maxLength else {
                 throw Problem.badParameter(name, "\(name) is longer than \(maxLength) characters.")
             }
-        case .scope:
-            guard ArgumentFormat.isWithinLength(value), ArgumentFormat.acceptsScope(value) else {
-                throw Problem.badParameter(name, "\"\(Sanitize.forMessage(value))\" is not a scope; use developer:NAME, genre:NAME, year:YYYY or user:ID.")
+        case .scope(let names):
+            guard ArgumentFormat.isWithinLength(value), ArgumentFormat.acceptsScope(value, names: names) else {
+                let kinds = names.map { "\($0):NAME" } + ["year:YYYY"]
+                throw Problem.badParameter(name, "\"\(Sanitize.forMessage(value))\" is not a scope; use \(kinds.joined(separator: ", ")).")
+            }
+        case .score:
+            guard ArgumentFormat.score.accepts(value) else {
+                throw Problem.badParameter(name, "\(name) must be a score from 0 to 5 (at most six decimals), not \"\(Sanitize.forMessage(value))\".")
             }
         }
         switch name {
-        case "review_year": definitions.reviewYear = Definitions.ReviewYear(rawValue: value)!
-        case "unit": definitions.timeUnit = Definitions.TimeUnit(rawValue: value)!
-        case "join": definitions.joinKey = Definitions.JoinKey(rawValue: value)!
         case "format": format = Format(rawValue: value)!
-        case "model": options.model = value
-        case "show_editions": options.showOwnEditions = value == "true"
         case "sort": sort = ListPage.Sort(rawValue: value)!
         case "ascending": ascending = value == "true"
         case "offset": offset = Int(value)!
         case "limit": limit = Int(value)!
         case "scope": scope = value
-        default: preconditionFailure("query parameter \(name) has no setter")
+        default: settings[name] = value
         }
     }
 }

@@ -14,6 +14,10 @@ public enum ArgumentFormat: Sendable, Equatable {
     case name
     /// An app id (1…2147483647, digits with an optional "+") or a title.
     case game
+    /// One of a few words, in any letter case (a platform, a duration unit).
+    case oneOf([String])
+    /// A number from 0 to 5 with at most six decimals (a score).
+    case score
 
     init(_ kind: QueryArgument.Kind) {
         switch kind {
@@ -33,6 +37,15 @@ public enum ArgumentFormat: Sendable, Equatable {
         case .game:
             guard Self.isWithinLength(text), !Self.isBlank(text) else { return false }
             return (try? QueryArguments.game(text)) != nil
+        case .oneOf(let words):
+            return words.contains(text.lowercased()) && text.unicodeScalars.allSatisfy(\.isASCII)
+        case .score:
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), parts[0].utf8.count == 1, let whole = parts[0].first?.wholeNumberValue,
+                  parts[0].utf8.allSatisfy({ (48...57).contains($0) }), whole <= 5 else { return false }
+            guard parts.count == 2 else { return true }
+            let decimals = parts[1].utf8
+            return (1...6).contains(decimals.count) && decimals.allSatisfy { (48...57).contains($0) } && (whole < 5 || decimals.allSatisfy { $0 == 48 })
         case .year:
             return text == "unknown" || Self.isYear(Substring(text))
         case .date:
@@ -50,6 +63,15 @@ public enum ArgumentFormat: Sendable, Equatable {
         case .year: return "^(\(Self.yearPattern)|unknown)$"
         case .date: return "^\(Self.yearPattern)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
         case .name: return Self.nonBlankPattern
+        case .oneOf(let words):
+            // ECMA-262 patterns take no flags, so each letter lists both cases.
+            let spelled = words.map { word in
+                word.map { character in
+                    character.isLetter ? "[\(character.lowercased())\(character.uppercased())]" : Self.escaped(character)
+                }.joined()
+            }
+            return "^(\(spelled.joined(separator: "|")))$"
+        case .score: return "^([0-4](\\.[0-9]{1,6})?|5(\\.0{1,6})?)$"
         case .game:
             // A title holds something other than digits, signs and spaces;
             // otherwise it is an id, which the engine range-checks.
@@ -75,6 +97,10 @@ public enum ArgumentFormat: Sendable, Equatable {
         "21474[0-7][0-9]{4}", "214748[0-2][0-9]{3}", "2147483[0-5][0-9]{2}", "21474836[0-3][0-9]", "214748364[0-7]",
     ].joined(separator: "|")
 
+    private static func escaped(_ character: Character) -> String {
+        "\\^$.|?*+()[]{}/-".contains(character) ? "\\" + String(character) : String(character)
+    }
+
     static func isWithinLength(_ text: String) -> Bool {
         text.unicodeScalars.count <= RouteLimits.maxArgumentLength
     }
@@ -92,18 +118,17 @@ public enum ArgumentFormat: Sendable, Equatable {
         text.utf8.count == 2 && text.utf8.allSatisfy { (48...57).contains($0) } && range.contains(Int(text) ?? 0)
     }
 
-    /// A scope of the games list: developer:NAME, genre:NAME, user:ID or year:YYYY.
-    static let scopePattern =
-        "^((developer|genre|user):[^\(controls)]*[^\(controls)\(spaces)][^\(controls)]*|year:(\(yearPattern)|unknown))$"
+    /// A list scope: `KIND:NAME` for one of `names`, or year:YYYY.
+    static func scopePattern(names: [String]) -> String {
+        let kinds = names.joined(separator: "|")
+        return "^((\(kinds)):[^\(controls)]*[^\(controls)\(spaces)][^\(controls)]*|year:(\(yearPattern)|unknown))$"
+    }
 
-    static func acceptsScope(_ text: String) -> Bool {
+    static func acceptsScope(_ text: String, names: [String]) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
-        let kind = text[..<colon]
+        let kind = String(text[..<colon])
         let rest = text[text.index(after: colon)...]
-        switch kind {
-        case "developer", "genre", "user": return !isBlank(rest)
-        case "year": return rest == "unknown" || isYear(rest)
-        default: return false
-        }
+        if kind == "year" { return rest == "unknown" || isYear(rest) }
+        return names.contains(kind) && !isBlank(rest)
     }
 }

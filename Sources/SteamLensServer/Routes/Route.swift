@@ -13,9 +13,9 @@ public struct Route: Sendable {
     public enum Target: Sendable {
         /// A question of a data set; `argumentOrder[i]` is the index of the
         /// path parameter that holds the question's argument `i`.
-        case question(NamedQuery, dataSet: String, argumentOrder: [Int])
+        case question(APIQuestion, dataSet: String, argumentOrder: [Int])
         /// A browsing list (developers, users, …), paged.
-        case list(ListPage.Kind, dataSet: String)
+        case list(APIList, dataSet: String)
         case index, openAPI, health, metrics
     }
 
@@ -31,10 +31,10 @@ public struct Route: Sendable {
     /// The format of each path parameter, in path order.
     public let pathFormats: [ArgumentFormat]
 
-    /// `listArguments`: the kinds of a list route's path parameters (a
-    /// question's come from the registry).
+    /// `pathFormats`: the rules of a list route's path parameters (a
+    /// question's come from the question).
     init(template: String, target: Target, operationId: String, summary: String,
-         queryParameters: [QueryParameter] = [], aliasOf: String? = nil, listArguments: [QueryArgument.Kind] = []) {
+         queryParameters: [QueryParameter] = [], aliasOf: String? = nil, pathFormats: [ArgumentFormat] = []) {
         self.template = template
         self.segments = Route.parse(template)
         self.target = target
@@ -44,10 +44,10 @@ public struct Route: Sendable {
         self.aliasOf = aliasOf
         var formats = Array(repeating: ArgumentFormat.name, count: segments.filter { if case .parameter = $0 { return true } else { return false } }.count)
         if case .question(let question, _, let order) = target {
-            for (argument, slot) in zip(question.parameters, order) { formats[slot] = ArgumentFormat(argument.kind) }
+            for (format, slot) in zip(question.formats, order) { formats[slot] = format }
         }
-        for (slot, kind) in listArguments.enumerated() where slot < formats.count { formats[slot] = ArgumentFormat(kind) }
-        pathFormats = formats
+        for (slot, format) in pathFormats.enumerated() where slot < formats.count { formats[slot] = format }
+        self.pathFormats = formats
     }
 
     /// The names of the path parameters, in path order.
@@ -107,10 +107,12 @@ public struct QueryParameter: Sendable {
         case choice([String], default: String)
         case integer(minimum: Int, maximum: Int, default: Int)
         case boolean(default: Bool)
-        /// Free text (a scope), optional, without a default.
+        /// Free text, optional, without a default.
         case text(maxLength: Int)
-        /// A games-list scope (`ArgumentFormat.scopePattern`).
-        case scope
+        /// A list scope: `NAME:VALUE` for one of `names`, or `year:YYYY` (`ArgumentFormat.scopePattern`).
+        case scope(names: [String])
+        /// A score from 0 to 5 (`ArgumentFormat.score`), given as text.
+        case score(default: String)
     }
 
     public let name: String

@@ -4,6 +4,7 @@ import SteamLensEngine
 /// and did-you-mean for paths that match none.
 public struct RouteTable: Sendable {
     public let routes: [Route]
+    public let dataSets: [APIDataSet]
     /// Route indexes by number of path segments: a lookup tries only routes of the right length.
     private let bySegmentCount: [Int: [Int]]
     private let names: NameIndex
@@ -20,6 +21,7 @@ public struct RouteTable: Sendable {
         }
         for dataSet in dataSets { routes += dataSet.routes }
         self.routes = routes
+        self.dataSets = dataSets
         var bySegmentCount: [Int: [Int]] = [:]
         for (index, route) in routes.enumerated() { bySegmentCount[route.segments.count, default: []].append(index) }
         self.bySegmentCount = bySegmentCount

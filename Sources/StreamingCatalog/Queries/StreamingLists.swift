@@ -57,7 +57,7 @@ extension StreamingEngine {
             title: "\(kind.rawValue.capitalized)\(scope.map { " of \($0)" } ?? "") (\(range) of \(total))",
             columns: [.init(kind == .years ? "year" : "name"), .init(labels.count, .right), .init(labels.secondary, .right)],
             rows: page.map { [.text($0.name), .integer($0.count), .number($0.secondary, digits: labels.digits)] })
-        return StreamingResult(table: table, json: JSONValue.rows(of: table), definitions: definitions)
+        return StreamingResult(table: table, json: JSONValue.rows(of: table), definitions: definitions, total: total)
     }
 
     private func rows(_ kind: StreamingListKind, scope: String?, definitions: StreamingDefinitions) throws -> [Entry] {

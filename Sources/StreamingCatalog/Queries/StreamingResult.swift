@@ -74,11 +74,14 @@ public struct StreamingResult: Encodable, Sendable, Equatable {
     public var table: ResultTable
     public var json: JSONValue
     public var definitions: StreamingDefinitions
+    /// For a page of a list: the rows in all pages (the API's X-Total-Count).
+    public var total: Int?
 
-    public init(table: ResultTable, json: JSONValue? = nil, definitions: StreamingDefinitions) {
+    public init(table: ResultTable, json: JSONValue? = nil, definitions: StreamingDefinitions, total: Int? = nil) {
         self.table = table
         self.json = json ?? JSONValue.rows(of: table)
         self.definitions = definitions
+        self.total = total
     }
 
     public func encode(to encoder: any Encoder) throws { try json.encode(to: encoder) }

@@ -177,7 +177,7 @@ struct BenchServeCommand: ParsableCommand {
         var mix: [String] = []
         for (template, item) in paths.sorted(by: { $0.key < $1.key }) {
             guard let get = item["get"] as? [String: Any], let tags = get["tags"] as? [String],
-                  tags.contains("steam") || tags.contains("aliases") || tags.contains("steam lists") else { continue }
+                  !tags.contains("service") else { continue }
             var path = template
             for parameter in get["parameters"] as? [[String: Any]] ?? [] where parameter["in"] as? String == "path" {
                 guard let name = parameter["name"] as? String, let example = (parameter["schema"] as? [String: Any])?["example"] as? String
@@ -185,7 +185,7 @@ struct BenchServeCommand: ParsableCommand {
                 let encoded = example.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? example
                 path = path.replacingOccurrences(of: "{\(name)}", with: encoded)
             }
-            if tags.contains("steam lists") { path += "?limit=20" }
+            if tags.contains(where: { $0.hasSuffix(" lists") }) { path += "?limit=20" }
             mix.append(path)
         }
         return mix

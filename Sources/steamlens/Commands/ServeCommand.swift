@@ -4,6 +4,7 @@ import Logging
 import SteamLensEngine
 import SteamLensOutput
 import SteamLensServer
+import StreamingCatalog
 
 /// `steamlens serve`: the questions as an HTTP API (docs/api.md).
 struct ServeCommand: ParsableCommand {
@@ -11,11 +12,17 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer every question over HTTP (open / in a browser for the routes).",
         discussion: """
-            Routes: /v1/steam/QUESTION/ARGS… for every question of `steamlens query`, /v1/steam/LIST
-            for the lists, the original notebooks' paths (/developer/{desarrollador}, …), /openapi.json,
-            /health (503 until the store is loaded) and /metrics. Bodies are those of
-            `steamlens query … --format json`. Listens on loopback unless told otherwise; another
-            address needs --token (or --public). SIGTERM or Ctrl-C stops it after the requests in flight.
+            Routes: /v1/DATASET/QUESTION/ARGS… for every question of `steamlens query`, /v1/DATASET/LIST
+            for the lists, the original notebooks' paths (/developer/{desarrollador}, /get_word_count/{platform}/{word},
+            …), /openapi.json, /health (503 until the stores are loaded) and /metrics. Bodies are those of
+            `steamlens query … --format json`.
+
+            Data sets: with no --data, both bundled samples (steam and streaming); with --data DIR (or
+            --dataset), the data set that folder holds; --streaming-data DIR adds the streaming catalogue
+            beside a Steam folder.
+
+            Listens on loopback unless told otherwise; another address needs --token (or --public).
+            SIGTERM or Ctrl-C stops it after the requests in flight.
             """
     )
 
@@ -54,6 +61,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
+    @Option(name: .long, help: "Also serve the streaming catalogue from this folder (the four platform CSVs + ratings.csv).")
+    var streamingData: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard timeout > 0, maxConcurrent > 0, maxConnections > 0, idleTimeout > 0 else {
@@ -76,7 +86,7 @@ struct ServeCommand: ParsableCommand {
         settings.metrics = !noMetrics
         if let refusal = settings.refusal { throw CLIFailure(message: refusal, code: 1) }
         // A missing data folder is an error now, not a 503 later.
-        let loader = try dataOptions.loader()
+        let served = try servedDataSets()
 
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -89,16 +99,12 @@ struct ServeCommand: ParsableCommand {
         let outcome = ServeOutcome()
         Task {
             do {
-                try await APIServer.run(settings: settings, logger: logger, onListening: { port in
+                try await APIServer.run(settings: settings, dataSets: served.map(\.dataSet), logger: logger, onListening: { port in
                     FileHandle.standardError.write(Data("steamlens: listening on http://\(host):\(port)/\n".utf8))
                 }, load: {
-                    let opened = try loader.open { message in
-                        FileHandle.standardError.write(Data(("steamlens: " + message + "\n").utf8))
-                    }
-                    for warning in opened.warnings {
-                        FileHandle.standardError.write(Data(("steamlens: " + warning + "\n").utf8))
-                    }
-                    return opened.engine
+                    var engines: [String: any Sendable] = [:]
+                    for data in served { engines[data.dataSet.id] = try data.open() }
+                    return LoadedEngines(engines)
                 })
             } catch {
                 outcome.error = error
@@ -110,6 +116,52 @@ struct ServeCommand: ParsableCommand {
             let failure = Failure(error)
             throw CLIFailure(message: failure.message, code: failure.kind.exitCode)
         }
+    }
+}
+
+/// A data set to serve and how to open its engine.
+private struct ServedDataSet: Sendable {
+    var dataSet: APIDataSet
+    var open: @Sendable () throws -> any Sendable
+}
+
+extension ServeCommand {
+    /// Both bundled samples by default; the one data set --data (or
+    /// --dataset) names; plus the streaming catalogue of --streaming-data.
+    private func servedDataSets() throws -> [ServedDataSet] {
+        let explicit = dataOptions.data != nil || dataOptions.dataset != nil
+            || !(ProcessInfo.processInfo.environment["STEAMLENS_DATA"] ?? "").isEmpty
+        var served: [ServedDataSet] = []
+        if !explicit || dataOptions.effectiveDataSet == .steam {
+            let loader = try dataOptions.loader()
+            served.append(ServedDataSet(dataSet: .steam) {
+                let opened = try loader.open { message in Self.note(message) }
+                for warning in opened.warnings { Self.note(warning) }
+                return opened.engine
+            })
+        }
+        if let folder = streamingData {
+            served.append(try streaming(folder))
+        } else if !explicit || dataOptions.effectiveDataSet == .streaming {
+            served.append(try streaming(try dataOptions.streamingFolder()))
+        }
+        return served
+    }
+
+    private func streaming(_ folder: String) throws -> ServedDataSet {
+        guard StreamingLoader.recognizes(folder) else {
+            throw CLIFailure.badData("\(folder) is not a streaming folder: it needs \(Platform.allCases.map(\.fileName).joined(separator: ", ")).")
+        }
+        return ServedDataSet(dataSet: .streaming) {
+            let catalogue = StreamingLoader.load(folder: folder)
+            let problems = catalogue.report.files.compactMap(\.problem)
+            guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
+            return StreamingEngine.trained(catalogue)
+        }
+    }
+
+    private static func note(_ message: String) {
+        FileHandle.standardError.write(Data(("steamlens: " + message + "\n").utf8))
     }
 }
 
