@@ -6,13 +6,14 @@
 # scripts/api/hostile.py sends hostile input and 10,000 slow connections, and
 # scripts/api/drain.py stops it with SIGTERM while requests are in flight.
 #
-# usage: STEAMLENS_BIN=path/to/steamlens scripts/api-check.sh [DATA_DIR]
+# usage: STEAMLENS_BIN=path/to/steamlens scripts/api-check.sh [STEAM_DATA_DIR [STREAMING_DATA_DIR]]
 # The Python tools come from scripts/install-deps.sh (a venv at $STEAMLENS_PYENV).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin="${STEAMLENS_BIN:?set STEAMLENS_BIN to the steamlens binary}"
 data="${1:-Data}"
+streaming="${2:-Data/streaming}"
 pyenv="${STEAMLENS_PYENV:-${XDG_CACHE_HOME:-$HOME/.cache}/steamlens/pyenv}"
 if [ ! -x "$pyenv/bin/st" ]; then
     echo "api-check: schemathesis is missing; run scripts/install-deps.sh" >&2
@@ -29,7 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 # Port 0: the server picks a free loopback port and prints it.
-"$bin" serve --host 127.0.0.1 --port 0 --data "$data" --cache "$cache" --no-access-log >"$log" 2>&1 &
+"$bin" serve --host 127.0.0.1 --port 0 --data "$data" --streaming-data "$streaming" --cache "$cache" --no-access-log >"$log" 2>&1 &
 server=$!
 base=""
 for _ in $(seq 1 600); do
@@ -43,7 +44,7 @@ echo "api-check: server ready at $base"
 
 "$pyenv/bin/st" --config-file scripts/api/schemathesis.toml run "$base/openapi.json" \
     --checks all --max-examples "${API_CHECK_EXAMPLES:-20}" --seed 1 --no-color
-"$pyenv/bin/python" scripts/api/notebook_aliases.py "$base" "$bin" --data "$data" --cache "$cache"
+"$pyenv/bin/python" scripts/api/notebook_aliases.py "$base" "$bin" "$data" "$streaming" "$cache"
 
 # Hostile input, then 10,000 slow connections: the server keeps answering, memory stays bounded.
 port="${base##*:}"
