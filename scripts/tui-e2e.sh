@@ -93,7 +93,7 @@ assert_restored() {
 # An optional 4th argument sets TERM inside the pane.
 start() {
     tm new-session -d -s "$SESSION" -x "$1" -y "$2" \
-        "sh -c 'trap true INT; ${4:+TERM=$4 }\"$BIN\" --data \"$DATA\" --cache \"$CACHE\" --export-folder \"$WORK/exports\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+        "sh -c 'trap true INT; XDG_CONFIG_HOME=\"$WORK/config\" ${4:+TERM=$4 }\"$BIN\" --data \"$DATA\" --cache \"$CACHE\" --export-folder \"$WORK/exports\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
     wait_for " games · "
     wait_for " users"
 }
@@ -238,7 +238,27 @@ run_size() {
     wait_for_file "$WORK/h-$width"
     tm kill-session -t "$SESSION"
 
-    # 6. Ctrl-C quits cleanly and restores the terminal too.
+    # 6. Settings are remembered in $XDG_CONFIG_HOME/steamlens/config.toml
+    #    (a private one here) and R resets them.
+    rm -rf "$WORK/config"
+    start "$width" "$height" "$WORK/s1-$width"
+    tm send-keys -t "$SESSION" t
+    wait_for "minutes"
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/s1-$width"
+    tm kill-session -t "$SESSION"
+    grep -qE "time_unit = .minutes." "$WORK/config/steamlens/config.toml" || fail "the settings file does not hold minutes: $(cat "$WORK/config/steamlens/config.toml" 2>&1)"
+    start "$width" "$height" "$WORK/s2-$width"
+    tm send-keys -t "$SESSION" 2
+    wait_for_re "items▼ +minutes"   # the Users pane's playtime column, in the saved unit
+    tm send-keys -t "$SESSION" R
+    wait_for "settings reset"
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/s2-$width"
+    tm kill-session -t "$SESSION"
+    grep -qE "time_unit = .hours." "$WORK/config/steamlens/config.toml" || fail "R did not reset the saved unit"
+
+    # 7. Ctrl-C quits cleanly and restores the terminal too.
     start "$width" "$height" "$WORK/c-$width"
     tm send-keys -t "$SESSION" j j C-c
     wait_for_file "$WORK/c-$width"

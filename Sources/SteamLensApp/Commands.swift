@@ -13,7 +13,7 @@ public enum Command: Hashable, Sendable {
     case histogram, logBins, histogramScope
     case widen, narrow
     case definitions, toggleReviewYear, toggleUndatedReviews, toggleTimeUnit, toggleJoinKey
-    case export, copyName, copyId
+    case export, copyName, copyId, resetSettings
     case palette, help
     case quit
 }
@@ -74,6 +74,8 @@ public enum AppKeymap {
         KeyBinding([.char("u")], .toggleUndatedReviews, description: "year-less reviews: crawl year / unknown", group: "Definitions"),
         KeyBinding([.char("t")], .toggleTimeUnit, description: "playtime: hours / minutes", group: "Definitions"),
         KeyBinding([.char("b")], .toggleJoinKey, description: "join rows by item_id / name", group: "Definitions"),
+        KeyBinding([.char("R")], .resetSettings,
+                   description: "reset definitions, sorts, filters and widths to the defaults (also the saved settings)", group: "Definitions"),
 
         KeyBinding([.char(":"), .ctrl("p")], .palette, displayName: ":/Ctrl-p", description: "command palette: type to find any command",
                    group: "General", hint: "commands", priority: 2),

@@ -217,6 +217,9 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         state.overlay = .export(cursor: 0, format: .csv)
         return []
 
+    case .resetSettings:
+        return state.resetSettings(engine: engine)
+
     case .copyName, .copyId:
         guard let row = state.pane.selected else {
             state.status = "nothing selected to copy"
@@ -410,7 +413,7 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
         state.search = search
         return move(&state, to: search.startCursor, engine: engine)
     }
-    if let item = search.reviewsOf {
+    if search.reviewsOf != nil {
         let texts = reviewTexts(state.reviewList, engine: engine)
         search.matches = ReviewSearch.matchCount(search.query, in: texts)
         state.search = search

@@ -251,7 +251,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "├│   5            Games pane: every game, or the games Enter opened           ││",
             "├│   Enter        open: games of the row, a game's reviews (also →)           ││",
             "├│   Esc          back; each pane keeps its cursor (also ←)                   ││",
-            "└└─────────────────────────────────────────────────────────────── 1–20 of 52 ─┘┘",
+            "└└─────────────────────────────────────────────────────────────── 1–20 of 53 ─┘┘",
             " Tab pane  Enter open  / search  f/| filter  :/Ctrl-p commands  ? help  q quit",
         ])
     }
@@ -296,7 +296,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "├│   l            log bins on/off (histograms)                                                                        ││",
             "├│   a            histogram of all data / of the selection                                                            ││",
             "├│   y            copy the selected name to the clipboard (OSC 52, works over SSH)                                    ││",
-            "└└─────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36 of 52 ─┘┘",
+            "└└─────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36 of 53 ─┘┘",
             " Tab pane  Enter open  / search  f/| filter  s/] sort  F freq  h histogram  :/Ctrl-p commands  ? help  q quit",
         ])
     }
@@ -312,9 +312,9 @@ final class ScreenSnapshotTests: XCTestCase {
             "│   │ ▶ s/]  sort by the next column (▲▼ in the header)                    │   │",
             "│   │   [    sort by the previous column                                   │───┤",
             "│   │   S    reverse the sort                                              │t… │",
-            "│   │   /    search the focused pane (fuzzy, ignores accents), or the ope… │───┤",
+            "│   │   R    reset definitions, sorts, filters and widths to the defaults… │───┤",
+            "│   │   /    search the focused pane (fuzzy, ignores accents), or the ope… │   │",
             "│   │   e    export a list or table as CSV, TSV or JSON                    │   │",
-            "│   │                                                                      │   │",
             "│   │                                                                      │   │",
             "│   │                                                                      │   │",
             "│   │                                                                      │   │",
@@ -349,9 +349,9 @@ final class ScreenSnapshotTests: XCTestCase {
             "│                       │ ▶ s/]  sort by the next column (▲▼ in the header)                    │                       │",
             "│                       │   [    sort by the previous column                                   │                       │",
             "│                       │   S    reverse the sort                                              │                       │",
+            "│                       │   R    reset definitions, sorts, filters and widths to the defaults… │                       │",
             "│                       │   /    search the focused pane (fuzzy, ignores accents), or the ope… │                       │",
             "│                       │   e    export a list or table as CSV, TSV or JSON                    │                       │",
-            "│                       │                                                                      │                       │",
             "│                       │                                                                      │                       │",
             "│                       │                                                                      │                       │",
             "│                       │                                                                      │                       │",

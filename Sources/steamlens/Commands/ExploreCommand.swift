@@ -43,6 +43,9 @@ struct ExploreCommand: ParsableCommand {
     @Flag(name: .long, help: "With --replay: print render and reduce times (median, p95, max) to stderr.")
     var timings = false
 
+    @Option(name: .long, help: "Settings file (definitions, sorts, widths, theme, mouse). Default: $XDG_CONFIG_HOME/steamlens/config.toml. --replay never reads one.")
+    var config: String?
+
     @Option(name: .long, help: "Folder for `e` exports. Default: the current directory.")
     var exportFolder = "."
 
@@ -84,10 +87,17 @@ struct ExploreCommand: ParsableCommand {
         }
         let loader = try dataOptions.loader()
         let environment = ProcessInfo.processInfo.environment
-        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment)
+        let settingsPath = config ?? Settings.defaultPath(environment: environment)
+        // A bad settings file is reported and the defaults used: it must not keep the explorer shut.
+        var settings = Settings()
+        var settingsWarning: String?
+        if let settingsPath {
+            do { settings = try Settings.load(from: settingsPath) } catch { settingsWarning = "\(error); using the defaults" }
+        }
+        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment) && settings.theme != "monochrome"
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse))
+            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse && settings.mouse != false))
         } catch {
             // An unknown TERM: say why, then answer in plain text rather than fail.
             try printPlainOverview(because: "\(error)")
@@ -107,10 +117,19 @@ struct ExploreCommand: ParsableCommand {
             throw CLIFailure(error)
         }
         var (state, effects) = AppState.start(engine: opened.engine, size: terminal.size, sourceName: sourceName,
-                                              theme: theme, glyphs: glyphs, exportFolder: absoluteExportFolder)
-        if let warning = opened.warnings.first { state.status = warning }
+                                              theme: wantsColor ? theme : .monochrome, glyphs: glyphs, exportFolder: absoluteExportFolder)
+        if settings != Settings() { effects = state.apply(settings, engine: opened.engine) }
+        if let warning = settingsWarning ?? opened.warnings.first { state.status = warning }
         let runner = AppRunner(engine: opened.engine, terminal: terminal, state: state, effects: effects)
         runner.run()
+        // Remembered for next time; a settings file that could not be read is left as it was.
+        if let settingsPath, settingsWarning == nil {
+            var saved = Settings(runner.state)
+            // The theme and the mouse are only ever what the file said: a --no-color run must not stick.
+            saved.theme = settings.theme
+            saved.mouse = settings.mouse
+            try? saved.save(to: settingsPath)
+        }
     }
 
     /// Without a usable terminal the explorer's first screen is printed as
