@@ -109,6 +109,8 @@ public struct FrequencyState: Equatable, Sendable {
     public var attribute: FrequencyAttribute
     /// The pane whose listed rows the games come from; nil: every game.
     public var source: PaneID?
+    /// Only the games behind the pane's selected row (a developer's games).
+    public var selectionOnly = false
     public var table: FrequencyTable
     public var cursor = 0
     public var offset = 0

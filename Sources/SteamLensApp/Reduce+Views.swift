@@ -192,17 +192,24 @@ func openFrequency(_ state: inout AppState, engine: Engine) -> [Effect] {
     state.histogram = nil
     state.distribution = nil
     let source = state.frequency.map { $0.source } ?? state.focus
-    state.frequency = FrequencyState(attribute: attribute, source: source,
-                                     table: frequencyTable(attribute, source: source, state: state, engine: engine))
+    let selectionOnly = state.frequency?.selectionOnly ?? false
+    state.frequency = FrequencyState(attribute: attribute, source: source, selectionOnly: selectionOnly,
+                                     table: frequencyTable(attribute, source: source, selectionOnly: selectionOnly,
+                                                           state: state, engine: engine))
     return []
 }
 
-func frequencyTable(_ attribute: FrequencyAttribute, source: PaneID?, state: AppState, engine: Engine) -> FrequencyTable {
+func frequencyTable(_ attribute: FrequencyAttribute, source: PaneID?, selectionOnly: Bool = false,
+                    state: AppState, engine: Engine) -> FrequencyTable {
     guard let source else {
         let items = (0..<Int32(engine.catalog.gameCount)).map { $0 }
         return Frequencies.table(attribute, items: items, scopeName: "all games", engine: engine)
     }
     let pane = state.panes[source] ?? PaneState()
+    if selectionOnly, let row = pane.selected {
+        let items = Frequencies.items(behind: source, rows: [row], engine: engine)
+        return Frequencies.table(attribute, items: items, scopeName: source == .games ? row.name : "games of " + row.name, engine: engine)
+    }
     let items = Frequencies.items(behind: source, rows: pane.rows, engine: engine)
     var name = source.title
     if source == .games, let scope = state.gamesDrill { name += " of " + PaneColumn.scopeName(scope, in: state) }
@@ -226,8 +233,14 @@ func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine, tim
     case .top: frequency.cursor = 0
     case .bottom: frequency.cursor = count - 1
     case .histogramScope:
-        frequency.source = frequency.source == nil ? state.focus : nil
-        frequency.table = frequencyTable(frequency.attribute, source: frequency.source, state: state, engine: engine)
+        // The pane's listed rows → the selected row alone → every game → …
+        switch (frequency.source, frequency.selectionOnly) {
+        case (.some, false): frequency.selectionOnly = true
+        case (.some, true): (frequency.source, frequency.selectionOnly) = (nil, false)
+        case (nil, _): frequency.source = state.focus
+        }
+        frequency.table = frequencyTable(frequency.attribute, source: frequency.source, selectionOnly: frequency.selectionOnly,
+                                         state: state, engine: engine)
         frequency.cursor = 0
         frequency.offset = 0
     case .open:

@@ -82,6 +82,21 @@ final class AnalystTests: XCTestCase {
         XCTAssertEqual(names(state), ["Old Ruins"], "Enter on unknown keeps the games without a price")
     }
 
+    func testAStepsTheFrequencyTableFromTheListToTheSelectedRowToEveryGame() {
+        var state = self.state()
+        state.press("f g a m e s > 1 Enter F", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.frequency?.table.scopeName, "games of Developers |games>1")
+        XCTAssertEqual(state.frequency?.table.total, 5, "Ember Forge's 3 and Blue Kite's 2")
+        state.press("a", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.frequency?.table.scopeName, "games of Ember Forge")
+        XCTAssertEqual(state.frequency?.table.total, 3)
+        state.press("a", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.frequency?.table.scopeName, "all games")
+        XCTAssertEqual(state.frequency?.table.total, 6)
+        state.press("a", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.frequency?.table.total, 5)
+    }
+
     func testFrequencyOfSentimentCountsReviewsOfTheDevelopersGames() {
         var state = self.state()
         state.press("F F F F F F F F", engine: TinyCatalog.engine)
