@@ -45,7 +45,11 @@ struct DataOptions: ParsableArguments {
     /// Opens the streaming engine from its store (built and saved on the
     /// first start), failing with exit 2 when a catalogue file could not be read.
     func openStreamingEngine(quiet: Bool = false) throws -> StreamingEngine {
-        let folder = try streamingFolder()
+        try openStreamingEngine(folder: try streamingFolder(), quiet: quiet)
+    }
+
+    /// The same for the streaming catalogue in `folder` (`serve --streaming-data`).
+    func openStreamingEngine(folder: String, quiet: Bool = false) throws -> StreamingEngine {
         let cacheFolder = StoreLocation(cacheFolder: cache, environment: ProcessInfo.processInfo.environment).cacheFolder
         let engine = StreamingStore.open(folder: folder, cacheFolder: cacheFolder) { message in
             if !quiet { HumanOutput.writeError(message) }

@@ -152,12 +152,8 @@ extension ServeCommand {
         guard StreamingLoader.recognizes(folder) else {
             throw CLIFailure.badData("\(folder) is not a streaming folder: it needs \(Platform.allCases.map(\.fileName).joined(separator: ", ")).")
         }
-        return ServedDataSet(dataSet: .streaming) {
-            let catalogue = StreamingLoader.load(folder: folder)
-            let problems = catalogue.report.files.compactMap(\.problem)
-            guard problems.isEmpty else { throw CLIFailure.badData(problems.joined(separator: "\n")) }
-            return StreamingEngine.trained(catalogue)
-        }
+        let options = dataOptions
+        return ServedDataSet(dataSet: .streaming) { try options.openStreamingEngine(folder: folder) }
     }
 
     private static func note(_ message: String) {
