@@ -36,6 +36,56 @@ public struct Ratings: Sendable {
         (titleOffsets, titleViewers, titleHalves) = compress(titleCount, key: { rows[$0].title }, other: { rows[$0].viewer })
     }
 
+    /// Ratings from parallel columns in file order; a repeated (viewer,
+    /// title) pair keeps its first row. Returns the rows dropped as repeats.
+    /// Built by counting sorts, so 11 M rows need no hash set.
+    static func firstOfEachPair(viewers: [String], titleCount: Int, viewerOf: [Int32], titleOf: [Int32], halves: [UInt8])
+        -> (ratings: Ratings, repeats: [Int]) {
+        let viewerCount = viewers.count
+        var offsets = [Int](repeating: 0, count: viewerCount + 1)
+        for v in viewerOf { offsets[Int(v) + 1] += 1 }
+        for v in 0..<viewerCount { offsets[v + 1] += offsets[v] }
+        var fill = offsets
+        var packed = [UInt64](repeating: 0, count: viewerOf.count)  // title << 32 | row
+        for row in viewerOf.indices {
+            let v = Int(viewerOf[row])
+            packed[fill[v]] = UInt64(UInt32(bitPattern: titleOf[row])) << 32 | UInt64(row)
+            fill[v] += 1
+        }
+        var keptOffsets = [Int](repeating: 0, count: viewerCount + 1)
+        var viewerTitles: [Int32] = [], viewerHalves: [UInt8] = [], repeats: [Int] = []
+        viewerTitles.reserveCapacity(viewerOf.count)
+        viewerHalves.reserveCapacity(viewerOf.count)
+        for v in 0..<viewerCount {
+            packed[offsets[v]..<offsets[v + 1]].sort()
+            var last: UInt64 = .max
+            for key in packed[offsets[v]..<offsets[v + 1]] {
+                let title = key >> 32, row = Int(key & 0xFFFF_FFFF)
+                if title == last { repeats.append(row); continue }
+                last = title
+                viewerTitles.append(Int32(truncatingIfNeeded: title))
+                viewerHalves.append(halves[row])
+            }
+            keptOffsets[v + 1] = viewerTitles.count
+        }
+        // The by-title view: viewers come out ascending as they are visited in order.
+        var titleOffsets = [Int](repeating: 0, count: titleCount + 1)
+        for t in viewerTitles { titleOffsets[Int(t) + 1] += 1 }
+        for t in 0..<titleCount { titleOffsets[t + 1] += titleOffsets[t] }
+        var titleFill = titleOffsets
+        var titleViewers = [Int32](repeating: 0, count: viewerTitles.count), titleHalves = [UInt8](repeating: 0, count: viewerTitles.count)
+        for v in 0..<viewerCount {
+            for i in keptOffsets[v]..<keptOffsets[v + 1] {
+                let t = Int(viewerTitles[i])
+                titleViewers[titleFill[t]] = Int32(v)
+                titleHalves[titleFill[t]] = viewerHalves[i]
+                titleFill[t] += 1
+            }
+        }
+        return (Ratings(viewers: viewers, titleCount: titleCount, viewerOffsets: keptOffsets, viewerTitles: viewerTitles, viewerHalves: viewerHalves,
+                        titleOffsets: titleOffsets, titleViewers: titleViewers, titleHalves: titleHalves), repeats.sorted())
+    }
+
     /// The arrays as stored (`StreamingStore`); the caller vouches for their shape.
     init(viewers: [String], titleCount: Int, viewerOffsets: [Int], viewerTitles: [Int32], viewerHalves: [UInt8],
          titleOffsets: [Int], titleViewers: [Int32], titleHalves: [UInt8]) {

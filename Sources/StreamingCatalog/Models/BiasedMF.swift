@@ -1,8 +1,8 @@
 import SteamLensData
 
 /// Biased matrix factorisation (Funk SVD): score ≈ μ + b_u + b_t + p_u · q_t,
-/// fitted by stochastic gradient descent over the ratings in one seeded
-/// order, so the same ratings and seed give the same model.
+/// fitted by stochastic gradient descent, viewers in a seeded order, so
+/// the same ratings and seed give the same model.
 public struct BiasedMF: Sendable {
     public struct Settings: Sendable, Equatable {
         // Chosen on the bundled sample's seeded split (docs/models.md,
@@ -47,30 +47,44 @@ public struct BiasedMF: Sendable {
         var bt = [Float](repeating: 0, count: ratings.titleCount)
         let total = ratings.viewerHalves.reduce(0) { $0 + Int($1) }
         let mu = ratings.count > 0 ? Float(total) / 2 / Float(ratings.count) : 3
-        // One seeded order of (viewer, position) pairs, kept for every epoch.
-        var viewerOf = [Int32](repeating: 0, count: ratings.count)
-        for v in 0..<ratings.viewers.count { for i in ratings.viewerOffsets[v]..<ratings.viewerOffsets[v + 1] { viewerOf[i] = Int32(v) } }
-        var order = Array(0..<ratings.count)
-        if order.count > 1 {
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                order.swapAt(i, Int(truncatingIfNeeded: rng.next().multipliedFullWidth(by: UInt64(i + 1)).high))
-            }
-        }
+        // Viewers in a seeded order, reshuffled every epoch, each viewer's
+        // ratings in a row: memory is read in sequence, which is what makes
+        // 11 M ratings × 30 epochs take seconds rather than minutes.
+        var viewers = (0..<ratings.viewers.count).map { Int32($0) }
         let reg = settings.regularization
-        for epoch in 0..<settings.epochs {
-            let lr = settings.learningRate / (1 + 0.1 * Float(epoch))
-            for i in order {
-                let v = Int(viewerOf[i]), t = Int(ratings.viewerTitles[i])
-                let pv = v * k, qt = t * k
-                var dot: Float = 0
-                for f in 0..<k { dot += p[pv + f] * q[qt + f] }
-                let error = Float(ratings.viewerHalves[i]) / 2 - (mu + bu[v] + bt[t] + dot)
-                bu[v] += lr * (error - reg * bu[v])
-                bt[t] += lr * (error - reg * bt[t])
-                for f in 0..<k {
-                    let pf = p[pv + f], qf = q[qt + f]
-                    p[pv + f] += lr * (error * qf - reg * pf)
-                    q[qt + f] += lr * (error * pf - reg * qf)
+        p.withUnsafeMutableBufferPointer { p in
+            q.withUnsafeMutableBufferPointer { q in
+                bu.withUnsafeMutableBufferPointer { bu in
+                    bt.withUnsafeMutableBufferPointer { bt in
+                        ratings.viewerTitles.withUnsafeBufferPointer { titles in
+                            ratings.viewerHalves.withUnsafeBufferPointer { halves in
+                                for epoch in 0..<settings.epochs {
+                                    if viewers.count > 1 {
+                                        for i in stride(from: viewers.count - 1, to: 0, by: -1) {
+                                            viewers.swapAt(i, Int(truncatingIfNeeded: rng.next().multipliedFullWidth(by: UInt64(i + 1)).high))
+                                        }
+                                    }
+                                    let lr = settings.learningRate / (1 + 0.1 * Float(epoch))
+                                    for viewer in viewers {
+                                        let v = Int(viewer), pv = v * k
+                                        for i in ratings.viewerOffsets[v]..<ratings.viewerOffsets[v + 1] {
+                                            let t = Int(titles[i]), qt = t * k
+                                            var dot: Float = 0
+                                            for f in 0..<k { dot += p[pv + f] * q[qt + f] }
+                                            let error = Float(halves[i]) / 2 - (mu + bu[v] + bt[t] + dot)
+                                            bu[v] += lr * (error - reg * bu[v])
+                                            bt[t] += lr * (error - reg * bt[t])
+                                            for f in 0..<k {
+                                                let pf = p[pv + f], qf = q[qt + f]
+                                                p[pv + f] += lr * (error * qf - reg * pf)
+                                                q[qt + f] += lr * (error * pf - reg * qf)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

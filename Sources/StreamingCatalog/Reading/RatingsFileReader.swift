@@ -2,6 +2,11 @@ import SteamLensData
 
 /// Reads a ratings CSV (`user_id,title_id,score,timestamp`, the generator's
 /// `ratings.csv`) against a catalogue's title ids.
+///
+/// Built for 11 M lines: fields are cut from the line's bytes, and ids of
+/// the usual shapes (`u17`, `ns123`) are resolved by number, never turned
+/// into strings; anything else (quotes, other ids, "4.50") takes the
+/// general path with the same result.
 public struct RatingsFileReader {
     public static let columns = ["user_id", "title_id", "score", "timestamp"]
 
@@ -16,71 +21,191 @@ public struct RatingsFileReader {
     /// `titleIndex` maps a title id ("ns1") to its index in the catalogue.
     public func read(titleIndex: [String: Int32]) -> (ratings: Ratings, report: LoadReport.FileReport) {
         var report = LoadReport.FileReport(file: reportName, unit: "ratings")
-        var viewers: [String] = []
-        var viewerIndex: [String: Int32] = [:]
-        var rows: [(viewer: Int32, title: Int32, halves: UInt8)] = []
-        var seen = Set<Int64>()
+        var resolver = IdResolver(titleIndex: titleIndex)
+        var viewerOf: [Int32] = [], titleOf: [Int32] = [], halves: [UInt8] = [], lineOf: [Int32] = []
         var columns: [Int]? = nil
+        var width = 0
+        var ranges: [Range<Int>] = []
         do {
-            try CSVRecordReader(path: path).forEachRecord(
-                onOversizedLine: { line in
-                    report.lines = max(report.lines, line)
-                    report.record(.oversizedLine, line: line)
-                },
-                onUnterminated: { report.record(StreamingRules.unterminatedQuote, line: $0.line, detail: "\($0.lines) lines") }
-            ) { record in
-                report.lines = max(report.lines, record.line)
+            try LineReader(path: path).forEachLine(onOversizedLine: { line in
+                report.lines = max(report.lines, line)
+                report.record(.oversizedLine, line: line)
+            }) { bytes, line in
+                report.lines = line
+                let fields: [Range<Int>]
+                var quoted: [String]? = nil
+                if bytes.contains(UInt8(ascii: "\"")) {
+                    var parser = CSVFieldParser()
+                    parser.feed(bytes)
+                    guard !parser.inQuotes else { report.record(StreamingRules.unterminatedQuote, line: line, detail: "1 lines"); return }
+                    quoted = parser.finish()
+                    fields = []
+                } else {
+                    Self.split(bytes, into: &ranges)
+                    fields = ranges
+                }
+                let count = quoted?.count ?? fields.count
+                func text(_ i: Int) -> String {
+                    if let quoted { return TextCleaning.trimmed(quoted[i]) }
+                    return TextCleaning.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self))
+                }
                 guard let indexes = columns else {
-                    let header = record.fields.map { TextCleaning.trimmed($0).lowercased() }
+                    let header = (0..<count).map { text($0).lowercased() }
                     let found = Self.columns.map { header.firstIndex(of: $0) }
                     if found.contains(nil) {
                         report.problem = "\(reportName): the header must be \(Self.columns.joined(separator: ",")), got \(header.joined(separator: ",").prefix(80))"
                         columns = []
                     } else {
                         columns = found.map { $0! }
+                        width = header.count
                     }
                     return
                 }
                 guard !indexes.isEmpty else { return }
-                guard record.fields.count > indexes.max()! else {
-                    if record.fields == [""] { report.record(StreamingRules.blankRecord, line: record.line); return }
-                    report.record(StreamingRules.wrongFieldCount, line: record.line, detail: "\(record.fields.count) fields")
+                if bytes.isEmpty { report.record(StreamingRules.blankRecord, line: line); return }
+                guard count == width else {
+                    report.record(StreamingRules.wrongFieldCount, line: line, detail: "\(count) fields, header has \(width)")
                     return
                 }
-                let user = TextCleaning.trimmed(record.fields[indexes[0]])
-                let titleId = TextCleaning.trimmed(record.fields[indexes[1]])
-                let scoreText = TextCleaning.trimmed(record.fields[indexes[2]])
-                guard !user.isEmpty else { report.record(StreamingRules.ratingWithoutUser, line: record.line); return }
-                guard let title = titleIndex[titleId] else {
-                    report.record(StreamingRules.ratingUnknownTitle, line: record.line, detail: "'\(titleId.prefix(20))'")
+                func raw(_ i: Int) -> UnsafeBufferPointer<UInt8>? { quoted == nil ? Self.trimmed(UnsafeBufferPointer(rebasing: bytes[fields[indexes[i]]])) : nil }
+                let userBytes = raw(0)
+                if let userBytes, userBytes.isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
+                if userBytes == nil, text(indexes[0]).isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
+                let title = raw(1).flatMap(resolver.title(bytes:)) ?? titleIndex[text(indexes[1])]
+                guard let title else {
+                    report.record(StreamingRules.ratingUnknownTitle, line: line, detail: "'\(text(indexes[1]).prefix(20))'")
                     return
                 }
-                guard let score = Double(scoreText), score.isFinite, score >= 0.5, score <= 5, (score * 2).rounded() == score * 2 else {
-                    report.record(StreamingRules.ratingScoreInvalid, line: record.line, detail: "'\(scoreText.prefix(20))'")
+                guard let score = raw(2).flatMap(Self.halves) ?? Self.halves(text(indexes[2])) else {
+                    report.record(StreamingRules.ratingScoreInvalid, line: line, detail: "'\(text(indexes[2]).prefix(20))'")
                     return
                 }
-                let timestamp = TextCleaning.trimmed(record.fields[indexes[3]])
-                if Int64(timestamp) == nil { report.record(StreamingRules.ratingTimestampInvalid, line: record.line) }
-                let viewer: Int32
-                if let known = viewerIndex[user] {
-                    viewer = known
-                } else {
-                    viewer = Int32(viewers.count)
-                    viewerIndex[user] = viewer
-                    viewers.append(user)
-                }
-                guard seen.insert(Int64(viewer) << 32 | Int64(title)).inserted else {
-                    report.record(StreamingRules.ratingDuplicate, line: record.line, detail: "\(user) \(titleId)")
-                    return
-                }
-                rows.append((viewer, title, UInt8(score * 2)))
+                let stampOK = raw(3).map(Self.isWholeNumber) ?? (Int64(text(indexes[3])) != nil)
+                if !stampOK { report.record(StreamingRules.ratingTimestampInvalid, line: line) }
+                var viewer: Int32? = nil
+                if let userBytes { viewer = resolver.viewer(bytes: userBytes) }
+                let resolved = viewer ?? resolver.viewer(named: text(indexes[0]))
+                viewerOf.append(resolved)
+                titleOf.append(title)
+                halves.append(score)
+                lineOf.append(Int32(truncatingIfNeeded: line))
             }
         } catch {
             report.problem = "\(error)"
             if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
         }
         if report.lines == 0, report.problem == nil { report.record(.emptyFile, line: 0, detail: "no lines") }
-        report.kept = rows.count
-        return (Ratings(viewers: viewers, titleCount: titleIndex.count, rows: rows), report)
+        let built = Ratings.firstOfEachPair(viewers: resolver.viewerNames, titleCount: titleIndex.count, viewerOf: viewerOf, titleOf: titleOf, halves: halves)
+        if !built.repeats.isEmpty {
+            var ids = [String](repeating: "?", count: titleIndex.count)
+            for (id, index) in titleIndex where Int(index) < ids.count { ids[Int(index)] = id }
+            for row in built.repeats {
+                report.record(StreamingRules.ratingDuplicate, line: Int(lineOf[row]),
+                              detail: "\(resolver.viewerNames[Int(viewerOf[row])]) \(ids[Int(titleOf[row])])")
+            }
+        }
+        report.kept = built.ratings.count
+        return (built.ratings, report)
+    }
+
+    /// The comma-separated ranges of a line without quotes.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == UInt8(ascii: ",") {
+            ranges.append(start..<i)
+            start = i + 1
+        }
+        ranges.append(start..<bytes.count)
+    }
+
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var low = 0, high = bytes.count
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 || bytes[high - 1] == 0x0D { high -= 1 }
+        // Non-ASCII white space is the general path's business.
+        guard !bytes[low..<high].contains(where: { $0 >= 0x80 }) else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[low..<high])
+    }
+
+    /// "4", "4.5", "4.0" as half-stars 1…10; nil for anything else (the general path decides).
+    static func halves(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        let digit = { (b: UInt8) -> Int? in b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil }
+        guard let whole = bytes.first.flatMap(digit) else { return nil }
+        var value: Int
+        switch bytes.count {
+        case 1: value = whole * 2
+        case 3 where bytes[1] == UInt8(ascii: "."):
+            guard let tenth = digit(bytes[2]), tenth == 0 || tenth == 5 else { return nil }
+            value = whole * 2 + (tenth == 5 ? 1 : 0)
+        default: return nil
+        }
+        return (1...10).contains(value) ? UInt8(value) : nil
+    }
+
+    /// Any score text: 0.5–5 in half steps.
+    static func halves(_ text: String) -> UInt8? {
+        guard let score = Double(text), score.isFinite, score >= 0.5, score <= 5, (score * 2).rounded() == score * 2 else { return nil }
+        return UInt8(score * 2)
+    }
+
+    static func isWholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let digits = bytes.first == UInt8(ascii: "-") ? UnsafeBufferPointer(rebasing: bytes[1...]) : bytes
+        return !digits.isEmpty && digits.count <= 18 && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+/// Viewer and title ids to indexes, by number for the usual shapes.
+struct IdResolver {
+    private(set) var viewerNames: [String] = []
+    private var byName: [String: Int32] = [:]
+    /// Viewer "uN" → index, by N (−1: not seen).
+    private var byNumber: [Int32] = []
+    /// Per platform letter, show number → title index (−1: none).
+    private var titles: [UInt8: [Int32]] = [:]
+
+    init(titleIndex: [String: Int32]) {
+        for (id, index) in titleIndex {
+            let bytes = Array(id.utf8)
+            guard bytes.count >= 3, bytes[1] == UInt8(ascii: "s"), let n = Self.number(bytes[2...]), n < 1 << 22 else { continue }
+            var table = titles[bytes[0]] ?? []
+            if table.count <= n { table += [Int32](repeating: -1, count: n + 1 - table.count) }
+            table[n] = index
+            titles[bytes[0]] = table
+        }
+    }
+
+    /// Digits without a leading zero (so "u01" never aliases "u1"), as a number.
+    static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1, digits.count <= 9 else { return nil }
+        var n = 0
+        for b in digits {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
+    }
+
+    func title(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard bytes.count >= 3, bytes[1] == UInt8(ascii: "s"), let table = titles[bytes[0]], let n = Self.number(bytes[2...]), n < table.count,
+              table[n] >= 0 else { return nil }
+        return table[n]
+    }
+
+    mutating func viewer(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "u"), let n = Self.number(bytes[1...]), n < 1 << 24 else { return nil }
+        if byNumber.count <= n { byNumber += [Int32](repeating: -1, count: max(n + 1 - byNumber.count, byNumber.count)) }
+        if byNumber[n] >= 0 { return byNumber[n] }
+        let index = viewer(named: String(decoding: bytes, as: UTF8.self))
+        byNumber[n] = index
+        return index
+    }
+
+    mutating func viewer(named name: String) -> Int32 {
+        if let known = byName[name] { return known }
+        let index = Int32(viewerNames.count)
+        byName[name] = index
+        viewerNames.append(name)
+        return index
     }
 }
