@@ -7,11 +7,11 @@ import SteamLensData
 /// (docs/store.md, "The streaming store").
 ///
 /// Layout: the magic `SLSTREAM`, the format version, the fingerprint of the
-/// source files, the payload (`BinaryWriter` columns) and the CRC-32 of the
-/// payload. A file whose magic, version or fingerprint differ is stale; one
+/// source files, the CRC-32 of the payload, then the payload (`BinaryWriter`
+/// columns). A file whose magic, version or fingerprint differ is stale; one
 /// whose checksum or decoding fails is damaged. Either is rebuilt, never trusted.
 public enum StreamingStore {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     /// Bumped when a cleaning rule or a model changes what a store holds.
     public static let contentVersion = 1
     static let magic = Array("SLSTREAM".utf8)
@@ -85,15 +85,25 @@ public enum StreamingStore {
     public static func save(_ engine: StreamingEngine, fingerprint: String, to path: String) throws {
         var payload = BinaryWriter()
         encode(engine, into: &payload)
-        var file = BinaryWriter()
-        file.write(magic)
-        file.write(formatVersion)
-        file.write(fingerprint)
-        file.write(payload.bytes)
-        file.write(Int(StoreChecksum.of(payload.bytes)))
-        // Written aside and renamed, so a reader never sees half a store.
+        var header = BinaryWriter()
+        header.write(magic)
+        header.write(formatVersion)
+        header.write(fingerprint)
+        header.write(Int(StoreChecksum.of(payload.bytes)))
+        // Written aside and renamed, so a reader never sees half a store;
+        // header and payload go out separately so the payload is never copied.
         let temporary = path + ".partial-\(getpid())"
-        try Data(file.bytes).write(to: URL(fileURLWithPath: temporary))
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw Problem.damaged("cannot create \(temporary)")
+        }
+        do {
+            try handle.write(contentsOf: header.bytes)
+            try handle.write(contentsOf: payload.bytes)
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
@@ -101,17 +111,21 @@ public enum StreamingStore {
         }
     }
 
+    /// The bytes of the header before the payload (magic, version, fingerprint, checksum).
+    static func headerLength(fingerprint: String) -> Int { 8 + magic.count + 8 + 8 + fingerprint.utf8.count + 8 }
+
     public static func load(path: String, fingerprint: String) throws -> StreamingEngine {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem.damaged("cannot read \(path)") }
-        var file = BinaryReader([UInt8](data))
+        let bytes = try readFile(path)
+        var reader = BinaryReader(bytes)
         do {
-            guard try file.readArray(of: UInt8.self) == magic else { throw Problem.stale("not a streaming store") }
-            let version = try file.readInt()
+            guard try reader.readArray(of: UInt8.self) == magic else { throw Problem.stale("not a streaming store") }
+            let version = try reader.readInt()
             guard version == formatVersion else { throw Problem.stale("format \(version), this build reads \(formatVersion)") }
-            guard try file.readString() == fingerprint else { throw Problem.stale("the source files changed") }
-            let payload = try file.readArray(of: UInt8.self)
-            guard try file.readInt() == Int(StoreChecksum.of(payload)), file.isAtEnd else { throw Problem.damaged("checksum does not match") }
-            var reader = BinaryReader(payload)
+            guard try reader.readString() == fingerprint else { throw Problem.stale("the source files changed") }
+            let checksum = try reader.readInt()
+            let start = headerLength(fingerprint: fingerprint)
+            let actual = bytes.withUnsafeBytes { Int(StoreChecksum.of(UnsafeRawBufferPointer(rebasing: $0[start...]))) }
+            guard checksum == actual else { throw Problem.damaged("checksum does not match") }
             let engine = try decode(&reader)
             guard reader.isAtEnd else { throw Problem.damaged("bytes after the models") }
             return engine
@@ -120,6 +134,20 @@ public enum StreamingStore {
         } catch {
             throw Problem.damaged("\(error)")
         }
+    }
+
+    /// The whole file in one array, read without a `Data` in between.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else { throw Problem.damaged("cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw Problem.damaged("\(path) is not a regular file") }
+        let size = Int(info.st_size)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = fread(buffer.baseAddress, 1, size, file)
+        }
+        guard bytes.count == size else { throw Problem.damaged("\(path) was cut short while read") }
+        return bytes
     }
 
     // MARK: Encoding
@@ -180,7 +208,7 @@ public enum StreamingStore {
                ratingsText.count, years.count, added.count, durations.count, units.count].allSatisfy({ $0 == n }) else {
             throw Problem.damaged("title columns of different lengths")
         }
-        func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: separator) }
+        func list(_ text: String) -> [String] { text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
         var titles: [Title] = []
         titles.reserveCapacity(n)
         for i in 0..<n {
