@@ -72,61 +72,86 @@ enum Frequencies {
         var counts: [String: Int] = [:]
         var filters: [String: String] = [:]
         var none = 0
-        func count(_ label: String, filter: String?) {
-            counts[label, default: 0] += 1
-            if filters[label] == nil, let filter { filters[label] = filter }
+        // Values are tallied by a small integer key first and named once per
+        // key: building a label string per game costs more than the count.
+        func tally(_ keys: some Sequence<Int>, label: (Int) -> String, filter: (Int) -> String?) {
+            var byKey: [Int: Int] = [:]
+            for key in keys { byKey[key, default: 0] += 1 }
+            for (key, total) in byKey {
+                let name = label(key)
+                counts[name, default: 0] += total
+                if filters[name] == nil, let text = filter(key) { filters[name] = text }
+            }
         }
-        func labelled(_ field: String, _ names: [String]) {
-            if names.isEmpty { none += 1 }
-            for name in Set(names) { count(name, filter: "\(field)=\(quoted(name))") }
+        // Labels are counted by id (an array, not a dictionary of strings):
+        // the tags of 32,000 games are 600,000 labels.
+        func labelled(_ field: String, names: [String], ids: (Int32) -> [Int32]) {
+            var byId = [Int](repeating: 0, count: names.count)
+            var seen = [Int](repeating: -1, count: names.count)
+            for (n, item) in items.enumerated() {
+                let labels = ids(item)
+                if labels.isEmpty { none += 1 }
+                for label in labels where seen[Int(label)] != n {
+                    seen[Int(label)] = n
+                    byId[Int(label)] += 1
+                }
+            }
+            for (id, total) in byId.enumerated() where total > 0 {
+                counts[names[id], default: 0] += total
+                if filters[names[id]] == nil { filters[names[id]] = "\(field)=\(quoted(names[id]))" }
+            }
         }
         var ordered: [String]? = nil   // labels in their natural order, for ordinal attributes
         var unit = "games", total = items.count, note: String? = nil
         switch attribute {
         case .tag:
-            items.forEach { labelled("tag", catalog.tagsOfItem[Int($0)].map { catalog.tagNames[Int($0)] }) }
+            labelled("tag", names: catalog.tagNames) { Array(catalog.tagsOfItem[Int($0)]) }
             note = "a game has several tags: shares add up to more than 100%"
         case .genre:
-            items.forEach { labelled("genre", catalog.genresOfItem[Int($0)].map { catalog.genreNames[Int($0)] }) }
+            labelled("genre", names: catalog.genreNames) { Array(catalog.genresOfItem[Int($0)]) }
             note = "a game has several genres: shares add up to more than 100%"
         case .spec:
-            items.forEach { labelled("spec", catalog.specsOfItem[Int($0)].map { catalog.specNames[Int($0)] }) }
+            labelled("spec", names: catalog.specNames) { Array(catalog.specsOfItem[Int($0)]) }
             note = "a game has several specs: shares add up to more than 100%"
         case .developer:
-            items.forEach { labelled("developer", catalog.developerName($0).map { [$0] } ?? []) }
+            labelled("developer", names: catalog.developerNames) { item in
+                let developer = catalog.developerOfItem[Int(item)]
+                return developer < 0 ? [] : [developer]
+            }
         case .priceBand:
-            for item in items {
-                let band = PriceBand(price: catalog.isFree[Int(item)] ? 0 : catalog.price(item))
-                count(band.label, filter: band.filter)
-            }
-            ordered = PriceBand.allCases.map(\.label)
+            let bands = PriceBand.allCases
+            tally(items.lazy.map { item in
+                bands.firstIndex(of: PriceBand(price: catalog.isFree[Int(item)] ? 0 : catalog.price(item)))!
+            }, label: { bands[$0].label }, filter: { bands[$0].filter })
+            ordered = bands.map(\.label)
         case .releaseYear:
-            for item in items {
-                let year = catalog.releaseYear(item)
-                count(year.map(String.init) ?? "unknown", filter: year.map { "year \($0)" } ?? "year=unknown")
-            }
+            tally(items.lazy.map { Int(catalog.releaseYears[Int($0)]) },
+                  label: { $0 == 0 ? "unknown" : String($0) }, filter: { $0 == 0 ? "year=unknown" : "year \($0)" })
             ordered = counts.keys.sorted()   // "unknown" sorts after the digits
         case .genreYear:
+            // Key: genre * 10,000 + release year (0 unknown).
+            var keys: [Int] = []
             for item in items {
-                let year = catalog.releaseYear(item)
-                let yearText = year.map(String.init) ?? "unknown"
-                let genres = catalog.genresOfItem[Int(item)].map { catalog.genreNames[Int($0)] }
+                let year = Int(catalog.releaseYears[Int(item)])
+                let genres = Set(catalog.genresOfItem[Int(item)])
                 if genres.isEmpty { none += 1 }
-                for genre in Set(genres) {
-                    count("\(genre) · \(yearText)", filter: "genre=\(quoted(genre)) " + (year.map { "year \($0)" } ?? "year=unknown"))
-                }
+                keys += genres.map { Int($0) * 10_000 + year }
             }
+            tally(keys, label: { key in
+                "\(catalog.genreNames[key / 10_000]) · \(key % 10_000 == 0 ? "unknown" : String(key % 10_000))"
+            }, filter: { key in
+                "genre=\(quoted(catalog.genreNames[key / 10_000])) " + (key % 10_000 == 0 ? "year=unknown" : "year \(key % 10_000)")
+            })
             note = "a game has several genres: shares add up to more than 100%"
         case .sentiment:
             unit = "reviews"
-            total = 0
             let names = ["negative", "neutral", "positive"]
+            var sentiments: [Int] = []
             for item in items {
-                for review in catalog.reviewsOfItem[Int(item)] {
-                    count(names[Int(min(catalog.reviewSentiment[Int(review)], 2))], filter: nil)
-                    total += 1
-                }
+                for review in catalog.reviewsOfItem[Int(item)] { sentiments.append(Int(min(catalog.reviewSentiment[Int(review)], 2))) }
             }
+            total = sentiments.count
+            tally(sentiments, label: { names[$0] }, filter: { _ in nil })
             ordered = names
             note = "counts the reviews of these games; Enter cannot filter games by it"
         }
@@ -135,7 +160,9 @@ enum Frequencies {
             let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
             rows.sort { (position[$0.label] ?? .max) < (position[$1.label] ?? .max) }
         } else {
-            rows.sort { $0.count != $1.count ? $0.count > $1.count : NameKey.normalize($0.label) < NameKey.normalize($1.label) }
+            // Ties by name; the keys are folded once, not per comparison (10,992 developers).
+            let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0.label, NameKey.normalize($0.label)) })
+            rows.sort { $0.count != $1.count ? $0.count > $1.count : keys[$0.label]! < keys[$1.label]! }
         }
         if none > 0 { rows.append(FrequencyTable.Row(label: "(none)", count: none, filter: nil)) }
         return FrequencyTable(attribute: attribute, scopeName: scopeName, unit: unit, total: total, rows: rows, note: note)

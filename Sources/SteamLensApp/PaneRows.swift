@@ -94,6 +94,10 @@ enum PaneRows {
     static func applyFilter(_ paneState: inout PaneState, pane: PaneID, engine: Engine) {
         if let filter = paneState.filter {
             let columns = paneState.columns.map(\.name)
+            // Label names are folded once per filter, not once per row: a
+            // tag clause over 32,000 games would otherwise fold 600,000 names.
+            let labels = LabelLookup(fields: Set(filter.clauses.map(\.field)).subtracting(columns + ["name"]),
+                                     pane: pane, engine: engine)
             paneState.rows = paneState.allRows.filter { row in
                 filter.clauses.allSatisfy { clause in
                     let holds: Bool
@@ -102,7 +106,7 @@ enum PaneRows {
                     } else if clause.field == "name" {
                         holds = PaneFilter.holds(clause.test, labels: [PaneFilter.fold(row.name)])
                     } else {
-                        holds = PaneFilter.holds(clause.test, labels: labels(clause.field, of: row, pane: pane, engine: engine))
+                        holds = PaneFilter.holds(clause.test, labels: labels.labels(clause.field, of: row.id))
                     }
                     return holds != clause.negated
                 }
@@ -118,18 +122,36 @@ enum PaneRows {
     /// What a games pane lets a filter name besides its columns.
     static let gameLabelFields = ["tag", "genre", "spec", "developer"]
 
-    /// The folded labels of a game for a label field.
-    private static func labels(_ field: String, of row: PaneRow, pane: PaneID, engine: Engine) -> [String] {
-        guard pane == .games else { return [] }
-        let catalog = engine.catalog
-        let item = row.id
-        guard catalog.isKnown(Int32(item)) else { return [] }
-        switch field {
-        case "tag": return catalog.tagsOfItem[item].map { PaneFilter.fold(catalog.tagNames[Int($0)]) }
-        case "genre": return catalog.genresOfItem[item].map { PaneFilter.fold(catalog.genreNames[Int($0)]) }
-        case "spec": return catalog.specsOfItem[item].map { PaneFilter.fold(catalog.specNames[Int($0)]) }
-        case "developer": return catalog.developerName(Int32(item)).map { [PaneFilter.fold($0)] } ?? []
-        default: return []
+    /// The folded labels of games, for the label fields a filter names.
+    private struct LabelLookup {
+        let catalog: Catalog
+        var folded: [String: [String]] = [:]
+
+        init(fields: Set<String>, pane: PaneID, engine: Engine) {
+            catalog = engine.catalog
+            guard pane == .games else { return }
+            for field in fields {
+                switch field {
+                case "tag": folded[field] = catalog.tagNames.map(PaneFilter.fold)
+                case "genre": folded[field] = catalog.genreNames.map(PaneFilter.fold)
+                case "spec": folded[field] = catalog.specNames.map(PaneFilter.fold)
+                case "developer": folded[field] = catalog.developerNames.map(PaneFilter.fold)
+                default: break
+                }
+            }
+        }
+
+        func labels(_ field: String, of item: Int) -> [String] {
+            guard let names = folded[field], catalog.isKnown(Int32(item)) else { return [] }
+            switch field {
+            case "tag": return catalog.tagsOfItem[item].map { names[Int($0)] }
+            case "genre": return catalog.genresOfItem[item].map { names[Int($0)] }
+            case "spec": return catalog.specsOfItem[item].map { names[Int($0)] }
+            case "developer":
+                let developer = catalog.developerOfItem[item]
+                return developer < 0 ? [] : [names[Int(developer)]]
+            default: return []
+            }
         }
     }
 
