@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+@testable import StreamingCatalog
+
+/// The ratings reader's byte fast path and its general path agree.
+final class RatingsReaderTests: XCTestCase {
+    private func read(_ text: String) throws -> (ratings: Ratings, catalogue: TitleCatalogue) {
+        let catalogue = StreamingLoader.load(folder: try StreamingFixture.folder(ratings: text))
+        return (try XCTUnwrap(catalogue.ratings), catalogue)
+    }
+
+    func testQuotedFieldsOddIdsAndOddScoresReadLikeThePlainOnes() throws {
+        let (ratings, catalogue) = try read("""
+            user_id,title_id,score,timestamp
+            u1,ns1,4.5,10
+            "u1","ns3","3",11
+            u01,ns1,4.50,12
+            viewer-x, as1 ,5.0,13
+            u2,NS2,2,14
+            u2,ns2,2,-15
+
+            """)
+        XCTAssertEqual(ratings.viewers, ["u1", "u01", "viewer-x", "u2"], "u01 is not u1: ids are text")
+        XCTAssertEqual(ratings.score(viewer: 0, title: catalogue.index(ofId: "ns1")!), 4.5)
+        XCTAssertEqual(ratings.score(viewer: 0, title: catalogue.index(ofId: "ns3")!), 3, "a quoted line takes the general path")
+        XCTAssertEqual(ratings.score(viewer: 1, title: catalogue.index(ofId: "ns1")!), 4.5, "4.50 is a half step")
+        XCTAssertEqual(ratings.score(viewer: 2, title: catalogue.index(ofId: "as1")!), 5, "spaces around an id are trimmed")
+        let report = try XCTUnwrap(catalogue.report.file(named: "ratings.csv"))
+        XCTAssertEqual(report.total(StreamingRules.ratingUnknownTitle), 1, "NS2: title ids are exact")
+        XCTAssertEqual(report.total(StreamingRules.ratingTimestampInvalid), 0, "a negative timestamp is whole seconds")
+        XCTAssertEqual(report.kept, 5)
+    }
+
+    func testRepeatsKeepTheFirstRatingWhereverTheyAre() throws {
+        let (ratings, catalogue) = try read("""
+            user_id,title_id,score,timestamp
+            u1,ns1,1,10
+            u2,ns1,3,11
+            u1,ns3,2,12
+            u1,ns1,5,13
+            u2,ns1,4,14
+
+            """)
+        XCTAssertEqual(ratings.score(viewer: 0, title: catalogue.index(ofId: "ns1")!), 1)
+        XCTAssertEqual(ratings.score(viewer: 1, title: catalogue.index(ofId: "ns1")!), 3)
+        let report = try XCTUnwrap(catalogue.report.file(named: "ratings.csv"))
+        XCTAssertEqual(report.rules.first { $0.rule == StreamingRules.ratingDuplicate }?.samples,
+                       ["ratings.csv:5: u1 ns1", "ratings.csv:6: u2 ns1"])
+        XCTAssertEqual(ratings.raters(of: catalogue.index(ofId: "ns1")!).viewers.map { $0 }, [0, 1], "the by-title view agrees")
+    }
+
+    func testABadHeaderOrAnOpenQuoteIsReported() throws {
+        let bad = StreamingLoader.load(folder: try StreamingFixture.folder(ratings: "user,movie,stars\nu1,ns1,4\n"))
+        XCTAssertTrue(bad.report.file(named: "ratings.csv")?.problem?.contains("the header must be") ?? false)
+        let (_, open) = try read("user_id,title_id,score,timestamp\nu1,\"ns1,4,10\nu2,ns1,4,10\n")
+        XCTAssertEqual(open.report.file(named: "ratings.csv")?.total(StreamingRules.unterminatedQuote), 1)
+        XCTAssertEqual(open.report.file(named: "ratings.csv")?.kept, 1)
+    }
+}
