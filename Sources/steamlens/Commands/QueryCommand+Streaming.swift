@@ -17,11 +17,13 @@ struct StreamingQueryFlags: ParsableArguments {
 
 /// The streaming half of `steamlens query --help`.
 enum StreamingQueryHelp {
+    private static let placeholders = ["year": "YYYY", "viewer": "ID", "cluster": "N"]
+
     static var text: String {
         StreamingQueries.all.map { "  \($0.usage.padding(toLength: 42, withPad: " ", startingAt: 0)) \($0.summary)" }.joined(separator: "\n")
             + "\nStreaming lists (--sort, --offset, --limit as above):\n  "
             + StreamingListKind.allCases.filter { $0 != .titles }.map(\.rawValue).joined(separator: " | ")
-            + "\n  titles [" + StreamingListKind.scopes.map { "\($0):NAME" }.joined(separator: " | ") + "]"
+            + "\n  titles [" + StreamingListKind.scopes.map { "\($0):\(placeholders[$0] ?? "NAME")" }.joined(separator: " | ") + "]"
             + "\nScores come from generated ratings (docs/streaming.md); platforms: amazon, disney, hulu, netflix."
     }
 }
