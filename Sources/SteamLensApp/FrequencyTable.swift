@@ -197,7 +197,7 @@ enum PriceBand: CaseIterable {
         case .under10: return "[5, 10)"
         case .under20: return "[10, 20)"
         case .under40: return "[20, 40)"
-        case .from40: return "[40, ∞)"
+        case .from40: return "40 or more"   // no ∞: it has no one-cell ASCII form
         case .unknown: return "unknown"
         }
     }
