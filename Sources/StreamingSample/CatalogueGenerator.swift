@@ -52,11 +52,13 @@ public struct CatalogueGenerator: Sendable {
         return files
     }
 
-    /// Writes the four files into `folder`.
-    public func write(to folder: String) throws {
+    /// Writes the four files into `folder`, under the real files' names or,
+    /// with `sampleNames`, as `NAME.sample.csv` (the bundled sample's names).
+    public func write(to folder: String, sampleNames: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (platform, text) in files() {
-            try text.write(toFile: folder + "/" + platform.fileName, atomically: true, encoding: .utf8)
+            let name = sampleNames ? platform.fileNames[1] : platform.fileName
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
         }
     }
 

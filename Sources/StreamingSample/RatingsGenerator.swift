@@ -125,13 +125,13 @@ public struct RatingsGenerator: Sendable {
         try sink(text)
     }
 
-    /// Writes `ratings.csv` for the catalogue in `folder` (read with the
+    /// Writes `ratings.csv` (or `fileName`) for the catalogue in `folder` (read with the
     /// catalogue's own rules) into `output` (default: `folder`); returns the ratings written.
-    public func write(forCatalogueIn folder: String, to output: String? = nil) throws -> Int {
+    public func write(forCatalogueIn folder: String, to output: String? = nil, fileName: String = "ratings.csv") throws -> Int {
         let titles = StreamingLoader.load(folder: folder).titles
         let target = output ?? folder
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        let path = target + "/ratings.csv"
+        let path = target + "/" + fileName
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }

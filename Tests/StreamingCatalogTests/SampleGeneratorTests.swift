@@ -14,6 +14,20 @@ final class SampleGeneratorTests: XCTestCase {
         return folder
     }
 
+    /// A sample named NAME.sample.csv (as the bundled one) reads exactly like one under the real names.
+    func testSampleNamesAreReadLikeTheRealNames() throws {
+        let real = try sampleFolder()
+        let named = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-named-\(UUID().uuidString)").path
+        try CatalogueGenerator.sample.write(to: named, sampleNames: true)
+        _ = try RatingsGenerator(viewers: 600, seed: 42).write(forCatalogueIn: named, fileName: "ratings.sample.csv")
+        XCTAssertTrue(StreamingLoader.recognizes(named))
+        XCTAssertEqual(StreamingLoader.catalogueFile(of: .netflix, in: named), named + "/netflix_titles.sample.csv")
+        let a = StreamingLoader.load(folder: real), b = StreamingLoader.load(folder: named)
+        XCTAssertEqual(a.titles, b.titles)
+        XCTAssertEqual(a.ratings?.count, b.ratings?.count)
+        XCTAssertEqual(b.report.files.map(\.file), Platform.allCases.map(\.fileNames[1]) + ["ratings.sample.csv"])
+    }
+
     func testTheSameSeedWritesTheSameBytesAndAnotherSeedDoesNot() throws {
         let a = try sampleFolder(), b = try sampleFolder(), c = try sampleFolder(seed: 7)
         for name in Platform.allCases.map(\.fileName) + ["ratings.csv"] {

@@ -24,7 +24,14 @@ public enum Platform: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// The catalogue file of this platform in a data folder.
+    /// The names this platform's catalogue may have in a data folder: the
+    /// real file's, or a generated sample's (`NAME.sample.csv`, so a sample
+    /// is never taken for a copy of the real files).
+    public var fileNames: [String] {
+        [fileName, fileName.replacingOccurrences(of: ".csv", with: ".sample.csv")]
+    }
+
+    /// The catalogue file of this platform in a data folder, as the real data names it.
     public var fileName: String {
         switch self {
         case .amazon: return "amazon_prime_titles.csv"

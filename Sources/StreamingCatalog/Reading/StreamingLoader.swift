@@ -2,13 +2,19 @@ import Foundation
 import SteamLensData
 
 /// Finds and reads a streaming data folder: the four platform CSVs and,
-/// when present, `ratings.csv` (or `ratings.csv.gz`).
+/// when present, `ratings.csv` (or `ratings.csv.gz`); a generated sample's
+/// are `NAME.sample.csv`.
 public enum StreamingLoader {
-    public static let ratingsFileNames = ["ratings.csv", "ratings.csv.gz"]
+    public static let ratingsFileNames = ["ratings.csv", "ratings.csv.gz", "ratings.sample.csv"]
 
     /// Whether `folder` holds a streaming catalogue (all four platform files).
     public static func recognizes(_ folder: String) -> Bool {
-        Platform.allCases.allSatisfy { isRegularFile(folder + "/" + $0.fileName) }
+        Platform.allCases.allSatisfy { catalogueFile(of: $0, in: folder) != nil }
+    }
+
+    /// The catalogue file of `platform` in `folder`, under any of its names.
+    public static func catalogueFile(of platform: Platform, in folder: String) -> String? {
+        platform.fileNames.map { folder + "/" + $0 }.first(where: isRegularFile)
     }
 
     /// The ratings file in `folder`, if any.
@@ -23,8 +29,8 @@ public enum StreamingLoader {
         var titles: [Title] = []
         var files: [LoadReport.FileReport] = []
         for platform in Platform.allCases {
-            let path = folder + "/" + platform.fileName
-            let read = TitleFileReader(platform: platform, path: path).read()
+            let path = catalogueFile(of: platform, in: folder) ?? folder + "/" + platform.fileName
+            let read = TitleFileReader(platform: platform, path: path, reportName: (path as NSString).lastPathComponent).read()
             titles += read.titles
             files.append(read.report)
         }

@@ -34,7 +34,7 @@ public enum StreamingStore {
         let real = (try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) ?? folder
         let canonical = URL(fileURLWithPath: real).standardizedFileURL.resolvingSymlinksInPath().path
         var parts = ["format=\(formatVersion)", "content=\(contentVersion)", "folder=\(canonical)"]
-        for name in Platform.allCases.map(\.fileName) + StreamingLoader.ratingsFileNames {
+        for name in Platform.allCases.flatMap(\.fileNames) + StreamingLoader.ratingsFileNames {
             let attributes = try? FileManager.default.attributesOfItem(atPath: folder + "/" + name)
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
             let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1

@@ -11,7 +11,7 @@ struct SampleStreamingCommand: ParsableCommand {
         commandName: "sample-streaming",
         abstract: "Write a deterministic synthetic streaming catalogue and ratings (docs/streaming.md).",
         discussion: """
-            The bundled Data/streaming is `steamlens sample-streaming --out Data/streaming`.
+            The bundled Data/streaming is `steamlens sample-streaming --out Data/streaming --sample-names`.
             Ratings for the real catalogue, about 11 M by 115 k viewers as in the original:
               steamlens sample-streaming --ratings-for ../shared/data/streaming --out DIR --viewers 115000 --min-ratings 18 --max-ratings 2000
             (then copy or link the four CSVs into DIR). The ratings are generated, never real.
@@ -39,6 +39,9 @@ struct SampleStreamingCommand: ParsableCommand {
     @Option(name: .long, help: "Seed: the same options and seed give byte-identical files.")
     var seed: UInt64 = 42
 
+    @Flag(name: .long, help: "Name the files NAME.sample.csv, so a sample is never taken for the real files (readers accept both).")
+    var sampleNames = false
+
     func validate() throws {
         guard titles >= 4 else { throw ValidationError("--titles must be at least 4 (one per platform).") }
         guard viewers >= 1 else { throw ValidationError("--viewers must be at least 1.") }
@@ -61,10 +64,10 @@ struct SampleStreamingCommand: ParsableCommand {
                 // The real files' proportions: 9,668 Amazon, 1,450 Disney+, 3,073 Hulu, 8,807 Netflix.
                 let shares: [Platform: Double] = [.amazon: 0.4204, .disney: 0.0630, .hulu: 0.1336, .netflix: 0.3830]
                 let counts = shares.mapValues { max(1, Int(($0 * Double(titles)).rounded())) }
-                try CatalogueGenerator(titlesPerPlatform: counts, seed: seed).write(to: out)
+                try CatalogueGenerator(titlesPerPlatform: counts, seed: seed).write(to: out, sampleNames: sampleNames)
                 catalogue = out
             }
-            let written = try generator.write(forCatalogueIn: catalogue, to: out)
+            let written = try generator.write(forCatalogueIn: catalogue, to: out, fileName: sampleNames ? "ratings.sample.csv" : "ratings.csv")
             print("\(ratingsFor == nil ? "catalogue and " : "")\(written) ratings by \(viewers) viewers written to \(out) (seed \(seed))")
         } catch {
             throw CLIFailure(message: "cannot write the streaming sample to \(out): \(error)", code: 2)
