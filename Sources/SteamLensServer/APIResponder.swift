@@ -81,6 +81,15 @@ public struct APIResponder: HTTPResponder {
             throw Problem.unknownRoute("/" + decoded.segments.joined(separator: "/"), suggestions: table.suggestions(for: decoded.segments))
         }
         matched = route
+        // A browser's preflight never carries the token, so it is answered first.
+        if request.method == .options, settings.corsOrigin != nil {
+            var headers = HTTPFields()
+            headers[.allow] = "GET, HEAD, OPTIONS"
+            headers[.accessControlAllowMethods] = "GET, HEAD, OPTIONS"
+            headers[.accessControlAllowHeaders] = "Authorization"
+            headers[.accessControlMaxAge] = "600"
+            return Response(status: .noContent, headers: headers)
+        }
         if case .health = route.target {} else { try authorize(request) }
         for (index, value) in values.enumerated() where !route.pathFormats[index].accepts(value) {
             let name = route.pathParameters[index]
@@ -90,7 +99,7 @@ public struct APIResponder: HTTPResponder {
                 if !ArgumentFormat.isWithinLength(value) {
                     detail = "\(name) is longer than \(RouteLimits.maxArgumentLength) characters."
                 } else if ArgumentFormat.isBlank(value) {
-                    detail = "\(name) is blank: give a name, an id or a title."
+                    detail = "\(name) is blank."
                 } else {
                     detail = "\(name) \"\(Sanitize.forMessage(value))\" is not an app id (ids run from 1 to \(Int32.max))."
                 }
@@ -104,13 +113,6 @@ public struct APIResponder: HTTPResponder {
         switch request.method {
         case .get, .head:
             break
-        case .options where settings.corsOrigin != nil:
-            var headers = HTTPFields()
-            headers[.allow] = "GET, HEAD, OPTIONS"
-            headers[.accessControlAllowMethods] = "GET, HEAD, OPTIONS"
-            headers[.accessControlAllowHeaders] = "Authorization"
-            headers[.accessControlMaxAge] = "600"
-            return Response(status: .noContent, headers: headers)
         default:
             throw Problem.methodNotAllowed(request.method.rawValue, allow: settings.corsOrigin == nil ? "GET, HEAD" : "GET, HEAD, OPTIONS")
         }
@@ -139,8 +141,11 @@ public struct APIResponder: HTTPResponder {
         case .failed(let failure): throw Problem(failure)
         case .ready(let ready): engines = ready
         }
-        let key = route.operationId.hasPrefix("alias_") ? (route.aliasOf ?? route.template) : route.template
-        let cacheKey = key + "\u{1}" + values.joined(separator: "\u{1}") + "\u{1}" + query.key
+        // An alias shares its v1 route's answers: the key holds the question's
+        // arguments in the question's order, whatever order the path has them in.
+        var arguments = values
+        if case .question(_, _, let order) = route.target { arguments = order.map { values[$0] } }
+        let cacheKey = (route.aliasOf ?? route.template) + "\u{1}" + arguments.joined(separator: "\u{1}") + "\u{1}" + query.key
         guard inFlight.tryAcquire() else { throw Problem.overloaded }
         if let hit = cache.get(cacheKey) {
             inFlight.release()
@@ -198,7 +203,9 @@ public struct APIResponder: HTTPResponder {
     /// Checks the bearer token, in time independent of where it differs.
     private func authorize(_ request: Request) throws(Problem) {
         guard let token = settings.token else { return }
-        let given = request.headers[.authorization] ?? ""
+        // The scheme is case-insensitive (RFC 9110); the token is not.
+        var given = request.headers[.authorization] ?? ""
+        if given.prefix(7).lowercased() == "bearer " { given = "Bearer " + given.dropFirst(7) }
         let expected = Array(("Bearer " + token).utf8)
         let actual = Array(given.utf8)
         var difference = UInt8(expected.count == actual.count ? 0 : 1)

@@ -134,10 +134,6 @@ extension Problem {
         Problem(status: 503, code: "timeout", title: "Timed out",
                 detail: "The answer took longer than \(seconds) s.", headers: [("Retry-After", "1")])
     }
-
-    static func notAcceptable(_ format: String) -> Problem {
-        badParameter("format", "Unknown format \"\(Sanitize.forMessage(format))\"; use json or csv.")
-    }
 }
 
 /// Makes client-supplied text safe to echo in a message: control and

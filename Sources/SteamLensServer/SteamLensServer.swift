@@ -69,15 +69,25 @@ struct EngineLoading: Service {
     func run() async throws {
         let start = Date()
         let load = self.load
-        let phase: EngineState.Phase = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                do {
-                    continuation.resume(returning: .ready(try load()))
-                } catch {
-                    continuation.resume(returning: .failed(Failure(error)))
+        let outcome = LoadOutcome()
+        // SIGTERM while loading stops the server at once: the load (which
+        // cannot be interrupted) is abandoned to the exiting process, and a
+        // store it was writing is never renamed into place half-written.
+        let phase: EngineState.Phase = await withGracefulShutdownHandler {
+            await withCheckedContinuation { continuation in
+                outcome.wait(continuation)
+                Thread.detachNewThread {
+                    do {
+                        outcome.resume(.ready(try load()))
+                    } catch {
+                        outcome.resume(.failed(Failure(error)))
+                    }
                 }
             }
+        } onGracefulShutdown: {
+            outcome.resume(.loading)
         }
+        if case .loading = phase { return }
         state.set(phase)
         switch phase {
         case .ready(let engines):
@@ -93,5 +103,37 @@ struct EngineLoading: Service {
             break
         }
         try? await gracefulShutdown()
+    }
+}
+
+/// The end of a load, given once: by the loading thread or by shutdown, whichever comes first.
+private final class LoadOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<EngineState.Phase, Never>?
+    private var early: EngineState.Phase?
+    private var done = false
+
+    func wait(_ continuation: CheckedContinuation<EngineState.Phase, Never>) {
+        lock.lock()
+        if let early {
+            lock.unlock()
+            continuation.resume(returning: early)
+            return
+        }
+        self.continuation = continuation
+        lock.unlock()
+    }
+
+    func resume(_ phase: EngineState.Phase) {
+        lock.lock()
+        guard !done else { return lock.unlock() }
+        done = true
+        guard let continuation else {
+            early = phase
+            return lock.unlock()
+        }
+        self.continuation = nil
+        lock.unlock()
+        continuation.resume(returning: phase)
     }
 }

@@ -69,6 +69,19 @@ final class ArgumentFormatTests: XCTestCase {
         }
     }
 
+    /// The spaces of the patterns are exactly what Foundation trims, less the
+    /// control characters (which are bad encoding before any pattern).
+    func testTheSpacesClassIsWhatTheEngineTrims() throws {
+        let regex = try NSRegularExpression(pattern: "^[\(ArgumentFormat.spaces)]$")
+        for value in 0x20...0x3100 {
+            guard let scalar = Unicode.Scalar(value), !(0x7F...0x9F).contains(value) else { continue }
+            let text = String(Character(scalar))
+            let inClass = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            XCTAssertEqual(inClass, CharacterSet.whitespacesAndNewlines.contains(scalar), String(format: "U+%04X", value))
+        }
+        XCTAssertFalse(ArgumentFormat.name.accepts("\u{200B}"))
+    }
+
     /// Every route's path parameters take their rule from what they hold.
     func testRoutesTakeTheFormatOfTheirArguments() throws {
         let table = RouteTable(dataSets: [.steam], metrics: false)

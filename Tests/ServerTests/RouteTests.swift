@@ -70,7 +70,7 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(match?.values, ["Café Studio"])
     }
 
-    func testAnAliasWithAnotherArgumentOrderIsOneRow() throws {
+    func testAnAliasWithAnotherArgumentOrderIsOneRow() async throws {
         // The streaming aliases take arguments in another order than their questions; one row maps them.
         let question = try XCTUnwrap(QueryRegistry.named("count_reviews"))
         let swapped = APIDataSet.steam(questions: [question],
@@ -79,6 +79,19 @@ final class RouteTests: XCTestCase {
         let (route, values) = try XCTUnwrap(table.match(RequestTarget.parse("/reviews_between/2015-12-31/2011-01-01").segments))
         guard case .question(_, _, let order) = route.target else { return XCTFail("not a question") }
         XCTAssertEqual(order.map { values[$0] }, ["2011-01-01", "2015-12-31"])
+        // The alias and its v1 route share cached answers only for the same arguments in the question's order.
+        let v1 = try expectedJSON(question, ["2011-01-01", "2015-12-31"])
+        try await ServerFixture.test(dataSets: [swapped]) { client in
+            try await client.execute(uri: "/v1/steam/count_reviews/2011-01-01/2015-12-31", method: .get) { response in
+                XCTAssertEqual(response.text, v1)
+            }
+            try await client.execute(uri: "/reviews_between/2011-01-01/2015-12-31", method: .get) { response in
+                XCTAssertEqual(response.status.code, 400, "from after to: \(response.text)")
+            }
+            try await client.execute(uri: "/reviews_between/2015-12-31/2011-01-01", method: .get) { response in
+                XCTAssertEqual(response.text, v1)
+            }
+        }
     }
 
     func testDefinitionsAndOptionsComeFromTheQueryString() async throws {

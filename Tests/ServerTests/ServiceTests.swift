@@ -96,6 +96,32 @@ final class ServiceTests: XCTestCase {
         }
     }
 
+    func testAPreflightIsAnsweredWithoutTheTokenAndTheSchemeIgnoresCase() async throws {
+        let settings = ServerFixture.settings {
+            $0.token = "s3cret"
+            $0.corsOrigin = "https://example.com"
+        }
+        try await ServerFixture.test(settings: settings) { client in
+            try await client.execute(uri: "/v1/steam/developer/Valve", method: .options,
+                                     headers: [.origin: "https://example.com", .accessControlRequestMethod: "GET"]) { response in
+                XCTAssertEqual(response.status, .noContent)
+                XCTAssertEqual(response.headers[.accessControlAllowOrigin], "https://example.com")
+                XCTAssertEqual(response.headers[.accessControlAllowHeaders], "Authorization")
+            }
+            try await client.execute(uri: "/v1/steam/developer/Valve", method: .get) { response in
+                XCTAssertEqual(response.status, .unauthorized)
+            }
+            for scheme in ["Bearer", "bearer", "BEARER"] {
+                try await client.execute(uri: "/v1/steam/developer/Valve", method: .get, headers: [.authorization: "\(scheme) s3cret"]) { response in
+                    XCTAssertEqual(response.status, .ok, scheme)
+                }
+            }
+            try await client.execute(uri: "/v1/steam/developer/Valve", method: .get, headers: [.authorization: "Bearer S3CRET"]) { response in
+                XCTAssertEqual(response.status, .unauthorized, "the token itself is case-sensitive")
+            }
+        }
+    }
+
     func testCORSIsOffUnlessAnOriginIsGiven() async throws {
         try await ServerFixture.test { client in
             try await client.execute(uri: "/developer/Valve", method: .get) { response in

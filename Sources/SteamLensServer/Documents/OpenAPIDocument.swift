@@ -72,8 +72,6 @@ enum OpenAPIDocument {
                                   defaultValue: AnyCodable(fallback))
             case .boolean(let fallback):
                 schema = .boolean(required: false, defaultValue: AnyCodable(fallback))
-            case .text(let maxLength):
-                schema = .string(required: false, maxLength: maxLength, pattern: ArgumentFormat.textPattern)
             case .scope(let names):
                 schema = .string(required: false, maxLength: RouteLimits.maxArgumentLength, pattern: ArgumentFormat.scopePattern(names: names))
             case .score(let fallback):

@@ -56,10 +56,6 @@ struct QueryValues: Equatable {
             guard value == "true" || value == "false" else {
                 throw Problem.badParameter(name, "\(name) must be true or false, not \"\(Sanitize.forMessage(value))\".")
             }
-        case .text(let maxLength):
-            guard value.unicodeScalars.count <= maxLength else {
-                throw Problem.badParameter(name, "\(name) is longer than \(maxLength) characters.")
-            }
         case .scope(let names):
             guard ArgumentFormat.isWithinLength(value), ArgumentFormat.acceptsScope(value, names: names) else {
                 let kinds = names.map { "\($0):NAME" } + ["year:YYYY"]

@@ -1,3 +1,4 @@
+import Foundation
 import SteamLensEngine
 
 /// What a path argument may look like, from the kind the query registry
@@ -83,11 +84,11 @@ public enum ArgumentFormat: Sendable, Equatable {
 
     // The character classes behind the patterns, spelled for both ECMA-262
     // and Python's `re` (schemathesis): control characters, and the
-    // whitespace Foundation trims (`whitespacesAndNewlines` less the controls).
+    // whitespace Foundation trims (`whitespacesAndNewlines` less the
+    // controls; on Linux it holds the zero-width space U+200B too, and
+    // ArgumentFormatTests checks this list against it).
     static let controls = "\\u0000-\\u001F\\u007F-\\u009F"
-    static let spaces = "\\u0020\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
-    /// Text without control characters.
-    static let textPattern = "^[^\(controls)]*$"
+    static let spaces = "\\u0020\\u00A0\\u1680\\u2000-\\u200B\\u2028\\u2029\\u202F\\u205F\\u3000"
     /// Text without control characters holding something other than whitespace.
     static let nonBlankPattern = "^[^\(controls)]*[^\(controls)\(spaces)][^\(controls)]*$"
     static let yearPattern = "(19[0-9]{2}|20[0-9]{2}|2100)"
@@ -105,9 +106,9 @@ public enum ArgumentFormat: Sendable, Equatable {
         text.unicodeScalars.count <= RouteLimits.maxArgumentLength
     }
 
-    /// Blank as the engine's trimming sees it (per code point, not per character).
+    /// Blank as the engine sees it: nothing left once Foundation trims it.
     static func isBlank(_ text: some StringProtocol) -> Bool {
-        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        String(text).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     static func isYear(_ text: Substring) -> Bool {

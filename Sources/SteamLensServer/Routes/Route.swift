@@ -107,8 +107,6 @@ public struct QueryParameter: Sendable {
         case choice([String], default: String)
         case integer(minimum: Int, maximum: Int, default: Int)
         case boolean(default: Bool)
-        /// Free text, optional, without a default.
-        case text(maxLength: Int)
         /// A list scope: `NAME:VALUE` for one of `names`, or `year:YYYY` (`ArgumentFormat.scopePattern`).
         case scope(names: [String])
         /// A score from 0 to 5 (`ArgumentFormat.score`), given as text.

@@ -115,11 +115,12 @@ enum StreamingAPI {
                 arguments: [], scope: kind == .titles ? scope : nil) { engine, _, query in
             let page = try Self.engine(engine).list(kind, scope: query.scope, sort: query.sort, descending: query.ascending ? false : nil,
                                                     offset: query.offset, limit: query.limit, definitions: definitions(query))
-            return result(page, total: page.total ?? page.table.rows.count)
+            return result(page, total: page.total)
         }
     }
 
-    /// Arguments with an answer in any catalogue, and the busiest viewer and title of a loaded one.
+    /// Arguments with an answer in the bundled sample, and from a loaded
+    /// catalogue its most active viewer, commonest rating, country and year, and its first title.
     static func examples(_ engine: any Sendable) -> [String: String] {
         var values = ["platform": "netflix", "word": "love", "score": "3.5", "year": "2019", "unit": "min", "duration_type": "min",
                       "rating": "TV-MA", "type": "movie", "country": "United States", "viewer": "u1", "title id or name": "ns1"]
