@@ -55,3 +55,28 @@ port="${base##*:}"
 "$pyenv/bin/python" scripts/api/drain.py 127.0.0.1 "$port" "$server"
 if wait "$server"; then echo "api-check: server stopped cleanly on SIGTERM"; else echo "api-check: server exit $? on SIGTERM" >&2; exit 1; fi
 server=""
+
+# SIGTERM while the stores are still being built (a fresh cache): the server
+# stops at once instead of finishing the load first.
+fresh="$(mktemp -d)"
+"$bin" serve --host 127.0.0.1 --port 0 --data "$data" --streaming-data "$streaming" --cache "$fresh" --no-access-log >"$fresh/log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do grep -q "listening on" "$fresh/log" && break; sleep 0.1; done
+kill -TERM "$server"
+started=$(date +%s%N)
+status=0
+wait "$server" || status=$?
+server=""
+elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+loaded=0
+grep -q "store loaded" "$fresh/log" && loaded=1
+rm -rf "$fresh"
+if [ "$loaded" -eq 1 ]; then
+    echo "api-check: the store loaded before SIGTERM; nothing was checked" >&2
+    exit 1
+elif [ "$status" -eq 0 ] && [ "$elapsed_ms" -lt 3000 ]; then
+    echo "api-check: SIGTERM while loading stopped the server in ${elapsed_ms} ms"
+else
+    echo "api-check: SIGTERM while loading: exit $status after ${elapsed_ms} ms" >&2
+    exit 1
+fi

@@ -49,7 +49,7 @@ def fill(template: str, values: dict) -> str:
 
 def main() -> int:
     base, binary, steam_data, streaming_data, cache = sys.argv[1].rstrip("/"), *sys.argv[2:6]
-    options = {"steam": ["--data", steam_data, "--cache", cache], "streaming": ["--data", streaming_data]}
+    options = {"steam": ["--data", steam_data, "--cache", cache], "streaming": ["--data", streaming_data, "--cache", cache]}
     document = requests.get(base + "/openapi.json", timeout=30).json()
     failures = 0
     for alias, (dataset, question, order) in ALIASES.items():
