@@ -12,16 +12,15 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Answer every question over HTTP (open / in a browser for the routes).",
         discussion: """
-            Routes: /v1/DATASET/QUESTION/ARGS… for every question of `steamlens query`, /v1/DATASET/LIST
-            for the lists, the original notebooks' paths (/developer/{desarrollador}, /get_word_count/{platform}/{word},
-            …), /openapi.json, /health (503 until the stores are loaded) and /metrics. Bodies are those of
-            `steamlens query … --format json`.
+            Routes: /v1/DATASET/QUESTION/ARGS… for every question of `steamlens query`, /v1/DATASET/LIST for the lists, \
+            the original notebooks' paths (/developer/{desarrollador}, /get_word_count/{platform}/{word}, …), \
+            /openapi.json, /health (503 until the stores are loaded) and /metrics. Bodies are those of \
+            `steamlens query … --format json` (docs/api.md).
 
-            Data sets: with no --data, both bundled samples (steam and streaming); with --data DIR (or
-            --dataset), the data set that folder holds; --streaming-data DIR adds the streaming catalogue
-            beside a Steam folder.
+            Data sets: with no --data, both bundled samples (steam and streaming); with --data DIR (or --dataset), \
+            the data set that folder holds; --streaming-data DIR adds the streaming catalogue beside a Steam folder.
 
-            Listens on loopback unless told otherwise; another address needs --token (or --public).
+            Listens on loopback unless told otherwise; another address needs --token (or --public). \
             SIGTERM or Ctrl-C stops it after the requests in flight.
             """
     )
@@ -94,7 +93,8 @@ struct ServeCommand: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "steamlens.serve")
-        let host = settings.host
+        // An IPv6 address goes in brackets in a URL.
+        let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         let done = DispatchSemaphore(value: 0)
         let outcome = ServeOutcome()
         Task {
