@@ -70,6 +70,15 @@ final class RouteTests: XCTestCase {
         XCTAssertEqual(match?.values, ["Café Studio"])
     }
 
+    func testSummariesLeaveOutTheCLIsFlags() {
+        XCTAssertEqual(APIQuestion.summary("five games for a user (--model ease|item-knn|pearson-user|popularity)"), "five games for a user")
+        XCTAssertEqual(APIQuestion.summary("will a viewer like a title? Pearson neighbours (--threshold, --neighbours)"),
+                       "will a viewer like a title? Pearson neighbours")
+        XCTAssertEqual(APIQuestion.summary("items and free share per release year"), "items and free share per release year")
+        let table = RouteTable(dataSets: [.steam, .streaming], metrics: false)
+        XCTAssertFalse(table.routes.contains { $0.summary.contains("--") }, "a summary names a CLI flag")
+    }
+
     func testAnAliasWithAnotherArgumentOrderIsOneRow() async throws {
         // The streaming aliases take arguments in another order than their questions; one row maps them.
         let question = try XCTUnwrap(QueryRegistry.named("count_reviews"))

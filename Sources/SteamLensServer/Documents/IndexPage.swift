@@ -7,7 +7,8 @@ enum IndexPage {
         for route in table.routes {
             let heading: String
             switch route.target {
-            case .question, .list: heading = route.aliasOf == nil ? "v1" : "Aliases of the original notebooks"
+            case .question(_, let dataSet, _), .list(_, let dataSet):
+                heading = route.aliasOf == nil ? "\(dataSet): v1" : "\(dataSet): aliases of the original notebooks"
             case .index, .openAPI, .health, .metrics: heading = "Service"
             }
             if heading != section {
@@ -16,8 +17,7 @@ enum IndexPage {
             }
             let link = examples.path(for: route)
             let parameters = route.queryParameters.map(\.name).joined(separator: ", ")
-            let note = route.aliasOf.map { " (alias of <code>\(escape($0))</code>)" } ?? ""
-            rows += "<tr><td><code>\(escape(route.template))</code></td><td>\(escape(route.summary))\(note)"
+            rows += "<tr><td><code>\(escape(route.template))</code></td><td>\(escape(route.summary))"
                 + (parameters.isEmpty ? "" : "<br><small>query: \(escape(parameters))</small>")
                 + "</td><td><a href=\"\(escape(link))\">try it</a></td></tr>\n"
         }
@@ -40,7 +40,8 @@ enum IndexPage {
             <p>Every question of <code>steamlens query</code> as a GET route; the JSON bodies are those of
             <code>steamlens query … --format json</code>, and the definitions used are in the
             <code>SteamLens-Definitions</code> header. Add <code>?format=csv</code> for CSV,
-            <code>?review_year=release&amp;unit=minutes</code> to switch definitions. The machine-readable
+            <code>?review_year=release&amp;unit=minutes</code> (Steam) or <code>?title_year=added</code>
+            (streaming) to switch definitions. The machine-readable
             list is <a href="/openapi.json">/openapi.json</a>; errors are
             <code>application/problem+json</code> with a stable <code>code</code>.</p>
             <table>

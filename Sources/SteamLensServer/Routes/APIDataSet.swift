@@ -58,6 +58,13 @@ public struct APIQuestion: Sendable {
     let answer: @Sendable (_ engine: any Sendable, _ arguments: [String], _ query: QueryValues) throws -> APIResult
 
     public var arguments: [String] { parameters.map(\.name) }
+
+    /// A registry summary as the API shows it: without the CLI's flag hints
+    /// ("(--model …)"), since the API takes query parameters, listed beside it.
+    static func summary(_ text: String) -> String {
+        guard let open = text.range(of: " (--"), let close = text[open.upperBound...].firstIndex(of: ")") else { return text }
+        return String(text[..<open.lowerBound]) + text[text.index(after: close)...]
+    }
 }
 
 /// One browsing list of a data set (developers, titles, …), paged.

@@ -71,7 +71,7 @@ enum SteamAPI {
     }
 
     static func question(_ question: NamedQuery) -> APIQuestion {
-        APIQuestion(name: question.name, parameters: question.parameters, summary: question.summary,
+        APIQuestion(name: question.name, parameters: question.parameters, summary: APIQuestion.summary(question.summary),
                     options: options(of: question.name), formats: question.parameters.map { ArgumentFormat($0.kind) }) { engine, arguments, query in
             var options = QueryOptions()
             options.model = query.settings["model"]

@@ -100,7 +100,7 @@ enum StreamingAPI {
         default:
             break
         }
-        return APIQuestion(name: question.name, parameters: question.parameters, summary: question.summary, options: options,
+        return APIQuestion(name: question.name, parameters: question.parameters, summary: APIQuestion.summary(question.summary), options: options,
                            formats: question.parameters.map(format)) { engine, arguments, query in
             var options = StreamingQueryOptions()
             if let threshold = query.settings["threshold"].flatMap(Double.init) { options.threshold = threshold }
