@@ -1,3 +1,4 @@
+import SteamLensData
 import SteamLensEngine
 import TerminalUI
 
@@ -164,7 +165,7 @@ enum PaneRows {
     }
 
     /// The engine's precomputed normalized names, indexed by entity.
-    private static func searchKeys(_ pane: PaneID, engine: Engine) -> [String]? {
+    private static func searchKeys(_ pane: PaneID, engine: Engine) -> StringColumn? {
         switch pane {
         case .developers: return engine.developerIndex.keys
         case .users: return engine.userIndex.keys

@@ -13,67 +13,47 @@ import SteamLensData
 /// of the catalog and its arguments.
 public final class Engine: Sendable {
     public let catalog: Catalog
-    public let developerIndex: NameIndex
-    public let genreIndex: NameIndex
-    public let userIndex: NameIndex
-    public let gameIndex: NameIndex
+    public var developerIndex: NameIndex { indexes.developerIndex }
+    public var genreIndex: NameIndex { indexes.genreIndex }
+    public var userIndex: NameIndex { indexes.userIndex }
+    public var gameIndex: NameIndex { indexes.gameIndex }
     /// Per join key: each genre's top player and playtime by release year.
-    let genreStatistics: [Definitions.JoinKey: GenreStatistics]
+    var genreStatistics: [Definitions.JoinKey: GenreStatistics] { indexes.genreStatistics }
     /// Per user: total playtime minutes.
-    public let userMinutes: [Int]
+    public var userMinutes: Column<Int> { indexes.userMinutes }
     /// Dated reviews ordered by day (YYYYMMDD), with that day beside each, for date ranges.
-    let datedReviews: [Int32]
-    let datedReviewDays: [Int]
+    var datedReviews: Column<Int32> { indexes.datedReviews }
+    var datedReviewDays: Column<Int> { indexes.datedReviewDays }
     /// Per review-year basis: year (0 = unknown) → review indexes.
-    let reviewsByYear: [Definitions.ReviewYear: [Int: [Int32]]]
+    var reviewsByYear: [Definitions.ReviewYear: [Int: [Int32]]] { indexes.reviewsByYear }
+    let indexes: EngineIndexes
 
     /// The stored models, or, for an engine built without them (tests), trained on first use.
     let recommenders: LazyValue<TrainedRecommenders>
     let librarySpace: LazyValue<LibrarySpace>
     let coldStart: LazyValue<PopularInGenres>
     let pearson: LazyValue<PearsonUserBased>
+    /// Genres of each compact library item, for the cold-start model.
+    let coldStartGenres: LazyValue<[[Int32]]>
 
     public convenience init(catalog: Catalog) {
         self.init(catalog: catalog, models: nil)
     }
 
-    init(catalog: Catalog, models: TrainedRecommenders?) {
+    convenience init(catalog: Catalog, models: TrainedRecommenders?) {
+        self.init(catalog: catalog, indexes: EngineIndexes(catalog), models: models)
+    }
+
+    init(catalog: Catalog, indexes: EngineIndexes, models: TrainedRecommenders?) {
         self.catalog = catalog
+        self.indexes = indexes
         recommenders = LazyValue { models ?? TrainedRecommenders.train(catalog) }
         let space = LazyValue { LibrarySpace(catalog) }
         librarySpace = space
         coldStart = LazyValue { PopularInGenres(space.get.interactions, itemGenres: space.get.itemGenres) }
         pearson = LazyValue { PearsonUserBased(space.get.interactions, precomputedDepth: 0) }
-        developerIndex = NameIndex(keys: catalog.developerKeys)
-        genreIndex = NameIndex(keys: catalog.genreKeys)
-        userIndex = NameIndex(keys: catalog.userKeys)
-        gameIndex = NameIndex(keys: catalog.titleKeys)
-        var statistics: [Definitions.JoinKey: GenreStatistics] = [:]
-        for key in Definitions.JoinKey.allCases {
-            statistics[key] = GenreStatistics(catalog: catalog, joinKey: key)
-        }
-        genreStatistics = statistics
-        userMinutes = (0..<catalog.userCount).map { user in
-            catalog.libraryOfUser[user].reduce(0) { $0 + Int($1.minutes) }
-        }
-        var byYear: [Definitions.ReviewYear: [Int: [Int32]]] = [:]
-        for basis in Definitions.ReviewYear.allCases {
-            var years: [Int: [Int32]] = [:]
-            for review in 0..<catalog.reviewCount {
-                years[catalog.reviewYear(review, basis: basis) ?? 0, default: []].append(Int32(review))
-            }
-            byYear[basis] = years
-        }
-        reviewsByYear = byYear
-        var dated: [(review: Int32, day: Int)] = []
-        for review in 0..<catalog.reviewCount where catalog.reviewPostedYear[review] != 0 {
-            let day = Int(catalog.reviewPostedYear[review]) * 10_000 + Int(catalog.reviewPostedMonth[review]) * 100
-                + Int(catalog.reviewPostedDay[review])
-            dated.append((Int32(review), day))
-        }
-        dated.sort { $0.day != $1.day ? $0.day < $1.day : $0.review < $1.review }
-        datedReviews = dated.map { $0.review }
-        datedReviewDays = dated.map { $0.day }
+        let models = recommenders
+        coldStartGenres = LazyValue { models.get.catalogItem.map { Array(catalog.genresOfItem[Int($0)]) } }
     }
 
     // MARK: Resolving names
@@ -103,7 +83,7 @@ public final class Engine: Sendable {
         return try resolve(trimmed, in: gameIndex, names: catalog.titles, kind: "game")
     }
 
-    private func resolve(_ name: String, in index: NameIndex, names: [String], kind: String) throws -> Int32 {
+    private func resolve(_ name: String, in index: NameIndex, names: StringColumn, kind: String) throws -> Int32 {
         if let found = index.find(name) { return found }
         let suggestions = index.suggestions(for: name).map { names[Int($0)] }
         throw QueryError.unknownName(kind: kind, name: name, suggestions: suggestions)

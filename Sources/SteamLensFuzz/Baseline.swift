@@ -4,13 +4,14 @@ import Foundation
 import SteamLensTestSupport
 
 /// A good store built once per run from the hand-made fixture, with the
-/// answers the blob and store targets compare against.
+/// answers the column, model and store targets compare against.
 final class Baseline: @unchecked Sendable {
     static let shared = Baseline()
 
     let loader: EngineLoader
     let storeBytes: [UInt8]
-    let blobs: [String: [UInt8]]
+    let columnBytes: [UInt8]
+    let sentimentBlob: [UInt8]
     let reviewTexts: [String]
     let catalog: Catalog
     let answers: [String]
@@ -36,9 +37,11 @@ final class Baseline: @unchecked Sendable {
             loader = try EngineLoader(dataFolder: data, cacheFolder: data + "/cache", environment: [:])
             let opened = try loader.open(forceRebuild: true)
             storeBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: opened.storePath)))
+            columnBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: loader.columnsPath)))
             let fingerprint = SourceFingerprint(directory: loader.directory, extra: EngineLoader.derivedVersions)
-            let names = [CatalogSnapshot.blobName, DerivedModels.sentimentBlob] + TrainedRecommenders.Blob.all
-            (blobs, reviewTexts) = try SteamStore.loadBlobs(named: names, withReviewTextsFrom: opened.storePath, expected: fingerprint)
+            let blobs = try SteamStore.loadBlobs(named: [DerivedModels.sentimentBlob], withReviewTextsFrom: opened.storePath, expected: fingerprint)
+            sentimentBlob = blobs.blobs[DerivedModels.sentimentBlob] ?? []
+            reviewTexts = blobs.reviewTexts
             catalog = opened.engine.catalog
             answers = Self.answers(opened.engine)
         } catch {

@@ -2,34 +2,29 @@ import Foundation
 @testable import SteamLensData
 @testable import SteamLensEngine
 
-/// Targets for the blobs a store keeps: decoders must reject damage, and
-/// whatever they accept must be safe to query.
+/// Targets for what a store keeps besides its tables: the column file and
+/// the sentiment model blob. Decoders must reject damage, and whatever they
+/// accept must be safe to query.
 enum BlobTargets {
-    static func decodeSnapshot(_ bytes: [UInt8]) {
-        let baseline = Baseline.shared
-        guard let catalog = try? CatalogSnapshot.decode(bytes, reviewTexts: baseline.reviewTexts) else { return }
-        // Accepted: the engine and every query must still run without trapping.
-        _ = Baseline.answers(Engine(catalog: catalog, models: TrainedRecommenders(blobs: baseline.blobs).flatMap { $0.fits(catalog) ? $0 : nil }))
+    /// The bytes as a column file: opened, every block verified (as `etl`
+    /// does), then mapped into an engine whose queries must all run.
+    static func openColumns(_ bytes: [UInt8]) {
+        let path = NSTemporaryDirectory() + "steamlens-fuzz-\(getpid()).columns"
+        defer { unlink(path) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)),
+              let file = try? ColumnFile(path: path), (try? file.verifyAll()) != nil,
+              let columns = try? CatalogColumns(file: file) else { return }
+        let catalog = Catalog(columns)
+        guard let indexes = try? EngineIndexes(file: file, catalog: catalog),
+              let models = try? TrainedRecommenders(file: file, catalog: catalog) else { return }
+        _ = Baseline.answers(Engine(catalog: catalog, indexes: indexes, models: models))
     }
 
-    /// The first byte picks the blob to replace, the rest is its new content.
-    static func decodeModels(_ bytes: [UInt8]) {
-        let baseline = Baseline.shared
-        let names = [DerivedModels.sentimentBlob] + TrainedRecommenders.Blob.all
-        guard let first = bytes.first else { return }
-        let name = names[Int(first) % names.count]
-        let content = Array(bytes.dropFirst())
-        if name == DerivedModels.sentimentBlob {
-            guard let model = try? SentimentModel(serialized: content) else { return }
-            for probability in model.probabilities(baseline.reviewTexts + ["", "great game", String(repeating: "bad ", count: 50)]) {
-                fuzzCheck(probability.isNaN || (0...1).contains(probability), "sentiment probability \(probability)")
-            }
-            return
+    /// The bytes as the sentiment model blob.
+    static func decodeModel(_ bytes: [UInt8]) {
+        guard let model = try? SentimentModel(serialized: bytes) else { return }
+        for probability in model.probabilities(Baseline.shared.reviewTexts + ["", "great game", String(repeating: "bad ", count: 50)]) {
+            fuzzCheck(probability.isNaN || (0...1).contains(probability), "sentiment probability \(probability)")
         }
-        var blobs = baseline.blobs
-        blobs[name] = content
-        // The loader's own gate: models that do not fit the catalogue are never served.
-        guard let models = TrainedRecommenders(blobs: blobs), models.fits(baseline.catalog) else { return }
-        _ = Baseline.answers(Engine(catalog: baseline.catalog, models: models))
     }
 }

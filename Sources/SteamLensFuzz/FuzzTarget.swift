@@ -21,9 +21,9 @@ enum FuzzTarget: String, CaseIterable {
     case reviews
     /// The loader end to end with the bytes as `australian_users_items`.
     case libraries
-    /// `CatalogSnapshot.decode`, then an engine and its queries on whatever it accepts.
+    /// The bytes as the store's column file, then an engine and its queries on whatever it accepts.
     case snapshot
-    /// The recommendation and sentiment model blobs.
+    /// The sentiment model blob.
     case models
     /// A good store with the bytes applied as patches, opened by `EngineLoader`.
     case store
@@ -48,8 +48,8 @@ enum FuzzTarget: String, CaseIterable {
         case .games: RawFileTargets.load(bytes, as: .games)
         case .reviews: RawFileTargets.load(bytes, as: .reviews)
         case .libraries: RawFileTargets.load(bytes, as: .libraries)
-        case .snapshot: BlobTargets.decodeSnapshot(Array(bytes))
-        case .models: BlobTargets.decodeModels(Array(bytes))
+        case .snapshot: BlobTargets.openColumns(Array(bytes))
+        case .models: BlobTargets.decodeModel(Array(bytes))
         case .store: StoreTarget.open(patches: Array(bytes))
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 @testable import SteamLensEngine
 
-/// Seeds for the blob and store targets, made by the project's own encoders
+/// Seeds for the column, model and store targets, made by the project's own encoders
 /// from the hand-made fixture (`steamlens-fuzz --write-seeds Tests/FuzzCorpus`).
 /// The line targets' seeds are lines of the synthetic sample in Data/,
 /// cut by scripts/fuzz.sh; real data is never committed.
@@ -9,18 +9,10 @@ enum SeedCorpus {
     static func write(to corpus: String) {
         let baseline = Baseline.shared
         var seeds: [(FuzzTarget, String, [UInt8])] = []
-        if let snapshot = baseline.blobs[CatalogSnapshot.blobName] {
-            seeds.append((.snapshot, "fixture-snapshot", snapshot))
-        }
-        // The models target reads its first byte as the blob to replace.
-        let names = [DerivedModels.sentimentBlob] + TrainedRecommenders.Blob.all
-        for (index, name) in names.enumerated() {
-            guard let blob = baseline.blobs[name] else { continue }
-            // The sentiment model holds a fixed-size weight table (about 1 MB):
-            // its head reaches the header checks and keeps the corpus small.
-            let seed = name == DerivedModels.sentimentBlob ? Array(blob.prefix(512)) : blob
-            seeds.append((.models, "fixture-\(name)", [UInt8(index)] + seed))
-        }
+        seeds.append((.snapshot, "fixture-columns", baseline.columnBytes))
+        // The sentiment model holds a fixed-size weight table (about 1 MB):
+        // its head reaches the header checks and keeps the corpus small.
+        seeds.append((.models, "fixture-sentiment", Array(baseline.sentimentBlob.prefix(512))))
         // Patches: none, one in the header, a few across the file.
         seeds.append((.store, "no-patch", []))
         seeds.append((.store, "header-byte", [0, 0, 18, 0xFF]))

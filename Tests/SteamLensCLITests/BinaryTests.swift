@@ -1,4 +1,5 @@
 import XCTest
+import SteamLensData
 import SteamLensTestSupport
 
 /// Runs the built `steamlens` binary (beside the test bundle) the way a
@@ -59,6 +60,55 @@ final class BinaryTests: XCTestCase {
         XCTAssertTrue(HostileFixture.isTerminalSafe(etl.stderr), etl.stderr.debugDescription)
         XCTAssertEqual(etl.status, 0, etl.stderr)
         XCTAssertTrue(etl.stdout.contains("e.g. steam_games.json:5: \"Soon..\""), "the report quotes the date, sanitized: \(etl.stdout)")
+    }
+
+    /// A damaged block the start does not read is caught when a query first
+    /// touches it: the answer is never printed, the column file is removed
+    /// with a message, and the next run rebuilds and answers as before.
+    func testADamagedBlockFirstTouchedByAQueryStopsAndTheNextRunRebuilds() throws {
+        let cwd = Fixture.temporaryFolder()
+        let arguments = ["query", "games", "--limit", "3", "--cache", cwd + "/cache"]
+        let first = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cwd + "/cache")
+        let columns = cwd + "/cache/" + (try XCTUnwrap(names.first { $0.hasSuffix(".columns") }, "\(names)"))
+        let titles = try XCTUnwrap(try ColumnFile(path: columns).byteRange(of: "catalog.titles.bytes"))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: columns)))
+        bytes[titles.lowerBound + min(titles.count, 65_536) / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: columns))
+
+        let damaged = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(damaged.status, 2, damaged.stdout)
+        XCTAssertEqual(damaged.stdout, "", "nothing is answered from damaged bytes")
+        XCTAssertTrue(damaged.stderr.contains("is damaged (checksum of column 'catalog.titles.bytes' block 0 does not match); it was removed"),
+                      damaged.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: columns))
+
+        let rebuilt = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertEqual(rebuilt.stdout, first.stdout)
+        XCTAssertTrue(rebuilt.stderr.contains("Rebuilding the store: there is no column file at \(columns)"), rebuilt.stderr)
+    }
+
+    func testTwoProcessesReadingOneStoreAtOnceAgree() throws {
+        let cwd = Fixture.temporaryFolder()
+        let users = try Self.run(binary, ["query", "users", "--limit", "1", "--format", "csv", "--cache", cwd + "/cache"], in: cwd)
+        XCTAssertEqual(users.status, 0, users.stderr)
+        let user = try XCTUnwrap(users.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
+        let arguments = ["query", "recommend_user", user, "--cache", cwd + "/cache"]
+        let alone = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(alone.status, 0, alone.stderr)
+        final class Runs: @unchecked Sendable {
+            let lock = NSLock()
+            var outputs: [String] = []
+        }
+        let runs = Runs()
+        let binary = self.binary!
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let run = try? Self.run(binary, arguments, in: cwd)
+            runs.lock.withLock { runs.outputs.append(run.map { "\($0.status) \($0.stdout)" } ?? "failed to run") }
+        }
+        XCTAssertEqual(runs.outputs, ["0 " + alone.stdout, "0 " + alone.stdout])
     }
 
     func testBadArgumentsExitOneWithAMessageNamingTheArgument() throws {

@@ -110,7 +110,7 @@ final class RealDataTests: XCTestCase {
     func testSentimentBeatsTheBaselinesOnHeldOutReviews() throws {
         try requireOptimizedBuild()
         let engine = try realEngine()
-        let report = SentimentEvaluation.run(texts: engine.catalog.reviewText, labels: engine.catalog.reviewRecommend, seed: 42)
+        let report = SentimentEvaluation.run(texts: engine.catalog.reviewText.array, labels: engine.catalog.reviewRecommend.array, seed: 42)
         let model = try XCTUnwrap(report.rows.first { $0.name == "model" })
         let majority = try XCTUnwrap(report.rows.first { $0.name == "majority" })
         let lexicon = try XCTUnwrap(report.rows.first { $0.name == "lexicon" })

@@ -478,8 +478,9 @@ public enum SteamStore {
     /// A store being written is `<store>.tmp-<pid>` until it is renamed.
     static let temporaryMarker = ".tmp-"
 
-    /// Removes the `store-*.sqlite.tmp-<pid>` files in `folder` whose process is gone (an
-    /// interrupted save); those of live processes are saves in progress.
+    /// Removes the `store-*.sqlite.tmp-<pid>` and `store-*.columns.tmp-<pid>` files in
+    /// `folder` whose process is gone (an interrupted save); those of live
+    /// processes are saves in progress.
     /// Returns the names removed.
     @discardableResult
     static func removeAbandonedTemporaryFiles(in folder: String) -> [String] {
@@ -487,7 +488,8 @@ public enum SteamStore {
         var removed: [String] = []
         // Only our own names: the cache folder may be one the user also keeps other files in.
         for name in names where name.hasPrefix("store-") {
-            guard let marker = name.range(of: ".sqlite" + temporaryMarker, options: .backwards),
+            guard let marker = name.range(of: ".sqlite" + temporaryMarker, options: .backwards)
+                    ?? name.range(of: ".columns" + temporaryMarker, options: .backwards),
                   let pid = pid_t(name[marker.upperBound...]), pid > 0, pid != getpid() else { continue }
             // kill(pid, 0) only asks whether the process exists; EPERM means it does (another user's).
             guard kill(pid, 0) != 0, errno == ESRCH else { continue }

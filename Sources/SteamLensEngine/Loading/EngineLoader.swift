@@ -53,6 +53,13 @@ public struct EngineLoader: Sendable {
 
     public var storePath: String { location.storePath(for: directory) }
 
+    /// The engine's mapped columns, beside the SQLite tables (docs/store.md).
+    public var columnsPath: String { Self.columnsPath(forStore: storePath) }
+
+    static func columnsPath(forStore path: String) -> String {
+        (path.hasSuffix(".sqlite") ? String(path.dropLast(".sqlite".count)) : path) + ".columns"
+    }
+
     /// Loads from the store, rebuilding it when absent, stale, unreadable or
     /// damaged. Throws `EmptyDataError` when the files yield no games or no users.
     public func open(forceRebuild: Bool = false, progress: (String) -> Void = { _ in }) throws -> Opened {
@@ -63,12 +70,10 @@ public struct EngineLoader: Sendable {
         if !forceRebuild {
             do {
                 var stages = StageClock()
-                let (catalog, models) = try openCatalog(path: path, fingerprint: fingerprint, stages: &stages)
-                let engine = Engine(catalog: catalog, models: models)
-                stages.lap("index engine")
-                return Opened(engine: engine, origin: .store, storePath: path, warnings: Self.incompleteInputWarnings(catalog.report),
+                let engine = try openColumns(fingerprint: fingerprint, stages: &stages)
+                return Opened(engine: engine, origin: .store, storePath: path, warnings: Self.incompleteInputWarnings(engine.catalog.report),
                               seconds: elapsed(since: start), stages: stages.laps)
-            } catch StoreError.absent {
+            } catch ColumnFile.OpenError.absent where !FileManager.default.fileExists(atPath: path) {
                 reason = "first load of this data folder"
             } catch {
                 reason = "\(error)"
@@ -94,33 +99,56 @@ public struct EngineLoader: Sendable {
         progress("Training the sentiment model on \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
         stages.lap("train and apply sentiment")
-        var contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
+        let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
                                      fingerprint: saved, builtAt: ISO8601DateFormatter().string(from: Date()))
         let catalog = CatalogBuilder.build(contents)
-        contents.blobs[CatalogSnapshot.blobName] = try CatalogSnapshot.encode(catalog)
+        let indexes = EngineIndexes(catalog)
         stages.lap("build catalog")
         progress("Training the recommenders …")
         let models = TrainedRecommenders.train(catalog) { stages.lap("train \($0)") }
-        contents.blobs.merge(models.blobs) { $1 }
         progress("Saving the store …")
         var saveFailure: String?
         do {
             try location.createFolder()
             try SteamStore.save(contents, to: path)
+            try Self.saveColumns(catalog: catalog, indexes: indexes, models: models, storePath: path)
         } catch {
             saveFailure = "\(error)"
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
         stages.lap("save store")
-        let engine = Engine(catalog: catalog, models: models)
-        stages.lap("index engine")
+        let engine = Engine(catalog: catalog, indexes: indexes, models: models)
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps, saveFailure: saveFailure)
     }
 
+    /// Writes the column file after the SQLite store, recording which SQLite
+    /// file it belongs to: a start that finds another one (rewritten, cut,
+    /// replaced, gone) rebuilds both rather than serve a mismatched pair.
+    static func saveColumns(catalog: Catalog, indexes: EngineIndexes, models: TrainedRecommenders, storePath: String) throws {
+        var writer = ColumnFileWriter()
+        try CatalogColumns(catalog).write(into: &writer)
+        indexes.write(into: &writer)
+        models.write(into: &writer)
+        writer.add("store.sqlite", text: sqliteIdentity(storePath))
+        let path = columnsPath(forStore: storePath)
+        do {
+            try writer.write(to: path)
+        } catch {
+            throw StoreError.cannotWrite(path, reason: "\(error)")
+        }
+    }
+
+    /// Size and modification time of the SQLite store, "absent" when there is none.
+    static func sqliteIdentity(_ path: String) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return "absent" }
+        return "\(status.st_size)|\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }
+
     /// Versions of everything the engine derives and stores: a new model or
     /// catalog layout makes every older store stale.
-    static let derivedVersions = "catalog=\(CatalogSnapshot.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
+    static let derivedVersions = "columns=\(ColumnFile.formatVersion);catalog=\(CatalogColumns.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
 
     /// One warning per input file that could not be read to the end when the
     /// store was built. Such a store is kept (its answers cover what was
@@ -132,31 +160,25 @@ public struct EngineLoader: Sendable {
         }
     }
 
-    /// The catalog and models from the store's blobs. A snapshot that passed
-    /// its checksum but does not decode, or models of another version, make
-    /// the store damaged or stale: it is rebuilt, never half-trusted.
-    private func openCatalog(path: String, fingerprint: SourceFingerprint, stages: inout StageClock) throws -> (Catalog, TrainedRecommenders) {
-        let names = [CatalogSnapshot.blobName] + TrainedRecommenders.Blob.all
-        let (blobs, texts) = try SteamStore.loadBlobs(named: names, withReviewTextsFrom: path, expected: fingerprint)
-        stages.lap("read store")
-        guard let models = TrainedRecommenders(blobs: blobs) else {
-            throw StoreError.stale("its recommendation models are missing or of another version")
+    /// The engine mapped from the column file: the header is checked, the
+    /// fingerprint and the SQLite file's identity compared, the small tables
+    /// read and verified; everything else stays mapped and is verified block
+    /// by block as queries first read it.
+    private func openColumns(fingerprint: SourceFingerprint, stages: inout StageClock) throws -> Engine {
+        let file = try ColumnFile(path: columnsPath)
+        guard try file.text("catalog.fingerprint") == fingerprint.value else {
+            throw StoreError.stale("the data files changed since it was built")
         }
-        stages.lap("decode models")
-        guard let blob = blobs[CatalogSnapshot.blobName] else {
-            throw StoreError.stale("it has no catalog snapshot")
+        guard try file.text("store.sqlite") == Self.sqliteIdentity(storePath) else {
+            throw StoreError.stale("its tables \(storePath) were changed, replaced or removed after it was built")
         }
-        let catalog: Catalog
-        do {
-            catalog = try CatalogSnapshot.decode(blob, reviewTexts: texts)
-        } catch {
-            throw StoreError.damaged(path, reason: "blob '\(CatalogSnapshot.blobName)' does not decode: \(error)")
-        }
-        stages.lap("decode catalog snapshot")
-        guard models.fits(catalog) else {
-            throw StoreError.stale("its recommendation models do not match its catalogue")
-        }
-        return (catalog, models)
+        stages.lap("map store")
+        let catalog = Catalog(try CatalogColumns(file: file))
+        stages.lap("map catalog")
+        let indexes = try EngineIndexes(file: file, catalog: catalog)
+        let models = try TrainedRecommenders(file: file, catalog: catalog)
+        stages.lap("map indexes and models")
+        return Engine(catalog: catalog, indexes: indexes, models: models)
     }
 
     private func elapsed(since start: DispatchTime) -> Double {

@@ -1,9 +1,12 @@
+import SteamLensData
+
 /// A compressed sparse row list: for each of `count` owners, a contiguous
 /// slice of `values`. Used for games of a developer, items of a user, users of
-/// an item and every other one-to-many index, so each is two flat arrays.
-public struct Adjacency<Value>: Sendable where Value: Sendable {
-    public private(set) var offsets: [Int32]
-    public private(set) var values: [Value]
+/// an item and every other one-to-many index, so each is two flat columns
+/// (in memory after a parse, mapped in place after a start from the store).
+public struct Adjacency<Value>: Sendable where Value: BitwiseCopyable & Sendable {
+    public let offsets: Column<Int32>
+    public let values: Column<Value>
 
     public var count: Int { offsets.count - 1 }
 
@@ -14,8 +17,17 @@ public struct Adjacency<Value>: Sendable where Value: Sendable {
 
     /// Rebuilds a list from its two arrays; nil when they do not fit together.
     public init?(offsets: [Int32], values: [Value]) {
-        guard let first = offsets.first, first == 0, Int(offsets.last!) == values.count,
-              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.init(offsets: Column(offsets), values: Column(values))
+    }
+
+    /// From stored columns. Checks the ends and that offsets never go
+    /// backwards, so a row range can never be reversed or run past the values.
+    public init?(offsets: Column<Int32>, values: Column<Value>) {
+        guard offsets.count >= 1, offsets[0] == 0, Int(offsets[offsets.count - 1]) == values.count else { return nil }
+        let ordered = offsets.withVerifiedBuffer(0..<offsets.count) { buffer in
+            zip(buffer, buffer.dropFirst()).allSatisfy { $0 <= $1 }
+        }
+        guard ordered else { return nil }
         self.offsets = offsets
         self.values = values
     }
@@ -29,16 +41,17 @@ public struct Adjacency<Value>: Sendable where Value: Sendable {
             buffered.append(pair)
         }
         for index in 0..<count { sizes[index + 1] += sizes[index] }
-        offsets = sizes
         var cursor = sizes
-        values = [Value](repeating: placeholder, count: buffered.count)
+        var values = [Value](repeating: placeholder, count: buffered.count)
         for (owner, value) in buffered {
             values[Int(cursor[Int(owner)])] = value
             cursor[Int(owner)] += 1
         }
+        self.offsets = Column(sizes)
+        self.values = Column(values)
     }
 
-    public subscript(owner: Int) -> ArraySlice<Value> {
+    public subscript(owner: Int) -> Slice<Column<Value>> {
         values[Int(offsets[owner])..<Int(offsets[owner + 1])]
     }
 

@@ -22,53 +22,53 @@ public struct Owner: Equatable, Sendable, BitwiseCopyable {
 public final class Catalog: Sendable {
     // Items
     public let gameCount: Int
-    public let itemIds: [Int32]
-    public let titles: [String]
+    public let itemIds: Column<Int32>
+    public let titles: StringColumn
     /// `NameKey.normalize(titles[i])`, computed once for lookups and sorting.
-    public let titleKeys: [String]
+    public let titleKeys: StringColumn
     /// Developer index per item, -1 when none.
-    public let developerOfItem: [Int32]
+    public let developerOfItem: Column<Int32>
     /// Price in dollars, NaN when unknown.
-    public let prices: [Double]
-    public let isFree: [Bool]
+    public let prices: Column<Double>
+    public let isFree: Column<Bool>
     /// Release year, 0 when unknown.
-    public let releaseYears: [Int16]
-    public let earlyAccess: [Bool]
+    public let releaseYears: Column<Int16>
+    public let earlyAccess: Column<Bool>
     public let genresOfItem: Adjacency<Int32>
     public let tagsOfItem: Adjacency<Int32>
     public let specsOfItem: Adjacency<Int32>
-    public let itemIndexById: [Int32: Int32]
+    public let itemIndexById: ItemIdIndex
     /// For the name join: the first catalogue item with the same title, or the item itself.
-    public let itemJoinedByName: [Int32]
+    public let itemJoinedByName: Column<Int32>
 
     // Facets
-    public let developerNames: [String]
+    public let developerNames: StringColumn
     /// `NameKey.normalize` of each developer, user and genre name.
-    public let developerKeys: [String]
-    public let userKeys: [String]
-    public let genreKeys: [String]
+    public let developerKeys: StringColumn
+    public let userKeys: StringColumn
+    public let genreKeys: StringColumn
     public let itemsOfDeveloper: Adjacency<Int32>
-    public let genreNames: [String]
+    public let genreNames: StringColumn
     public let itemsOfGenre: Adjacency<Int32>
-    public let tagNames: [String]
-    public let specNames: [String]
+    public let tagNames: StringColumn
+    public let specNames: StringColumn
 
     // Users and libraries
-    public let userIds: [String]
+    public let userIds: StringColumn
     public let libraryOfUser: Adjacency<OwnedItem>
     public let ownersOfItem: Adjacency<Owner>
 
     // Reviews, columnar
-    public let reviewUser: [Int32]
-    public let reviewItem: [Int32]
+    public let reviewUser: Column<Int32>
+    public let reviewItem: Column<Int32>
     /// Year in `posted`, 0 when it has none.
-    public let reviewPostedYear: [Int16]
-    public let reviewPostedMonth: [Int8]
-    public let reviewPostedDay: [Int8]
-    public let reviewRecommend: [Bool]
-    public let reviewSentiment: [UInt8]
-    public let reviewText: [String]
-    public let reviewPosted: [String]
+    public let reviewPostedYear: Column<Int16>
+    public let reviewPostedMonth: Column<Int8>
+    public let reviewPostedDay: Column<Int8>
+    public let reviewRecommend: Column<Bool>
+    public let reviewSentiment: Column<UInt8>
+    public let reviewText: StringColumn
+    public let reviewPosted: StringColumn
     public let reviewsOfUser: Adjacency<Int32>
     public let reviewsOfItem: Adjacency<Int32>
     /// The crawl year that year-less `posted` dates belong to, inferred from the dates.
@@ -82,48 +82,48 @@ public final class Catalog: Sendable {
     public var userCount: Int { userIds.count }
     public var reviewCount: Int { reviewUser.count }
 
-    init(builder: CatalogBuilder) {
-        gameCount = builder.gameCount
-        itemIds = builder.itemIds
-        titles = builder.titles
-        titleKeys = builder.titleKeys
-        developerOfItem = builder.developerOfItem
-        prices = builder.prices
-        isFree = builder.isFree
-        releaseYears = builder.releaseYears
-        earlyAccess = builder.earlyAccess
-        genresOfItem = builder.genresOfItem
-        tagsOfItem = builder.tagsOfItem
-        specsOfItem = builder.specsOfItem
-        itemIndexById = builder.itemIndexById
-        itemJoinedByName = builder.itemJoinedByName
-        developerNames = builder.developerNames
-        developerKeys = builder.developerKeys
-        userKeys = builder.userKeys
-        genreKeys = builder.genreKeys
-        itemsOfDeveloper = builder.itemsOfDeveloper
-        genreNames = builder.genreNames
-        itemsOfGenre = builder.itemsOfGenre
-        tagNames = builder.tagNames
-        specNames = builder.specNames
-        userIds = builder.userIds
-        libraryOfUser = builder.libraryOfUser
-        ownersOfItem = builder.ownersOfItem
-        reviewUser = builder.reviewUser
-        reviewItem = builder.reviewItem
-        reviewPostedYear = builder.reviewPostedYear
-        reviewPostedMonth = builder.reviewPostedMonth
-        reviewPostedDay = builder.reviewPostedDay
-        reviewRecommend = builder.reviewRecommend
-        reviewSentiment = builder.reviewSentiment
-        reviewText = builder.reviewText
-        reviewPosted = builder.reviewPosted
-        reviewsOfUser = builder.reviewsOfUser
-        reviewsOfItem = builder.reviewsOfItem
-        crawlYear = CrawlYear(postedYears: builder.reviewPostedYear, postedMonths: builder.reviewPostedMonth)
-        report = builder.report
-        fingerprint = builder.fingerprint
-        builtAt = builder.builtAt
+    init(_ c: CatalogColumns) {
+        gameCount = c.gameCount
+        itemIds = c.itemIds
+        titles = c.titles
+        titleKeys = c.titleKeys
+        developerOfItem = c.developerOfItem
+        prices = c.prices
+        isFree = c.isFree
+        releaseYears = c.releaseYears
+        earlyAccess = c.earlyAccess
+        genresOfItem = c.genresOfItem
+        tagsOfItem = c.tagsOfItem
+        specsOfItem = c.specsOfItem
+        itemIndexById = c.itemIndexById
+        itemJoinedByName = c.itemJoinedByName
+        developerNames = c.developerNames
+        developerKeys = c.developerKeys
+        userKeys = c.userKeys
+        genreKeys = c.genreKeys
+        itemsOfDeveloper = c.itemsOfDeveloper
+        genreNames = c.genreNames
+        itemsOfGenre = c.itemsOfGenre
+        tagNames = c.tagNames
+        specNames = c.specNames
+        userIds = c.userIds
+        libraryOfUser = c.libraryOfUser
+        ownersOfItem = c.ownersOfItem
+        reviewUser = c.reviewUser
+        reviewItem = c.reviewItem
+        reviewPostedYear = c.reviewPostedYear
+        reviewPostedMonth = c.reviewPostedMonth
+        reviewPostedDay = c.reviewPostedDay
+        reviewRecommend = c.reviewRecommend
+        reviewSentiment = c.reviewSentiment
+        reviewText = c.reviewText
+        reviewPosted = c.reviewPosted
+        reviewsOfUser = c.reviewsOfUser
+        reviewsOfItem = c.reviewsOfItem
+        crawlYear = CrawlYear(postedYears: c.reviewPostedYear, postedMonths: c.reviewPostedMonth)
+        report = c.report
+        fingerprint = c.fingerprint
+        builtAt = c.builtAt
     }
 
     /// True when the item is a game of the catalogue (not an id only libraries mention).

@@ -47,7 +47,7 @@ struct CatalogBuilder {
     static func build(_ contents: StoreContents) -> Catalog {
         var builder = CatalogBuilder()
         builder.fill(contents)
-        return Catalog(builder: builder)
+        return Catalog(CatalogColumns(builder))
     }
 
     private mutating func fill(_ contents: StoreContents) {

@@ -1,3 +1,5 @@
+import SteamLensData
+
 /// The year the reviews were crawled, inferred from the `posted` dates, for
 /// reviews posted without a year (`Posted June 3.`): Steam leaves the year
 /// out for posts of the current year, so those posts belong to the crawl year.
@@ -33,7 +35,7 @@ public struct CrawlYear: Equatable, Sendable {
     /// - Parameters:
     ///   - postedYears: per review, the year in `posted`, 0 when it has none.
     ///   - postedMonths: per review, the month in `posted` (1–12), 0 when unknown.
-    public init(postedYears: [Int16], postedMonths: [Int8]) {
+    public init(postedYears: Column<Int16>, postedMonths: Column<Int8>) {
         var latest: (year: Int, month: Int)?
         var undated = 0
         var first = Int.max, last = Int.min

@@ -13,6 +13,10 @@ struct GenreStatistics: Sendable {
 
     var genres: [Genre]
 
+    init(genres: [Genre]) {
+        self.genres = genres
+    }
+
     init(catalog: Catalog, joinKey: Definitions.JoinKey) {
         var genres = [Genre](repeating: Genre(), count: catalog.genreNames.count)
         var minutesOfUser = [Int](repeating: 0, count: catalog.userCount)

@@ -14,11 +14,16 @@ public struct PopularInGenres: UserRecommender, ItemScorer {
 
     /// `itemGenres[i]` are the genre ids of interaction item i (may be empty).
     public init(_ interactions: Interactions, itemGenres: [[Int32]]) {
-        precondition(itemGenres.count == interactions.itemCount)
+        self.init(interactions, itemGenres: itemGenres, ownerCounts: (0..<interactions.itemCount).map { interactions.ownerCount(of: Int32($0)) })
+    }
+
+    /// With owner counts taken from all libraries, for `interactions` that hold only the users to score.
+    init(_ interactions: Interactions, itemGenres: [[Int32]], ownerCounts: [Int]) {
+        precondition(itemGenres.count == interactions.itemCount && ownerCounts.count == interactions.itemCount)
         self.interactions = interactions
         self.itemGenres = itemGenres
         genreCount = Int(itemGenres.lazy.flatMap { $0 }.max() ?? -1) + 1
-        popularity = (0..<interactions.itemCount).map { Float(log1p(Double(interactions.ownerCount(of: Int32($0))))) }
+        popularity = ownerCounts.map { Float(log1p(Double($0))) }
     }
 
     func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {

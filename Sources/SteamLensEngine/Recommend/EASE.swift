@@ -1,4 +1,5 @@
 import Foundation
+import SteamLensData
 
 /// EASE (Steck 2019, "Embarrassingly Shallow Autoencoders"): a closed-form
 /// item × item linear model, B = I − P·diag(1/diag P) with
@@ -17,9 +18,9 @@ public struct EASE: UserRecommender, ItemScorer {
     public let name = "ease"
     let interactions: Interactions
     /// Modelled items (most owned first) and B over them, row-major.
-    public let modelItems: [Int32]
+    public let modelItems: Column<Int32>
     /// B over `modelItems`, row-major: B[a, b] = `weights[a * modelItems.count + b]`.
-    public let weights: [Float]
+    public let weights: Column<Float>
     let slot: [Int32]   // item → index in modelItems, or −1
     let weighting: FeedbackWeighting
     /// Per-user top lists computed at build time (nil: score on demand).
@@ -40,12 +41,25 @@ public struct EASE: UserRecommender, ItemScorer {
         let items = Array(ranked.prefix(maxItems))
         var slot = [Int32](repeating: -1, count: interactions.itemCount)
         for (k, i) in items.enumerated() { slot[Int(i)] = Int32(k) }
-        modelItems = items
+        modelItems = Column(items)
         self.slot = slot
-        weights = Self.train(interactions, items: items, slot: slot, lambda: lambda, weighting: weighting)
+        weights = Column(Self.train(interactions, items: items, slot: slot, lambda: lambda, weighting: weighting))
         self.precomputedDepth = precomputedDepth
         userTopLists = nil
         if precomputedDepth > 0 { userTopLists = precomputeTopLists(depth: precomputedDepth) }
+    }
+
+    /// From stored weights (no training), scoring the users of `interactions` on demand.
+    init(_ interactions: Interactions, modelItems: Column<Int32>, weights: Column<Float>, weighting: FeedbackWeighting = .binary) {
+        self.interactions = interactions
+        self.weighting = weighting
+        var slot = [Int32](repeating: -1, count: interactions.itemCount)
+        for (k, i) in modelItems.enumerated() where i >= 0 && Int(i) < slot.count { slot[Int(i)] = Int32(k) }
+        self.modelItems = modelItems
+        self.slot = slot
+        self.weights = weights
+        precomputedDepth = 0
+        userTopLists = nil
     }
 
     static func train(_ x: Interactions, items: [Int32], slot: [Int32], lambda: Double,
@@ -95,9 +109,8 @@ public struct EASE: UserRecommender, ItemScorer {
             let w = weighting.weight(minutes: mins)
             guard a >= 0, w > 0 else { continue }
             any = true
-            weights.withUnsafeBufferPointer { bp in
+            weights.withVerifiedBuffer(a * m..<(a + 1) * m) { row in
                 acc.withUnsafeMutableBufferPointer { ap in
-                    let row = bp.baseAddress! + a * m
                     for c in 0..<m { ap[c] += w * row[c] }
                 }
             }

@@ -15,8 +15,8 @@ extension Engine {
         let kind = try model.map { try RecModel(name: $0) } ?? RecModel.best
         // Ids missing from the catalogue are real apps, but a title-less
         // "unknown game" is no use as a suggestion: ask for spares, keep known games.
-        let space = librarySpace.get
-        let scored = userRecommender(kind).recommend(user: user, count: count + 10).map { (item: space.catalogItem[Int($0.item)], score: $0.score) }
+        let models = recommenders.get
+        let scored = userRecommender(kind, user: user)(count + 10).map { (item: models.catalogItem[Int($0.item)], score: $0.score) }
         return ranked(Array(scored.filter { catalog.isKnown($0.item) }.prefix(count)))
     }
 
@@ -31,20 +31,27 @@ extension Engine {
         }
     }
 
-    func userRecommender(_ kind: RecModel) -> any UserRecommender {
-        let interactions = librarySpace.get.interactions
-        let fallback = coldStart.get
+    /// The model for one user, with that user's number in it. EASE and
+    /// item-kNN score the user on demand from the stored item-side models and
+    /// the user's own library; Pearson and popularity need every library.
+    func userRecommender(_ kind: RecModel, user: Int32) -> (_ count: Int) -> [(item: Int32, score: Float)] {
+        let models = recommenders.get
         switch kind {
-        case .ease:
-            return ColdStartFallback(primary: StoredRecommendations(name: "ease", lists: recommenders.get.easeTop, interactions: interactions),
-                                     fallback: fallback, interactions: interactions)
-        case .itemKNN:
-            return ColdStartFallback(primary: StoredRecommendations(name: "item-knn", lists: recommenders.get.itemKNNTop, interactions: interactions),
-                                     fallback: fallback, interactions: interactions)
+        case .ease, .itemKNN:
+            guard user >= 0, Int(user) < catalog.userCount else { return { _ in [] } }
+            let library = models.library(of: user, in: catalog)
+            let primary: any UserRecommender = kind == .ease
+                ? EASE(library, modelItems: models.easeItems, weights: models.easeWeights)
+                : ItemKNN(library, similarItems: models.knnNeighbours)
+            let fallback = PopularInGenres(library, itemGenres: coldStartGenres.get, ownerCounts: models.ownerCounts.map(Int.init))
+            let model = ColdStartFallback(primary: primary, fallback: fallback, interactions: library)
+            return { model.recommend(user: 0, count: $0) }
         case .pearson:
-            return ColdStartFallback(primary: pearson.get, fallback: fallback, interactions: interactions)
+            let model = ColdStartFallback(primary: pearson.get, fallback: coldStart.get, interactions: librarySpace.get.interactions)
+            return { model.recommend(user: user, count: $0) }
         case .popularity:
-            return Popularity(interactions)
+            let model = Popularity(librarySpace.get.interactions)
+            return { model.recommend(user: user, count: $0) }
         }
     }
 

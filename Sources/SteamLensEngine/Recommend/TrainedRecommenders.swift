@@ -2,80 +2,112 @@ import Foundation
 import SteamLensData
 
 /// The recommendation models of one catalog: trained during `etl`, kept in
-/// the store as blobs, loaded on start without retraining.
+/// the store's column file, mapped on start without retraining.
 ///
+/// Only item-side models are stored — nothing grows with users × K:
 /// - content neighbours (game → games) for every catalogue game;
-/// - EASE and item-kNN top-50 lists per user (user → games), served through
-///   `StoredRecommendations`, which skips games the user owns;
-/// - Pearson user-based and popularity are cheap enough to score on demand.
+/// - EASE's weights over its modelled items and item-kNN's neighbour lists,
+///   over the compact library item space, with each item's owner count (for
+///   the cold-start model); a user's games are scored on demand from them
+///   and the user's own library (tens of microseconds);
+/// - Pearson user-based and popularity need every library and are built on first use.
 struct TrainedRecommenders: Sendable {
-    /// Version 2: user lists are in `LibrarySpace` ids.
-    static let version = 2
+    /// Version 3: user lists are no longer stored; EASE weights and item-kNN lists are.
+    static let version = 3
     static let contentDepth = 20
 
-    enum Blob {
-        static let version = "rec.version"
-        static let contentNeighbours = "rec.content.neighbours"
-        static let contentEditions = "rec.content.editions"
-        static let easeTop = "rec.ease.top"
-        static let itemKNNTop = "rec.itemknn.top"
-        static let all = [version, contentNeighbours, contentEditions, easeTop, itemKNNTop]
-    }
-
     var content: ContentNeighbours
-    var easeTop: NeighbourLists
-    var itemKNNTop: NeighbourLists
+    /// Compact library item → catalog item, and back (-1: in no library).
+    var catalogItem: Column<Int32>
+    var compactId: Column<Int32>
+    /// Per compact item: how many users own it.
+    var ownerCounts: Column<Int32>
+    var easeItems: Column<Int32>
+    var easeWeights: Column<Float>
+    var knnNeighbours: NeighbourLists
 
     /// Trains every model on the catalog (seconds on the real data; each
     /// model spreads its own work over the cores). `lap` names each finished step.
     static func train(_ catalog: Catalog, lap: (String) -> Void = { _ in }) -> TrainedRecommenders {
         let content = ContentNeighbours.build(gameFeatures(catalog), k: contentDepth)
         lap("content neighbours")
-        let interactions = LibrarySpace(catalog).interactions
-        let ease = EASE(interactions, precomputedDepth: 50).userTopLists ?? NeighbourLists(rows: [])
+        let space = LibrarySpace(catalog)
+        let interactions = space.interactions
+        let ease = EASE(interactions, precomputedDepth: 0)
         lap("EASE")
-        let knn = ItemKNN(interactions, precomputedDepth: 50).userTopLists ?? NeighbourLists(rows: [])
+        let knn = ItemKNN(interactions, precomputedDepth: 0)
         lap("item-kNN")
-        return TrainedRecommenders(content: content, easeTop: ease, itemKNNTop: knn)
+        return TrainedRecommenders(
+            content: content, catalogItem: Column(space.catalogItem), compactId: Column(space.compactId),
+            ownerCounts: Column((0..<Int32(interactions.itemCount)).map { Int32(interactions.ownerCount(of: $0)) }),
+            easeItems: ease.modelItems, easeWeights: ease.weights, knnNeighbours: knn.similarItems)
     }
 
-    var blobs: [String: [UInt8]] {
-        [
-            Blob.version: Array(String(Self.version).utf8),
-            Blob.contentNeighbours: [UInt8](content.neighbours.serialized()),
-            Blob.contentEditions: [UInt8](content.ownEditions.serialized()),
-            Blob.easeTop: [UInt8](easeTop.serialized()),
-            Blob.itemKNNTop: [UInt8](itemKNNTop.serialized()),
-        ]
+    func write(into out: inout ColumnFileWriter) {
+        Self.add("rec.content.neighbours", content.neighbours, &out)
+        Self.add("rec.content.editions", content.ownEditions, &out)
+        out.add("rec.space.catalogItem", catalogItem)
+        out.add("rec.space.compactId", compactId)
+        out.add("rec.space.ownerCounts", ownerCounts)
+        out.add("rec.ease.items", easeItems)
+        out.add("rec.ease.weights", easeWeights)
+        Self.add("rec.itemknn.neighbours", knnNeighbours, &out)
     }
 
-    /// The models kept in a store, or nil when they are absent, damaged or of another version.
-    init?(blobs: [String: [UInt8]]) {
-        guard let version = blobs[Blob.version], String(decoding: version, as: UTF8.self) == String(Self.version),
-              let neighbours = blobs[Blob.contentNeighbours].flatMap({ try? NeighbourLists(serialized: Data($0)) }),
-              let editions = blobs[Blob.contentEditions].flatMap({ try? NeighbourLists(serialized: Data($0)) }),
-              let ease = blobs[Blob.easeTop].flatMap({ try? NeighbourLists(serialized: Data($0)) }),
-              let knn = blobs[Blob.itemKNNTop].flatMap({ try? NeighbourLists(serialized: Data($0)) }) else { return nil }
-        self.init(content: ContentNeighbours(neighbours: neighbours, ownEditions: editions), easeTop: ease, itemKNNTop: knn)
-    }
-
-    /// True when every stored list points inside this catalog: a store whose
-    /// models came from another catalog is stale, never served.
-    func fits(_ catalog: Catalog) -> Bool {
-        let libraryItems = (0..<catalog.itemCount).filter { catalog.ownersOfItem.rowCount($0) > 0 }.count
-        func inside(_ lists: NeighbourLists, rows: Int, items: Int) -> Bool {
-            lists.rowCount == rows && lists.items.allSatisfy { $0 >= 0 && Int($0) < items }
+    /// Maps the models of a column file; nil when a part is missing or does not fit `catalog`.
+    init(file: ColumnFile, catalog: Catalog) throws {
+        func stale(_ reason: String) -> ColumnFile.OpenError { .stale(file.path, reason: reason) }
+        content = ContentNeighbours(neighbours: try Self.lists("rec.content.neighbours", file),
+                                    ownEditions: try Self.lists("rec.content.editions", file))
+        catalogItem = try file.column("rec.space.catalogItem")
+        compactId = try file.column("rec.space.compactId")
+        ownerCounts = try file.column("rec.space.ownerCounts")
+        easeItems = try file.column("rec.ease.items")
+        easeWeights = try file.column("rec.ease.weights")
+        knnNeighbours = try Self.lists("rec.itemknn.neighbours", file)
+        // Counts only: the values are covered by the block checksums, and
+        // reading them all here would touch every page of the models.
+        let items = catalogItem.count
+        guard content.neighbours.rowCount == catalog.gameCount, content.ownEditions.rowCount == catalog.gameCount,
+              compactId.count == catalog.itemCount, items <= catalog.itemCount, ownerCounts.count == items,
+              easeItems.count <= items, easeWeights.count == easeItems.count * easeItems.count,
+              knnNeighbours.rowCount == items else {
+            throw stale("its recommendation models do not match its catalogue")
         }
-        return inside(content.neighbours, rows: catalog.gameCount, items: catalog.gameCount)
-            && inside(content.ownEditions, rows: catalog.gameCount, items: catalog.gameCount)
-            && inside(easeTop, rows: catalog.userCount, items: libraryItems)
-            && inside(itemKNNTop, rows: catalog.userCount, items: libraryItems)
     }
 
-    init(content: ContentNeighbours, easeTop: NeighbourLists, itemKNNTop: NeighbourLists) {
+    init(content: ContentNeighbours, catalogItem: Column<Int32>, compactId: Column<Int32>, ownerCounts: Column<Int32>,
+         easeItems: Column<Int32>, easeWeights: Column<Float>, knnNeighbours: NeighbourLists) {
         self.content = content
-        self.easeTop = easeTop
-        self.itemKNNTop = itemKNNTop
+        self.catalogItem = catalogItem
+        self.compactId = compactId
+        self.ownerCounts = ownerCounts
+        self.easeItems = easeItems
+        self.easeWeights = easeWeights
+        self.knnNeighbours = knnNeighbours
+    }
+
+    /// One user's library in the compact item space, as the collaborative
+    /// models see it (deduplicated, sorted): all they need to score the user.
+    func library(of user: Int32, in catalog: Catalog) -> Interactions {
+        let rows = catalog.libraryOfUser[Int(user)].map { owned in
+            (user: Int32(0), item: compactId[Int(owned.item)], minutes: owned.minutes)
+        }
+        return Interactions(userCount: 1, itemCount: catalogItem.count, rows: rows)
+    }
+
+    private static func add(_ name: String, _ lists: NeighbourLists, _ out: inout ColumnFileWriter) {
+        out.add(name + ".offsets", lists.offsets)
+        out.add(name + ".items", lists.items)
+        out.add(name + ".scores", lists.scores)
+    }
+
+    private static func lists(_ name: String, _ file: ColumnFile) throws -> NeighbourLists {
+        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items"),
+                                         scores: try file.column(name + ".scores")) else {
+            throw ColumnFile.OpenError.damaged(file.path, reason: "neighbour lists '\(name)' have offsets that do not match their items")
+        }
+        return lists
     }
 
     /// Content features of the catalogue games (items `0..<gameCount`).
@@ -92,7 +124,6 @@ struct TrainedRecommenders: Sendable {
             isAddOn: games.map { game in addOnSpec.map { catalog.specsOfItem[game].contains($0) } ?? false }
         )
     }
-
 }
 
 /// The item space of the collaborative models: only items that appear in

@@ -1,4 +1,5 @@
 import XCTest
+import SteamLensData
 @testable import SteamLensEngine
 
 final class ContentNeighboursTests: XCTestCase {
@@ -116,11 +117,16 @@ final class ContentNeighboursTests: XCTestCase {
         XCTAssertEqual(f.isAddOn, [false, true])
     }
 
-    func testNeighbourListsRoundTripThroughABlob() throws {
+    func testNeighbourListsFromStoredColumnsCheckTheirOffsets() throws {
         let content = ContentNeighbours.build(makeFeatures(), k: 5, maxDocumentFrequency: 1)
-        let blob = content.neighbours.serialized()
-        XCTAssertEqual(try NeighbourLists(serialized: blob), content.neighbours)
-        XCTAssertThrowsError(try NeighbourLists(serialized: blob.dropLast(3)))
-        XCTAssertThrowsError(try NeighbourLists(serialized: Data([1, 2, 3, 4, 5, 6, 7, 8])))
+        let lists = content.neighbours
+        XCTAssertEqual(NeighbourLists(offsets: lists.offsets, items: lists.items, scores: lists.scores), lists)
+        func stored(_ offsets: [Int32], _ items: [Int32], _ scores: [Float]) -> NeighbourLists? {
+            NeighbourLists(offsets: Column(offsets), items: Column(items), scores: Column(scores))
+        }
+        XCTAssertNotNil(stored([0, 1, 2, 2], [1, 2], [0.5, 0.25]))
+        XCTAssertNil(stored([0, 2, 1, 2], [1, 2], [0.5, 0.25]), "offsets going backwards")
+        XCTAssertNil(stored([0, 3], [1, 2], [0.5, 0.25]), "offsets past the items")
+        XCTAssertNil(stored([0, 2], [1, 2], [0.5]), "items and scores disagree")
     }
 }

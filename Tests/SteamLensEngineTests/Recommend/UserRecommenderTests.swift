@@ -168,20 +168,25 @@ final class UserRecommenderTests: XCTestCase {
         XCTAssertEqual(model.recommend(user: 12, count: 1).map(\.item), [0], "no games: plain popularity")
     }
 
-    func testStoredListsServeWithoutRetrainingAndSkipNewPurchases() throws {
+    func testStoredItemModelsScoreOneUserOnDemandLikeTheTrainedModels() throws {
         let x = randomLibraries(users: 50, items: 30, seed: 8)
-        let ease = EASE(x, lambda: 5, precomputedDepth: 10)
-        let blob = ease.userTopLists!.serialized()
-        let stored = StoredRecommendations(name: "ease", lists: try NeighbourLists(serialized: blob), interactions: x)
-        XCTAssertEqual(stored.recommend(user: 4, count: 5).map(\.item), ease.recommend(user: 4, count: 5).map(\.item))
-        // User 4 buys their first recommendation: it disappears from the stored list.
+        let ease = EASE(x, lambda: 5, precomputedDepth: 0)
+        let knn = ItemKNN(x, neighbours: 10, precomputedDepth: 0)
+        for user in Int32(0)..<50 {
+            // Only the user's own library, as a start from the store builds it.
+            let rows = zip(x.items(of: user), x.minutes(of: user)).map { (user: Int32(0), item: $0.0, minutes: $0.1) }
+            let library = Interactions(userCount: 1, itemCount: 30, rows: rows)
+            let storedEASE = EASE(library, modelItems: ease.modelItems, weights: ease.weights)
+            XCTAssertEqual(storedEASE.recommend(user: 0, count: 5).map(\.item), ease.recommend(user: user, count: 5).map(\.item))
+            let storedKNN = ItemKNN(library, similarItems: knn.similarItems)
+            XCTAssertEqual(storedKNN.recommend(user: 0, count: 5).map(\.item), knn.recommend(user: user, count: 5).map(\.item))
+        }
+        // User 4 buys their first recommendation: scored on demand, it is gone at once.
         let first = ease.recommend(user: 4, count: 1)[0].item
-        var rows = (0..<Int32(50)).flatMap { u in zip(x.items(of: u), x.minutes(of: u)).map { (user: u, item: $0.0, minutes: $0.1) } }
-        rows.append((4, first, 0))
-        let after = StoredRecommendations(name: "ease", lists: ease.userTopLists!,
-                                          interactions: Interactions(userCount: 50, itemCount: 30, rows: rows))
-        XCTAssertFalse(after.recommend(user: 4, count: 5).contains { $0.item == first })
-        XCTAssertEqual(after.recommend(user: 4, count: 5).count, 5)
+        let rows = zip(x.items(of: 4), x.minutes(of: 4)).map { (user: Int32(0), item: $0.0, minutes: $0.1) } + [(0, first, 0)]
+        let after = EASE(Interactions(userCount: 1, itemCount: 30, rows: rows), modelItems: ease.modelItems, weights: ease.weights)
+        XCTAssertFalse(after.recommend(user: 0, count: 5).contains { $0.item == first })
+        XCTAssertEqual(after.recommend(user: 0, count: 5).count, 5)
     }
 
     func testShortListsAreToppedUpBelowThePrimaryScores() {

@@ -1,0 +1,274 @@
+import Foundation
+import SteamLensData
+
+/// The catalog's columns, as a fresh build holds them in memory or as a
+/// start maps them from the store's column file (docs/store.md).
+///
+/// Any change to the layout must bump `version` (part of the store's
+/// fingerprint, so an older store is rebuilt). Opening checks what is cheap
+/// to check without reading the big columns: every column exists with the
+/// right element size, the tables agree in length and offsets never go
+/// backwards; the values themselves are covered by the file's block checksums.
+struct CatalogColumns {
+    static let version = 2
+
+    var gameCount: Int
+    var itemIds: Column<Int32>
+    var titles: StringColumn
+    var titleKeys: StringColumn
+    var developerOfItem: Column<Int32>
+    var prices: Column<Double>
+    var isFree: Column<Bool>
+    var releaseYears: Column<Int16>
+    var earlyAccess: Column<Bool>
+    var genresOfItem: Adjacency<Int32>
+    var tagsOfItem: Adjacency<Int32>
+    var specsOfItem: Adjacency<Int32>
+    var itemIndexById: ItemIdIndex
+    var itemJoinedByName: Column<Int32>
+    var developerNames: StringColumn
+    var developerKeys: StringColumn
+    var userKeys: StringColumn
+    var genreKeys: StringColumn
+    var itemsOfDeveloper: Adjacency<Int32>
+    var genreNames: StringColumn
+    var itemsOfGenre: Adjacency<Int32>
+    var tagNames: StringColumn
+    var specNames: StringColumn
+    var userIds: StringColumn
+    var libraryOfUser: Adjacency<OwnedItem>
+    var ownersOfItem: Adjacency<Owner>
+    var reviewUser: Column<Int32>
+    var reviewItem: Column<Int32>
+    var reviewPostedYear: Column<Int16>
+    var reviewPostedMonth: Column<Int8>
+    var reviewPostedDay: Column<Int8>
+    var reviewRecommend: Column<Bool>
+    var reviewSentiment: Column<UInt8>
+    var reviewText: StringColumn
+    var reviewPosted: StringColumn
+    var reviewsOfUser: Adjacency<Int32>
+    var reviewsOfItem: Adjacency<Int32>
+    var report: LoadReport
+    var fingerprint: String
+    var builtAt: String
+
+    init(_ b: CatalogBuilder) {
+        gameCount = b.gameCount
+        itemIds = Column(b.itemIds)
+        titles = StringColumn(b.titles)
+        titleKeys = StringColumn(b.titleKeys)
+        developerOfItem = Column(b.developerOfItem)
+        prices = Column(b.prices)
+        isFree = Column(b.isFree)
+        releaseYears = Column(b.releaseYears)
+        earlyAccess = Column(b.earlyAccess)
+        genresOfItem = b.genresOfItem
+        tagsOfItem = b.tagsOfItem
+        specsOfItem = b.specsOfItem
+        // The builder interns ids through a dictionary, so they are unique.
+        itemIndexById = ItemIdIndex(itemIds: itemIds)!
+        itemJoinedByName = Column(b.itemJoinedByName)
+        developerNames = StringColumn(b.developerNames)
+        developerKeys = StringColumn(b.developerKeys)
+        userKeys = StringColumn(b.userKeys)
+        genreKeys = StringColumn(b.genreKeys)
+        itemsOfDeveloper = b.itemsOfDeveloper
+        genreNames = StringColumn(b.genreNames)
+        itemsOfGenre = b.itemsOfGenre
+        tagNames = StringColumn(b.tagNames)
+        specNames = StringColumn(b.specNames)
+        userIds = StringColumn(b.userIds)
+        libraryOfUser = b.libraryOfUser
+        ownersOfItem = b.ownersOfItem
+        reviewUser = Column(b.reviewUser)
+        reviewItem = Column(b.reviewItem)
+        reviewPostedYear = Column(b.reviewPostedYear)
+        reviewPostedMonth = Column(b.reviewPostedMonth)
+        reviewPostedDay = Column(b.reviewPostedDay)
+        reviewRecommend = Column(b.reviewRecommend)
+        reviewSentiment = Column(b.reviewSentiment)
+        reviewText = StringColumn(b.reviewText)
+        reviewPosted = StringColumn(b.reviewPosted)
+        reviewsOfUser = b.reviewsOfUser
+        reviewsOfItem = b.reviewsOfItem
+        report = b.report
+        fingerprint = b.fingerprint
+        builtAt = b.builtAt
+    }
+
+    init(_ catalog: Catalog) {
+        gameCount = catalog.gameCount
+        itemIds = catalog.itemIds
+        titles = catalog.titles
+        titleKeys = catalog.titleKeys
+        developerOfItem = catalog.developerOfItem
+        prices = catalog.prices
+        isFree = catalog.isFree
+        releaseYears = catalog.releaseYears
+        earlyAccess = catalog.earlyAccess
+        genresOfItem = catalog.genresOfItem
+        tagsOfItem = catalog.tagsOfItem
+        specsOfItem = catalog.specsOfItem
+        itemIndexById = catalog.itemIndexById
+        itemJoinedByName = catalog.itemJoinedByName
+        developerNames = catalog.developerNames
+        developerKeys = catalog.developerKeys
+        userKeys = catalog.userKeys
+        genreKeys = catalog.genreKeys
+        itemsOfDeveloper = catalog.itemsOfDeveloper
+        genreNames = catalog.genreNames
+        itemsOfGenre = catalog.itemsOfGenre
+        tagNames = catalog.tagNames
+        specNames = catalog.specNames
+        userIds = catalog.userIds
+        libraryOfUser = catalog.libraryOfUser
+        ownersOfItem = catalog.ownersOfItem
+        reviewUser = catalog.reviewUser
+        reviewItem = catalog.reviewItem
+        reviewPostedYear = catalog.reviewPostedYear
+        reviewPostedMonth = catalog.reviewPostedMonth
+        reviewPostedDay = catalog.reviewPostedDay
+        reviewRecommend = catalog.reviewRecommend
+        reviewSentiment = catalog.reviewSentiment
+        reviewText = catalog.reviewText
+        reviewPosted = catalog.reviewPosted
+        reviewsOfUser = catalog.reviewsOfUser
+        reviewsOfItem = catalog.reviewsOfItem
+        report = catalog.report
+        fingerprint = catalog.fingerprint
+        builtAt = catalog.builtAt
+    }
+
+    func write(into out: inout ColumnFileWriter) throws {
+        out.add("catalog.gameCount", [gameCount])
+        out.add("catalog.itemIds", itemIds)
+        out.add("catalog.titles", titles)
+        out.add("catalog.titleKeys", titleKeys)
+        out.add("catalog.developerOfItem", developerOfItem)
+        out.add("catalog.prices", prices)
+        out.add("catalog.isFree", isFree)
+        out.add("catalog.releaseYears", releaseYears)
+        out.add("catalog.earlyAccess", earlyAccess)
+        Self.add("catalog.genresOfItem", genresOfItem, &out)
+        Self.add("catalog.tagsOfItem", tagsOfItem, &out)
+        Self.add("catalog.specsOfItem", specsOfItem, &out)
+        out.add("catalog.sortedItemIds", itemIndexById.sortedIds)
+        out.add("catalog.itemOfSortedId", itemIndexById.itemOfSortedId)
+        out.add("catalog.itemJoinedByName", itemJoinedByName)
+        out.add("catalog.developerNames", developerNames)
+        out.add("catalog.developerKeys", developerKeys)
+        out.add("catalog.userKeys", userKeys)
+        out.add("catalog.genreKeys", genreKeys)
+        Self.add("catalog.itemsOfDeveloper", itemsOfDeveloper, &out)
+        out.add("catalog.genreNames", genreNames)
+        Self.add("catalog.itemsOfGenre", itemsOfGenre, &out)
+        out.add("catalog.tagNames", tagNames)
+        out.add("catalog.specNames", specNames)
+        out.add("catalog.userIds", userIds)
+        Self.add("catalog.libraryOfUser", libraryOfUser, &out)
+        Self.add("catalog.ownersOfItem", ownersOfItem, &out)
+        out.add("catalog.reviewUser", reviewUser)
+        out.add("catalog.reviewItem", reviewItem)
+        out.add("catalog.reviewPostedYear", reviewPostedYear)
+        out.add("catalog.reviewPostedMonth", reviewPostedMonth)
+        out.add("catalog.reviewPostedDay", reviewPostedDay)
+        out.add("catalog.reviewRecommend", reviewRecommend)
+        out.add("catalog.reviewSentiment", reviewSentiment)
+        out.add("catalog.reviewText", reviewText)
+        out.add("catalog.reviewPosted", reviewPosted)
+        Self.add("catalog.reviewsOfUser", reviewsOfUser, &out)
+        Self.add("catalog.reviewsOfItem", reviewsOfItem, &out)
+        out.add("catalog.report", text: String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+        out.add("catalog.fingerprint", text: fingerprint)
+        out.add("catalog.builtAt", text: builtAt)
+    }
+
+    /// Maps the catalog of a column file. Throws `ColumnFile.OpenError`.
+    init(file: ColumnFile) throws {
+        func damaged(_ reason: String) -> ColumnFile.OpenError { .damaged(file.path, reason: reason) }
+        let counts: Column<Int> = try file.column("catalog.gameCount", verifyNow: true)
+        guard counts.count == 1 else { throw damaged("no game count") }
+        gameCount = counts[0]
+        itemIds = try file.column("catalog.itemIds")
+        titles = try file.strings("catalog.titles")
+        titleKeys = try file.strings("catalog.titleKeys")
+        developerOfItem = try file.column("catalog.developerOfItem")
+        prices = try file.column("catalog.prices")
+        isFree = try file.column("catalog.isFree")
+        releaseYears = try file.column("catalog.releaseYears")
+        earlyAccess = try file.column("catalog.earlyAccess")
+        genresOfItem = try Self.adjacency("catalog.genresOfItem", file)
+        tagsOfItem = try Self.adjacency("catalog.tagsOfItem", file)
+        specsOfItem = try Self.adjacency("catalog.specsOfItem", file)
+        guard let index = ItemIdIndex(sortedIds: try file.column("catalog.sortedItemIds"), itemOfSortedId: try file.column("catalog.itemOfSortedId")) else {
+            throw damaged("the item id index does not match the items")
+        }
+        itemIndexById = index
+        itemJoinedByName = try file.column("catalog.itemJoinedByName")
+        developerNames = try file.strings("catalog.developerNames")
+        developerKeys = try file.strings("catalog.developerKeys")
+        userKeys = try file.strings("catalog.userKeys")
+        genreKeys = try file.strings("catalog.genreKeys")
+        itemsOfDeveloper = try Self.adjacency("catalog.itemsOfDeveloper", file)
+        genreNames = try file.strings("catalog.genreNames")
+        itemsOfGenre = try Self.adjacency("catalog.itemsOfGenre", file)
+        tagNames = try file.strings("catalog.tagNames")
+        specNames = try file.strings("catalog.specNames")
+        userIds = try file.strings("catalog.userIds")
+        libraryOfUser = try Self.adjacency("catalog.libraryOfUser", file)
+        ownersOfItem = try Self.adjacency("catalog.ownersOfItem", file)
+        reviewUser = try file.column("catalog.reviewUser")
+        reviewItem = try file.column("catalog.reviewItem")
+        reviewPostedYear = try file.column("catalog.reviewPostedYear")
+        reviewPostedMonth = try file.column("catalog.reviewPostedMonth")
+        reviewPostedDay = try file.column("catalog.reviewPostedDay")
+        reviewRecommend = try file.column("catalog.reviewRecommend")
+        reviewSentiment = try file.column("catalog.reviewSentiment")
+        reviewText = try file.strings("catalog.reviewText")
+        reviewPosted = try file.strings("catalog.reviewPosted")
+        reviewsOfUser = try Self.adjacency("catalog.reviewsOfUser", file)
+        reviewsOfItem = try Self.adjacency("catalog.reviewsOfItem", file)
+        do {
+            report = try JSONDecoder().decode(LoadReport.self, from: Data(try file.text("catalog.report").utf8))
+        } catch let error as ColumnFile.OpenError {
+            throw error
+        } catch {
+            throw damaged("the load report does not decode: \(error)")
+        }
+        fingerprint = try file.text("catalog.fingerprint")
+        builtAt = try file.text("catalog.builtAt")
+        try checkLengths(damaged)
+    }
+
+    /// Every column has one entry per row of its table (a count check: no big column is read).
+    private func checkLengths(_ damaged: (String) -> ColumnFile.OpenError) throws {
+        let items = itemIds.count, users = userIds.count, reviews = reviewUser.count
+        func lengths(_ name: String, _ counts: [Int], _ expected: Int) throws {
+            guard counts.allSatisfy({ $0 == expected }) else { throw damaged("catalog columns of \(name) disagree in length") }
+        }
+        guard (0...items).contains(gameCount) else { throw damaged("more games than items") }
+        try lengths("items", [titles.count, titleKeys.count, developerOfItem.count, prices.count, isFree.count,
+                              releaseYears.count, earlyAccess.count, itemJoinedByName.count, genresOfItem.count,
+                              tagsOfItem.count, specsOfItem.count, ownersOfItem.count, reviewsOfItem.count, itemIndexById.count], items)
+        try lengths("developers", [developerKeys.count, itemsOfDeveloper.count], developerNames.count)
+        try lengths("genres", [genreKeys.count, itemsOfGenre.count], genreNames.count)
+        try lengths("users", [userKeys.count, libraryOfUser.count, reviewsOfUser.count], users)
+        try lengths("reviews", [reviewItem.count, reviewPostedYear.count, reviewPostedMonth.count, reviewPostedDay.count,
+                                reviewRecommend.count, reviewSentiment.count, reviewPosted.count, reviewText.count,
+                                reviewsOfUser.values.count, reviewsOfItem.values.count], reviews)
+        try lengths("library rows", [ownersOfItem.values.count], libraryOfUser.values.count)
+    }
+
+    static func add<T>(_ name: String, _ adjacency: Adjacency<T>, _ out: inout ColumnFileWriter) {
+        out.add(name + ".offsets", adjacency.offsets)
+        out.add(name + ".values", adjacency.values)
+    }
+
+    static func adjacency<T>(_ name: String, _ file: ColumnFile) throws -> Adjacency<T> {
+        guard let adjacency = Adjacency<T>(offsets: try file.column(name + ".offsets"), values: try file.column(name + ".values")) else {
+            throw ColumnFile.OpenError.damaged(file.path, reason: "index '\(name)' has offsets that do not match its values")
+        }
+        return adjacency
+    }
+}

@@ -1,0 +1,106 @@
+import XCTest
+@testable import SteamLensData
+import SteamLensTestSupport
+
+final class ColumnFileTests: XCTestCase {
+    private func written(_ build: (inout ColumnFileWriter) -> Void) throws -> String {
+        let path = Fixture.temporaryFolder() + "/test.columns"
+        var writer = ColumnFileWriter()
+        build(&writer)
+        try writer.write(to: path)
+        return path
+    }
+
+    private func sample() throws -> String {
+        try written { out in
+            out.add("ids", [570, 730, 10] as [Int32])
+            out.add("prices", [0.99, .nan, 19.99] as [Double])
+            out.add("big", (0..<100_000).map { Int64($0 * 7) })
+            out.add("names", ["Dota 2", "", "Counter-Strike: ąę 🎮"])
+            out.add("empty", [] as [UInt8])
+            out.add("note", text: "built today")
+        }
+    }
+
+    func testColumnsReadBackInPlaceAsWritten() throws {
+        let file = try ColumnFile(path: try sample())
+        XCTAssertEqual(Array(try file.column("ids", of: Int32.self)), [570, 730, 10])
+        let prices = try file.column("prices", of: Double.self)
+        XCTAssertEqual(prices[0], 0.99)
+        XCTAssertTrue(prices[1].isNaN)
+        let big = try file.column("big", of: Int64.self)
+        XCTAssertEqual(big.count, 100_000)
+        XCTAssertEqual(big[99_999], 699_993)
+        XCTAssertEqual(try file.strings("names").array, ["Dota 2", "", "Counter-Strike: ąę 🎮"])
+        XCTAssertTrue(try file.strings("names").utf8Equals(0, Array("Dota 2".utf8)))
+        XCTAssertEqual(try file.column("empty", of: UInt8.self).count, 0)
+        XCTAssertEqual(try file.text("note"), "built today")
+        XCTAssertNoThrow(try file.verifyAll())
+    }
+
+    func testTheSameColumnsGiveTheSameBytes() throws {
+        let first = try Data(contentsOf: URL(fileURLWithPath: try sample()))
+        let second = try Data(contentsOf: URL(fileURLWithPath: try sample()))
+        XCTAssertEqual(first, second)
+    }
+
+    func testAMissingColumnOrAnotherElementSizeIsDamage() throws {
+        let file = try ColumnFile(path: try sample())
+        XCTAssertThrowsError(try file.column("nope", of: Int32.self)) { XCTAssertTrue("\($0)".contains("column 'nope' is missing"), "\($0)") }
+        XCTAssertThrowsError(try file.column("ids", of: Int64.self)) { XCTAssertTrue("\($0)".contains("elements of 4 bytes, expected 8"), "\($0)") }
+    }
+
+    func testEveryTruncationIsRejectedAtOpen() throws {
+        let path = try sample()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
+            try bytes.prefix(length).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try ColumnFile(path: path), "length \(length)") { error in
+                guard case ColumnFile.OpenError.damaged = error else { return XCTFail("\(error)") }
+            }
+        }
+    }
+
+    func testEveryFlippedHeaderByteIsRejectedAtOpen() throws {
+        let path = try sample()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let headerLength = Int(bytes[16]) | Int(bytes[17]) << 8 | Int(bytes[18]) << 16
+        for position in 0..<headerLength {
+            var damaged = bytes
+            damaged[position] ^= 0x01
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            XCTAssertThrowsError(try ColumnFile(path: path), "byte \(position)")
+        }
+    }
+
+    func testAFlippedBitInAnyBlockFailsThatBlocksCheckOnly() throws {
+        let path = try sample()
+        let entry = try XCTUnwrap(try ColumnFile(path: path).entries["big"])
+        XCTAssertEqual(entry.blockCount, 13, "800,000 bytes in 64 KiB blocks")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[entry.offset + 5 * 65_536 + 17] ^= 0x80
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let file = try ColumnFile(path: path)
+        XCTAssertThrowsError(try file.verify("big")) { XCTAssertTrue("\($0)".contains("checksum of column 'big' block 5 does not match"), "\($0)") }
+        XCTAssertNoThrow(try file.verify("ids"))
+        XCTAssertThrowsError(try file.verifyAll())
+        // Blocks before the damaged one read (and verify) normally.
+        XCTAssertEqual(try file.column("big", of: Int64.self)[65_536 / 8 * 5 - 1], Int64((65_536 / 8 * 5 - 1) * 7))
+    }
+
+    func testAnotherFormatVersionIsStale() throws {
+        let path = try sample()
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[8] = UInt8(ColumnFile.formatVersion + 1)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ColumnFile(path: path)) { error in
+            XCTAssertEqual(error as? ColumnFile.OpenError,
+                           .stale(path, reason: "format version \(ColumnFile.formatVersion + 1), expected \(ColumnFile.formatVersion)"))
+        }
+    }
+
+    func testAnAbsentFileSaysSo() throws {
+        let path = Fixture.temporaryFolder() + "/none.columns"
+        XCTAssertThrowsError(try ColumnFile(path: path)) { XCTAssertEqual($0 as? ColumnFile.OpenError, .absent(path)) }
+    }
+}
