@@ -53,8 +53,9 @@ public struct SampleGenerator {
 
     /// Writes `steam_games`, `australian_user_reviews` and `australian_users_items`
     /// (`.json.gz`, or `.json` when `compressed` is false) into `directory`,
-    /// creating it if needed, and returns what was written.
-    public func write(to directory: URL, compressed: Bool = true) throws -> SampleSummary {
+    /// creating it if needed, and returns what was written. `progress` hears
+    /// the share of users written (0…1), about a hundred times.
+    public func write(to directory: URL, compressed: Bool = true, progress: (Double) -> Void = { _ in }) throws -> SampleSummary {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let suffix = compressed ? ".json.gz" : ".json"
         let catalog = GameCatalog(games: games, seed: seed)
@@ -70,7 +71,7 @@ public struct SampleGenerator {
                                          malformed: MalformedLines(seed: seed, file: 1, expectedRecords: Int(Double(users) * UserDraws.reviewerShare)))
         let itemsFile = try RecordFile(directory.appendingPathComponent(Self.itemsFileName + suffix), compressed: compressed,
                                        malformed: MalformedLines(seed: seed, file: 2, expectedRecords: users))
-        try writeUsers(catalog: catalog, items: itemsFile, reviews: reviewsFile, summary: &summary)
+        try writeUsers(catalog: catalog, items: itemsFile, reviews: reviewsFile, summary: &summary, progress: progress)
         summary.reviewsFile = try reviewsFile.finish()
         summary.itemsFile = try itemsFile.finish()
         summary.malformedLines = gamesFile.malformedCount + reviewsFile.malformedCount + itemsFile.malformedCount
@@ -111,7 +112,8 @@ public struct SampleGenerator {
     }
 
     private func writeUsers(catalog: GameCatalog, items: RecordFile, reviews: RecordFile,
-                            summary: inout SampleSummary) throws {
+                            summary: inout SampleSummary, progress: (Double) -> Void) throws {
+        let step = max(1, users / 100)
         var identities = SplitMix64.stream(seed: seed, .users)
         var taken = Set<String>()
         var stamp = [Int32](repeating: 0, count: catalog.itemCount)
@@ -120,6 +122,7 @@ public struct SampleGenerator {
         var line = LineBuffer()
 
         for user in 0..<users {
+            if user % step == 0 { progress(Double(user) / Double(users)) }
             let who = UserDraws.identity(using: &identities, taken: &taken)
             var rng = SplitMix64.stream(seed: seed, .libraries, index: user)
             let library = UserDraws.library(catalog: catalog, using: &rng, stamp: &stamp, mark: Int32(user + 1))

@@ -1,71 +1,97 @@
 import Foundation
-import SteamLensEngine
+import SteamLensApp
 import SteamLensData
+import SteamLensEngine
+import TerminalUI
 
-/// The figures of `steamlens bench`: each measured several times, reported
-/// as median and p95 beside its target (DESIGN.md §8, issue targets).
+/// The figures of `steamlens bench` (issue 9): each measured several times,
+/// reported as median and p95 beside its target, with peak memory read from
+/// the OS for the ones that run as a fresh process.
 struct Bench {
-    var dataOptions: DataOptions
+    var loader: EngineLoader
+    var scale: String
     var repeats: Int
+    var processRuns: Int
+    var coldRuns: Int
+    var cache: String?
+    var targets: BenchTargets
 
-    func run() throws {
-        let loader = try dataOptions.loader()
-        print("SteamLens bench · data: \(loader.directory.folder) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("figure".padding(toLength: 44, withPad: " ", startingAt: 0) + "median      p95         target")
+    /// One line of the table (and one object of `--format json`).
+    struct Figure: Encodable {
+        var name: String
+        var median: Double
+        var p95: Double
+        /// "s" for times, "MB" for sizes and memory.
+        var unit: String
+        var target: String?
+        var peakRSSMB: Double?
+        var note: String?
+    }
 
-        let parse = measure(runs: 3) { _ = DatasetLoader.load(loader.directory) }
-        report("parse + clean the raw files", parse, target: "≤ 1 s")
+    func run(progress: (String) -> Void) throws -> [Figure] {
+        var figures: [Figure] = []
+        guard let executable = Bundle.main.executablePath else { return figures }
+        let dataArguments = ["--data", loader.directory.folder] + (cache.map { ["--cache", $0] } ?? [])
 
-        var opened: EngineLoader.Opened?
-        let etl = try measure(runs: 2) { opened = try loader.open(forceRebuild: true) }
-        report("cold etl: parse, train all models, save", etl, target: "≤ 10 s")
-        printStages(opened)
+        // Cold start: a fresh `etl` process per run (parse, train, save), its phases from its own report.
+        progress("cold etl ×\(coldRuns) …")
+        var cold: [ChildRun] = []
+        for _ in 0..<coldRuns { cold.append(try ChildRun(executable, ["etl"] + dataArguments)) }
+        figures.append(Self.figure("cold start: steamlens etl", cold.map(\.seconds), target: targets.cold,
+                                   rss: cold.compactMap(\.peakKB).max(), rssTarget: targets.coldRSS))
+        for (phase, times) in Self.phases(cold) {
+            figures.append(Self.figure("  · \(phase)", times, target: nil))
+        }
 
-        let start = try measure(runs: 7) { opened = try loader.open() }
-        report("start from store (read + index)", start, target: "≤ 200 ms")
-        printStages(opened)
-        guard let engine = opened?.engine else { return }
+        // Every later start: a fresh `query` process, end to end.
+        progress("later starts ×\(processRuns) …")
+        let opened = try loader.open()
+        let genre = (try? opened.engine.list(.genres, sort: .secondary, limit: 1))?.entries.first?.name ?? "Action"
+        var later: [ChildRun] = []
+        for _ in 0..<processRuns { later.append(try ChildRun(executable, ["query", "genre_rank", genre] + dataArguments)) }
+        figures.append(Self.figure("later start: a fresh steamlens query", later.map(\.seconds), target: targets.later,
+                                   rss: later.compactMap(\.peakKB).max(), rssTarget: targets.laterRSS))
+
+        progress("in-process figures …")
+        var reopened = opened
+        let starts = try measure(runs: processRuns) { reopened = try loader.open() }
+        figures.append(Self.figure("start from the store, in process (map + check)", starts, target: nil))
+        for stage in reopened.stages { figures.append(Self.figure("  · \(stage.name)", [stage.seconds], target: nil)) }
+        let engine = reopened.engine
+
+        let size = Size(width: 120, height: 40)
+        let firstFrame = try measure(runs: processRuns) {
+            let fresh = try loader.open().engine
+            let (state, _) = AppState.start(engine: fresh, size: size)
+            _ = render(state, size: size)
+        }
+        figures.append(Self.figure("explorer: store to first frame (120x40)", firstFrame, target: targets.firstFrame))
+        let (state, _) = AppState.start(engine: engine, size: size)
+        figures.append(Self.figure("one frame render (120x40)", measure(runs: repeats) { _ = render(state, size: size) }, target: "≤ 5 ms"))
 
         for (name, arguments) in sampleQueries(engine) {
             guard let query = QueryRegistry.named(name) else { continue }
+            _ = try? query(engine, arguments, .standard)
             let times = measure(runs: repeats) { _ = try? query(engine, arguments, .standard) }
-            report("query \(name) \(arguments.joined(separator: " "))", times, target: "≤ 1 ms")
+            figures.append(Self.figure("query \(name) \(arguments.joined(separator: " "))", times, target: "≤ 1 ms"))
         }
-        let list = measure(runs: max(5, repeats / 20)) { _ = try? engine.list(.developers, sort: .count, limit: 50) }
-        report("list developers (sorted, all \(engine.catalog.developerNames.count))", list, target: nil)
 
-        // Recommendations for a spread of games and users (deterministic picks).
+        // Recommendations after a cursor move: the next user, the next game.
         let catalog = engine.catalog
-        let games = (0..<repeats).map { Int32(($0 * 7_919) % max(1, catalog.gameCount)) }
-        let users = (0..<repeats).map { Int32(($0 * 104_729) % max(1, catalog.userCount)) }
         var next = 0
-        _ = engine.similarGames(to: 0)
-        let similar = measure(runs: repeats) { _ = engine.similarGames(to: games[next % games.count]); next += 1 }
-        report("similar games (5) for a game", similar, target: "≤ 2 ms")
+        let similar = measure(runs: repeats) { _ = engine.similarGames(to: Int32(next % max(1, catalog.gameCount))); next += 1 }
+        figures.append(Self.figure("similar games (5) after a cursor move", similar, target: "≤ 2 ms"))
         for model in ["ease", "item-knn", "pearson-user"] {
             _ = try? engine.recommendations(forUser: 0, model: model)
-            let times = measure(runs: repeats) { _ = try? engine.recommendations(forUser: users[next % users.count], model: model); next += 1 }
-            report("games (5) for a user, \(model)", times, target: "≤ 2 ms")
+            let times = measure(runs: repeats) { _ = try? engine.recommendations(forUser: Int32(next % max(1, catalog.userCount)), model: model); next += 1 }
+            figures.append(Self.figure("games (5) for the next user, \(model)", times, target: "≤ 2 ms"))
         }
 
-        if let executable = Bundle.main.executablePath {
-            var arguments = ["query", "developers", "--limit", "1", "--data", loader.directory.folder]
-            if let cache = dataOptions.cache { arguments += ["--cache", cache] }
-            if let rss = childPeakRSS(executable, arguments) {
-                print("peak RSS, start from store + one query".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rss / 1024) MB".padding(toLength: 24, withPad: " ", startingAt: 0) + "≤ 200 MB")
-            }
-            if let rss = childPeakRSS(executable, ["etl"] + arguments.dropFirst(4)) {
-                print("peak RSS, cold etl (parse + train + save)".padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rss / 1024) MB".padding(toLength: 24, withPad: " ", startingAt: 0) + "≤ 200 MB")
-            }
-        }
-        let storeBytes = (try? FileManager.default.attributesOfItem(atPath: loader.storePath)[.size] as? Int) ?? 0
-        print("store size: \(storeBytes / 1_048_576) MB at \(loader.storePath)")
-    }
-
-    private func printStages(_ opened: EngineLoader.Opened?) {
-        for stage in opened?.stages ?? [] {
-            print("  · \(stage.name)".padding(toLength: 44, withPad: " ", startingAt: 0) + format(stage.seconds))
-        }
+        let sizes = [loader.storePath, loader.columnsPath].map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let megabytes = Double(sizes.reduce(0, +)) / 1_048_576
+        figures.append(Figure(name: "store on disk (tables + columns)", median: megabytes, p95: megabytes, unit: "MB", target: targets.storeSize,
+                              note: String(format: "tables %.0f MB, columns %.0f MB", Double(sizes[0]) / 1_048_576, Double(sizes[1]) / 1_048_576)))
+        return figures
     }
 
     /// Representative arguments: the busiest developer, user, genre and year.
@@ -79,6 +105,7 @@ struct Bench {
             ("best_developer_year", [year]), ("developer_reviews_analysis", [developer]),
             ("play_time_genre", [genre]), ("users_recommend", [year]), ("users_not_recommend", [year]),
             ("sentiment_by_year", [year]), ("count_reviews", ["2014-01-01", "2014-12-31"]), ("genre_rank", [genre]),
+            ("recommend_game", ["10"]), ("recommend_user", [user]),
         ]
     }
 
@@ -89,39 +116,81 @@ struct Bench {
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        return times.sorted()
+        return times
     }
 
-    private func report(_ label: String, _ sorted: [Double], target: String?) {
-        let median = sorted[sorted.count / 2]
-        let p95 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
-        print(label.prefix(43).padding(toLength: 44, withPad: " ", startingAt: 0) + format(median).padding(toLength: 12, withPad: " ", startingAt: 0)
-              + format(p95).padding(toLength: 12, withPad: " ", startingAt: 0) + (target ?? ""))
+    static func figure(_ name: String, _ times: [Double], target: String?, rss: Int? = nil, rssTarget: String? = nil) -> Figure {
+        let sorted = times.sorted()
+        let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        let p95 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
+        return Figure(name: name, median: median, p95: p95, unit: "s", target: [target, rssTarget].compactMap { $0 }.joined(separator: ", "),
+                      peakRSSMB: rss.map { Double($0) / 1024 }, note: nil)
     }
 
-    private func format(_ seconds: Double) -> String {
-        if seconds >= 1 { return String(format: "%.2f s", seconds) }
-        if seconds >= 1e-3 { return String(format: "%.1f ms", seconds * 1e3) }
-        return String(format: "%.0f µs", seconds * 1e6)
+    /// Each phase's times over the cold runs, in the order `etl` reports them.
+    static func phases(_ runs: [ChildRun]) -> [(String, [Double])] {
+        var order: [String] = []
+        var times: [String: [Double]] = [:]
+        for run in runs {
+            guard let line = run.stdout.split(separator: "\n").first(where: { $0.hasPrefix("built in ") }),
+                  let colon = line.firstIndex(of: ":") else { continue }
+            for part in line[line.index(after: colon)...].split(separator: ",") {
+                let words = part.trimmingCharacters(in: .whitespaces).split(separator: " ")
+                guard words.count >= 3, let seconds = Double(words[words.count - 2]) else { continue }
+                let name = words.dropLast(2).joined(separator: " ")
+                if times[name] == nil { order.append(name) }
+                times[name, default: []].append(seconds)
+            }
+        }
+        return order.map { ($0, times[$0]!) }
     }
+}
 
-    /// Runs the executable as a child and returns its peak resident set in KB.
-    ///
+/// The targets of issue 9 at one scale.
+struct BenchTargets {
+    var cold: String?
+    var coldRSS: String?
+    var later: String?
+    var laterRSS: String?
+    var firstFrame: String?
+    var storeSize: String?
+
+    static func at(_ scale: String) -> BenchTargets {
+        switch scale {
+        case "full": return BenchTargets(cold: "≤ 8 s", coldRSS: "≤ 400 MB", later: "≤ 150 ms", laterRSS: "≤ 150 MB", firstFrame: "≤ 200 ms", storeSize: "≤ 200 MB")
+        case "10x": return BenchTargets(cold: "≤ 90 s", coldRSS: "≤ 3 GB", later: "≤ 300 ms", laterRSS: nil, firstFrame: nil, storeSize: nil)
+        case "real": return BenchTargets(cold: "≤ 3 s", coldRSS: "≤ 400 MB", later: "≤ 150 ms", laterRSS: "≤ 150 MB", firstFrame: "≤ 200 ms", storeSize: nil)
+        default: return BenchTargets()
+        }
+    }
+}
+
+/// A child `steamlens` process: wall time, output, and its peak resident set.
+struct ChildRun {
+    var seconds: Double
+    var stdout: String
+    var peakKB: Int?
+
     /// `wait4`'s `ru_maxrss` cannot be used: posix_spawn starts the child by
     /// vfork, and Linux then charges the parent's resident set to the child.
     /// The child writes its own high-water mark (`VmHWM`) instead.
-    private func childPeakRSS(_ executable: String, _ arguments: [String]) -> Int? {
+    init(_ executable: String, _ arguments: [String]) throws {
         let report = NSTemporaryDirectory() + "steamlens-peak-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: report) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging([PeakMemory.variable: report]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (try? String(contentsOfFile: report, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        stdout = String(decoding: data, as: UTF8.self)
+        peakKB = (try? String(contentsOfFile: report, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 }
 
