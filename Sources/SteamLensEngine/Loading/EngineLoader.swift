@@ -104,19 +104,24 @@ public struct EngineLoader: Sendable {
         let catalog = CatalogBuilder.build(contents)
         let indexes = EngineIndexes(catalog)
         stages.lap("build catalog")
+        // The SQLite tables are written on their own thread (single-threaded
+        // inserts) while the recommenders train on the cores.
+        let tables = BackgroundSave { [location] in
+            try location.createFolder()
+            try SteamStore.save(contents, to: path)
+        }
         progress("Training the recommenders …")
         let models = TrainedRecommenders.train(catalog) { stages.lap("train \($0)") }
         progress("Saving the store …")
         var saveFailure: String?
         do {
-            try location.createFolder()
-            try SteamStore.save(contents, to: path)
+            try tables.wait()
             try Self.saveColumns(catalog: catalog, indexes: indexes, models: models, storePath: path)
         } catch {
             saveFailure = "\(error)"
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
-        stages.lap("save store")
+        stages.lap("save store (after training)")
         let engine = Engine(catalog: catalog, indexes: indexes, models: models)
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps, saveFailure: saveFailure)
@@ -183,6 +188,25 @@ public struct EngineLoader: Sendable {
 
     private func elapsed(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// Work started on a thread of its own, joined with `wait`.
+final class BackgroundSave: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: Error?
+
+    init(_ work: @escaping @Sendable () throws -> Void) {
+        Thread.detachNewThread { [self] in
+            do { try work() } catch { failure = error }
+            done.signal()
+        }
+    }
+
+    /// Blocks until the work is done; rethrows its error.
+    func wait() throws {
+        done.wait()
+        if let failure { throw failure }
     }
 }
 

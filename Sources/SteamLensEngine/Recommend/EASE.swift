@@ -66,23 +66,41 @@ public struct EASE: UserRecommender, ItemScorer {
                       weighting: FeedbackWeighting) -> [Float] {
         let m = items.count
         guard m > 0 else { return [] }
-        // Gram matrix row by row (disjoint rows → parallel): G[a][b] = Σ_u x_ua·x_ub.
-        let gram = RecSharedBuffer<Double>(repeating: 0, count: m * m)
-        recParallelChunks(m, minChunk: 8) { range in
-            for a in range {
-                let item = items[a]
-                let lo = x.itemOffsets[Int(item)]
-                for (k, u) in x.owners(of: item).enumerated() {
-                    let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
-                    guard wa > 0 else { continue }
-                    for (j, mins) in zip(x.items(of: u), x.minutes(of: u)) {
-                        let b = slot[Int(j)]
-                        if b >= 0 { gram[a * m + Int(b)] += wa * Double(weighting.weight(minutes: mins)) }
-                    }
-                }
-                gram[a * m + a] += lambda
+        // Each user's modelled items (slot, weight), in item order, built once:
+        // a row then walks Σ over its owners of their *modelled* items
+        // instead of their whole libraries.
+        var slotOffsets = [Int](repeating: 0, count: x.userCount + 1)
+        var userSlots: [Int32] = []
+        var userWeights: [Double] = []
+        for u in 0..<x.userCount {
+            for (j, mins) in zip(x.items(of: Int32(u)), x.minutes(of: Int32(u))) where slot[Int(j)] >= 0 {
+                userSlots.append(slot[Int(j)])
+                userWeights.append(Double(weighting.weight(minutes: mins)))
             }
+            slotOffsets[u + 1] = userSlots.count
         }
+        // Gram matrix row by row (disjoint rows → parallel): G[a][b] = Σ_u x_ua·x_ub,
+        // each cell summed over users in ascending order, whatever the thread timing.
+        let gram = RecSharedBuffer<Double>(repeating: 0, count: m * m)
+        slotOffsets.withUnsafeBufferPointer { slotOffsets in
+        userSlots.withUnsafeBufferPointer { userSlots in
+        userWeights.withUnsafeBufferPointer { userWeights in
+            recParallelChunks(m, minChunk: 8) { range in
+                for a in range {
+                    let item = items[a]
+                    let lo = x.itemOffsets[Int(item)]
+                    let row = gram.pointer + a * m
+                    for (k, u) in x.owners(of: item).enumerated() {
+                        let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
+                        guard wa > 0 else { continue }
+                        for q in slotOffsets[Int(u)]..<slotOffsets[Int(u) + 1] {
+                            row[Int(userSlots[q])] += wa * userWeights[q]
+                        }
+                    }
+                    row[a] += lambda
+                }
+            }
+        }}}
         var p = gram.array
         let ok = CholeskyInverse.invertSPD(&p, n: m)
         precondition(ok, "EASE: XᵀX + λI is not positive definite; λ must be > 0")
