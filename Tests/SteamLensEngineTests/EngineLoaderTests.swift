@@ -120,6 +120,20 @@ final class EngineLoaderTests: XCTestCase {
         }
     }
 
+    func testARebuildReportsEveryPhaseAsItStartsAndEnds() throws {
+        let loader = try EngineLoader(dataFolder: try Fixture.folder(), cacheFolder: Fixture.temporaryFolder())
+        var seen: [LoadProgress] = []
+        _ = try loader.open { seen.append($0) }
+        XCTAssertEqual(seen.map(\.step), (1...7).flatMap { [$0, $0] })
+        XCTAssertEqual(seen.map(\.fraction), (1...7).flatMap { _ in [0.0, 1.0] })
+        XCTAssertEqual(seen.first?.line, "1/7 parse raw files ▕                    ▏   0 %")
+        XCTAssertEqual(seen.last?.line, "7/7 save store (after training) ▕████████████████████▏ 100 %")
+        XCTAssertEqual(LoadProgress.bar(0.28), "▕█████▌              ▏  28 %")
+        var again: [LoadProgress] = []
+        _ = try loader.open { again.append($0) }
+        XCTAssertEqual(again, [], "a start from the store has no phases to report")
+    }
+
     func testMappedAnswersEqualTheAnswersOfTheFreshBuild() throws {
         let (loader, expected) = try builtStore()
         let mapped = try loader.open()
@@ -220,8 +234,8 @@ final class EngineLoaderTests: XCTestCase {
         var began = false
         defer { if began { UnreadableFile.end(reviews) } }
         // The fingerprint is taken while the file is readable; it turns unreadable just before the parse.
-        let built = try loader.open { message in
-            if message.hasPrefix("Reading"), !began { began = (try? UnreadableFile.begin(reviews)) != nil }
+        let built = try loader.open { progress in
+            if progress.step == 1, progress.fraction == 0, !began { began = (try? UnreadableFile.begin(reviews)) != nil }
         }
         UnreadableFile.end(reviews)
         began = false

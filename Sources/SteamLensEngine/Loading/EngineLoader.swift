@@ -62,7 +62,8 @@ public struct EngineLoader: Sendable {
 
     /// Loads from the store, rebuilding it when absent, stale, unreadable or
     /// damaged. Throws `EmptyDataError` when the files yield no games or no users.
-    public func open(forceRebuild: Bool = false, progress: (String) -> Void = { _ in }) throws -> Opened {
+    /// `progress` hears each phase of a rebuild as it starts and as it ends.
+    public func open(forceRebuild: Bool = false, progress: (LoadProgress) -> Void = { _ in }) throws -> Opened {
         let start = DispatchTime.now()
         let path = storePath
         let fingerprint = SourceFingerprint(directory: directory, extra: Self.derivedVersions)
@@ -84,9 +85,19 @@ public struct EngineLoader: Sendable {
             warnings.append("Rebuilding the store: \(reason).")
         }
         var stages = StageClock()
-        progress("Reading \(directory.folder) …")
+        let phases = ["parse raw files", "train and apply sentiment", "build catalog", "train content neighbours",
+                      "train EASE", "train item-kNN", "save store (after training)"]
+        func phase(_ name: String, done: Bool) {
+            progress(LoadProgress(phase: name, step: (phases.firstIndex(of: name) ?? 0) + 1, steps: phases.count, fraction: done ? 1 : 0))
+        }
+        func lap(_ name: String) {
+            stages.lap(name)
+            phase(name, done: true)
+            if let next = phases.firstIndex(of: name).map({ $0 + 1 }), next < phases.count { phase(phases[next], done: false) }
+        }
+        phase(phases[0], done: false)
         let dataset = DatasetLoader.load(directory)
-        stages.lap("parse raw files")
+        lap("parse raw files")
         // Nothing useful can be answered, so nothing is saved: the next start tries the files again.
         if dataset.games.isEmpty || dataset.users.isEmpty {
             throw EmptyDataError(folder: directory.folder, missing: dataset.games.isEmpty ? "games" : "users", report: dataset.report)
@@ -96,23 +107,20 @@ public struct EngineLoader: Sendable {
         // read: what was read matches neither fingerprint, so the next start must read again.
         let saved = SourceFingerprint(directory: directory, extra: Self.derivedVersions) == fingerprint
             ? fingerprint : SourceFingerprint(value: fingerprint.value + ";changed-while-read")
-        progress("Training the sentiment model on \(dataset.reviews.count) reviews …")
         let derived = DerivedModels.compute(dataset)
-        stages.lap("train and apply sentiment")
+        lap("train and apply sentiment")
         let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
                                      fingerprint: saved, builtAt: ISO8601DateFormatter().string(from: Date()))
         let catalog = CatalogBuilder.build(contents)
         let indexes = EngineIndexes(catalog)
-        stages.lap("build catalog")
+        lap("build catalog")
         // The SQLite tables are written on their own thread (single-threaded
         // inserts) while the recommenders train on the cores.
         let tables = BackgroundSave { [location] in
             try location.createFolder()
             try SteamStore.save(contents, to: path)
         }
-        progress("Training the recommenders …")
-        let models = TrainedRecommenders.train(catalog) { stages.lap("train \($0)") }
-        progress("Saving the store …")
+        let models = TrainedRecommenders.train(catalog) { lap("train \($0)") }
         var saveFailure: String?
         do {
             try tables.wait()
@@ -121,7 +129,7 @@ public struct EngineLoader: Sendable {
             saveFailure = "\(error)"
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
-        stages.lap("save store (after training)")
+        lap("save store (after training)")
         let engine = Engine(catalog: catalog, indexes: indexes, models: models)
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps, saveFailure: saveFailure)

@@ -94,9 +94,7 @@ struct DataOptions: ParsableArguments {
     func openEngine(quiet: Bool = false) throws -> EngineLoader.Opened {
         let loader = try loader()
         do {
-            let opened = try loader.open { message in
-                if !quiet { HumanOutput.writeError(message) }
-            }
+            let opened = try loader.open(progress: ProgressBar.phases(enabled: !quiet && isatty(STDERR_FILENO) != 0))
             for warning in opened.warnings {
                 HumanOutput.writeError("steamlens: " + warning)
             }

@@ -18,7 +18,7 @@ struct ETLCommand: ParsableCommand {
         let loader = try dataOptions.loader()
         let opened: EngineLoader.Opened
         do {
-            opened = try loader.open(forceRebuild: true) { HumanOutput.writeError($0) }
+            opened = try loader.open(forceRebuild: true, progress: ProgressBar.phases())
         } catch {
             throw CLIFailure(error)
         }

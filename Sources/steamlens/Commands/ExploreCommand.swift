@@ -107,7 +107,7 @@ struct ExploreCommand: ParsableCommand {
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
         let glyphs = ascii ? Glyphs.ascii : terminal.glyphs
         guard let loaded = LoadingScreen.wait(on: terminal, source: sourceName, theme: theme, work: { progress in
-            try loader.open(progress: progress)
+            try loader.open { progress($0.line) }
         }) else { return }
         let opened: EngineLoader.Opened
         do {

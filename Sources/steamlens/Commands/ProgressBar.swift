@@ -1,11 +1,12 @@
 import Foundation
+import SteamLensEngine
 
-/// A one-line progress bar on stderr, redrawn in place — only when stderr
-/// is a terminal, so pipes and logs stay quiet.
+/// Progress bars on stderr, redrawn in place — only when stderr is a
+/// terminal, so pipes and logs stay quiet.
 ///
 /// ```swift
-/// let bar = ProgressBar(label: "parse")
-/// bar.update(0.5)     // parse ▕██████      ▏  50 %  1.2 s
+/// let bar = ProgressBar(label: "generating")
+/// bar.update(0.5)     // generating ▕██████████          ▏  50 %  1.2 s
 /// bar.finish()
 /// ```
 final class ProgressBar {
@@ -24,23 +25,28 @@ final class ProgressBar {
         let percent = Int((min(max(fraction, 0), 1) * 100).rounded(.down))
         guard enabled, percent != shown else { return }
         shown = percent
-        FileHandle.standardError.write(Data(("\r" + Self.line(label: label, fraction: fraction, seconds: elapsed) + "\u{1B}[K").utf8))
+        draw(label + " " + LoadProgress.bar(fraction), newline: false)
     }
 
     func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r" + Self.line(label: label, fraction: 1, seconds: elapsed) + "\u{1B}[K\n").utf8))
+        draw(label + " " + LoadProgress.bar(1), newline: true)
     }
 
-    private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+    /// One bar per phase of a cold start: redrawn while the phase runs, kept once it is done.
+    static func phases(enabled: Bool = isatty(STDERR_FILENO) != 0) -> (LoadProgress) -> Void {
+        var started = DispatchTime.now().uptimeNanoseconds
+        return { progress in
+            guard enabled else { return }
+            if progress.fraction == 0 { started = DispatchTime.now().uptimeNanoseconds }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let line = progress.line + String(format: "  %.1f s", seconds)
+            FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K" + (progress.fraction >= 1 ? "\n" : "")).utf8))
+        }
+    }
 
-    /// The bar as text, 20 cells wide with eighths, e.g. `parse ▕█████▌    ▏  28 %  0.4 s`.
-    static func line(label: String, fraction: Double, seconds: Double) -> String {
-        let clamped = min(max(fraction, 0), 1)
-        let eighths = Int((clamped * 20 * 8).rounded(.down))
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        let cells = String(repeating: "█", count: eighths / 8) + partial
-        return label + " ▕" + cells.padding(toLength: 20, withPad: " ", startingAt: 0) + "▏"
-            + String(format: " %3d %%  %.1f s", Int(clamped * 100), seconds)
+    private func draw(_ text: String, newline: Bool) {
+        guard enabled else { return }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        FileHandle.standardError.write(Data(("\r" + text + String(format: "  %.1f s", seconds) + "\u{1B}[K" + (newline ? "\n" : "")).utf8))
     }
 }

@@ -135,7 +135,7 @@ extension ServeCommand {
         if !explicit || dataOptions.effectiveDataSet == .steam {
             let loader = try dataOptions.loader()
             served.append(ServedDataSet(dataSet: .steam) {
-                let opened = try loader.open { message in Self.note(message) }
+                let opened = try loader.open { progress in Self.note(progress.line) }
                 for warning in opened.warnings { Self.note(warning) }
                 return opened.engine
             })
