@@ -33,8 +33,9 @@ public final class Engine: Sendable {
     let librarySpace: LazyValue<LibrarySpace>
     let coldStart: LazyValue<PopularInGenres>
     let pearson: LazyValue<PearsonUserBased>
-    /// Genres of each compact library item, for the cold-start model.
-    let coldStartGenres: LazyValue<[[Int32]]>
+    /// What the cold-start model needs from all libraries, computed once: the
+    /// genres and popularity of each compact library item.
+    let coldStartInputs: LazyValue<(genres: [[Int32]], popularity: [Float], genreCount: Int)>
 
     public convenience init(catalog: Catalog) {
         self.init(catalog: catalog, models: nil)
@@ -53,7 +54,10 @@ public final class Engine: Sendable {
         coldStart = LazyValue { PopularInGenres(space.get.interactions, itemGenres: space.get.itemGenres) }
         pearson = LazyValue { PearsonUserBased(space.get.interactions, precomputedDepth: 0) }
         let models = recommenders
-        coldStartGenres = LazyValue { models.get.catalogItem.map { Array(catalog.genresOfItem[Int($0)]) } }
+        coldStartInputs = LazyValue {
+            let genres = models.get.catalogItem.map { Array(catalog.genresOfItem[Int($0)]) }
+            return (genres, PopularInGenres.popularity(models.get.ownerCounts.map(Int.init)), Int(genres.lazy.flatMap { $0 }.max() ?? -1) + 1)
+        }
     }
 
     // MARK: Resolving names

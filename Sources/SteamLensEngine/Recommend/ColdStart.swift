@@ -19,11 +19,21 @@ public struct PopularInGenres: UserRecommender, ItemScorer {
 
     /// With owner counts taken from all libraries, for `interactions` that hold only the users to score.
     init(_ interactions: Interactions, itemGenres: [[Int32]], ownerCounts: [Int]) {
-        precondition(itemGenres.count == interactions.itemCount && ownerCounts.count == interactions.itemCount)
+        self.init(interactions, itemGenres: itemGenres, popularity: Self.popularity(ownerCounts),
+                  genreCount: Int(itemGenres.lazy.flatMap { $0 }.max() ?? -1) + 1)
+    }
+
+    /// With everything that depends on all libraries computed once beforehand (`Engine` keeps it).
+    init(_ interactions: Interactions, itemGenres: [[Int32]], popularity: [Float], genreCount: Int) {
+        precondition(itemGenres.count == interactions.itemCount && popularity.count == interactions.itemCount)
         self.interactions = interactions
         self.itemGenres = itemGenres
-        genreCount = Int(itemGenres.lazy.flatMap { $0 }.max() ?? -1) + 1
-        popularity = ownerCounts.map { Float(log1p(Double($0))) }
+        self.genreCount = genreCount
+        self.popularity = popularity
+    }
+
+    static func popularity(_ ownerCounts: [Int]) -> [Float] {
+        ownerCounts.map { Float(log1p(Double($0))) }
     }
 
     func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {

@@ -43,7 +43,8 @@ extension Engine {
             let primary: any UserRecommender = kind == .ease
                 ? EASE(library, modelItems: models.easeItems, weights: models.easeWeights)
                 : ItemKNN(library, similarItems: models.knnNeighbours)
-            let fallback = PopularInGenres(library, itemGenres: coldStartGenres.get, ownerCounts: models.ownerCounts.map(Int.init))
+            let cold = coldStartInputs.get
+            let fallback = PopularInGenres(library, itemGenres: cold.genres, popularity: cold.popularity, genreCount: cold.genreCount)
             let model = ColdStartFallback(primary: primary, fallback: fallback, interactions: library)
             return { model.recommend(user: 0, count: $0) }
         case .pearson:
