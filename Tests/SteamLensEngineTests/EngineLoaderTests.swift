@@ -134,6 +134,23 @@ final class EngineLoaderTests: XCTestCase {
         XCTAssertEqual(again, [], "a start from the store has no phases to report")
     }
 
+    func testTwoBuildsOfTheSameInputWriteTheSameColumns() throws {
+        let folder = try Fixture.folder()
+        let first = try EngineLoader(dataFolder: folder, cacheFolder: Fixture.temporaryFolder())
+        let second = try EngineLoader(dataFolder: folder, cacheFolder: Fixture.temporaryFolder())
+        _ = try first.open()
+        _ = try second.open()
+        let a = try ColumnFile(path: first.columnsPath), b = try ColumnFile(path: second.columnsPath)
+        XCTAssertEqual(a.columnNames, b.columnNames)
+        let bytesA = [UInt8](try Data(contentsOf: URL(fileURLWithPath: first.columnsPath)))
+        let bytesB = [UInt8](try Data(contentsOf: URL(fileURLWithPath: second.columnsPath)))
+        // Only when it was built and which SQLite file it belongs to may differ.
+        for name in a.columnNames where name != "catalog.builtAt" && name != "store.sqlite" {
+            let range = try XCTUnwrap(a.byteRange(of: name))
+            XCTAssertEqual(Array(bytesA[range]), b.byteRange(of: name).map { Array(bytesB[$0]) }, name)
+        }
+    }
+
     func testMappedAnswersEqualTheAnswersOfTheFreshBuild() throws {
         let (loader, expected) = try builtStore()
         let mapped = try loader.open()

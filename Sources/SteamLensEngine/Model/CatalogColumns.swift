@@ -179,7 +179,10 @@ struct CatalogColumns {
         out.add("catalog.reviewPosted", reviewPosted)
         Self.add("catalog.reviewsOfUser", reviewsOfUser, &out)
         Self.add("catalog.reviewsOfItem", reviewsOfItem, &out)
-        out.add("catalog.report", text: String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
+        // Sorted keys: the same report gives the same bytes in every process.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        out.add("catalog.report", text: String(decoding: try encoder.encode(report), as: UTF8.self))
         out.add("catalog.fingerprint", text: fingerprint)
         out.add("catalog.builtAt", text: builtAt)
     }
