@@ -1,3 +1,4 @@
+import SteamLensData
 import SteamLensEngine
 
 /// What a frequency table (Shift-F) counts the games of a pane by.
@@ -85,7 +86,7 @@ enum Frequencies {
         }
         // Labels are counted by id (an array, not a dictionary of strings):
         // the tags of 32,000 games are 600,000 labels.
-        func labelled(_ field: String, names: [String], ids: (Int32) -> [Int32]) {
+        func labelled(_ field: String, names: StringColumn, ids: (Int32) -> [Int32]) {
             var byId = [Int](repeating: 0, count: names.count)
             var seen = [Int](repeating: -1, count: names.count)
             for (n, item) in items.enumerated() {
