@@ -179,12 +179,20 @@ final class EngineLoaderTests: XCTestCase {
         let (loader, expected) = try builtStore()
         let before = try Data(contentsOf: URL(fileURLWithPath: loader.storePath))
         let modified = try FileManager.default.attributesOfItem(atPath: loader.storePath)[.modificationDate] as? Date
-        final class Results: @unchecked Sendable { var answers: [[String]?] = [nil, nil]; var origins: [EngineLoader.Origin?] = [nil, nil] }
+        // Each reader writes its own results under a lock: two threads must not mutate one array at once.
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var answers: [[String]?] = [nil, nil]
+            var origins: [EngineLoader.Origin?] = [nil, nil]
+        }
         let results = Results()
         DispatchQueue.concurrentPerform(iterations: 2) { reader in
             let opened = try? loader.open()
+            let answer = opened.map { answers($0.engine) }
+            results.lock.lock()
             results.origins[reader] = opened?.origin
-            results.answers[reader] = opened.map { answers($0.engine) }
+            results.answers[reader] = answer
+            results.lock.unlock()
         }
         XCTAssertEqual(results.origins, [.store, .store])
         XCTAssertEqual(results.answers, [expected, expected])
