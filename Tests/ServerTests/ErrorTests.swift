@@ -51,6 +51,12 @@ final class ErrorTests: XCTestCase {
         try await expectProblem("/v1/steam/users_recommend/1999", status: 404, code: "no_result")
     }
 
+    func testAQuestionOfTwoArgumentsNamesTheOneAtFault() async throws {
+        try await expectProblem("/v1/steam/count_reviews/2014-02-31/2014-03-01", status: 400, code: "bad_argument") { problem, _ in
+            XCTAssertEqual(problem["parameter"] as? String, "from")
+        }
+    }
+
     func testBadArgumentIs400NamingTheParameter() async throws {
         try await expectProblem("/UsersRecommend/20x9", status: 400, code: "bad_argument") { problem, _ in
             XCTAssertEqual(problem["parameter"] as? String, "año")

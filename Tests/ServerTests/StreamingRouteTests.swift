@@ -102,6 +102,11 @@ final class StreamingRouteTests: XCTestCase {
             XCTAssertEqual(response.status.code, 404, response.text)
         }
         try await get("/v1/streaming/titles?scope=cluster:1") { response in XCTAssertEqual(response.status.code, 400, response.text) }
+        // A question of several arguments names the one at fault, under the alias's own name for it.
+        try await get("/prod_per_country/movie/Atlantis/2019") { response in
+            XCTAssertEqual(response.status.code, 404, response.text)
+            XCTAssertTrue(response.text.contains("\"parameter\":\"country\""), response.text)
+        }
     }
 
     /// Platform names and scores: the pattern says exactly what the server accepts.

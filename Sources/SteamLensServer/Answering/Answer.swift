@@ -32,6 +32,9 @@ struct Answer: Sendable {
         } catch let problem as Problem {
             throw problem
         } catch {
+            if parameterAtFault == nil, case .question(let question, _, let order) = route.target {
+                parameterAtFault = Self.argumentAtFault(error, question: question, order: order, route: route)
+            }
             throw Problem(Failure(error), parameter: parameterAtFault)
         }
         var headers: [(String, String)] = []
@@ -43,5 +46,22 @@ struct Answer: Sendable {
                                                    format: format, toTerminal: false) else { throw Problem.internalError }
         let contentType = format == .json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8"
         return Answer(body: Array(text.utf8), contentType: contentType, headers: headers)
+    }
+
+    /// The path parameter a question's error is about, when it names one of
+    /// the question's arguments: "<from> … is not a date", or an unknown
+    /// name of the argument's kind ("No country named …").
+    static func argumentAtFault(_ error: any Error, question: APIQuestion, order: [Int], route: Route) -> String? {
+        let arguments = question.arguments
+        var index: Int?
+        switch error as? QueryError {
+        case .unknownName(let kind, _, _)?:
+            index = arguments.firstIndex { $0 == kind || $0.hasPrefix(kind + " ") }
+        case .badArgument(let message)?:
+            index = arguments.firstIndex { message.contains("<\($0)>") }
+        case .noResult?, nil:
+            break
+        }
+        return index.map { route.pathParameters[order[$0]] }
     }
 }
