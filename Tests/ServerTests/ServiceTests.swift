@@ -40,6 +40,12 @@ final class ServiceTests: XCTestCase {
         let open = document(ServerFixture.settings())
         XCTAssertNil(open["security"])
         XCTAssertNil((open["components"] as? [String: Any])?["securitySchemes"])
+        // Error responses refer to one shared problem schema instead of repeating it.
+        XCTAssertNotNil(((open["components"] as? [String: Any])?["schemas"] as? [String: Any])?["Problem"])
+        let openPaths = open["paths"] as? [String: [String: [String: Any]]]
+        let notFound = (openPaths?["/v1/steam/developers"]?["get"]?["responses"] as? [String: Any])?["404"] as? [String: Any]
+        let schema = ((notFound?["content"] as? [String: Any])?["application/problem+json"] as? [String: Any])?["schema"] as? [String: Any]
+        XCTAssertEqual(schema?["$ref"] as? String, "#/components/schemas/Problem")
 
         let guarded = document(ServerFixture.settings { $0.token = "s3cret" })
         XCTAssertEqual(guarded["security"] as? [[String: [String]]], [["bearer": []]])

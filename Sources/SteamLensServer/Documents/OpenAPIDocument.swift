@@ -31,9 +31,12 @@ enum OpenAPIDocument {
                         version: "1"),
             servers: [],
             paths: paths,
-            components: settings.token == nil ? .noComponents : OpenAPI.Components(securitySchemes: [
-                "bearer": .http(scheme: "bearer", description: "The token given to `steamlens serve --token`."),
-            ]),
+            // The problem schema is one component that every error response refers to.
+            components: OpenAPI.Components(
+                schemas: ["Problem": problemSchema],
+                securitySchemes: settings.token == nil ? [:] : [
+                    "bearer": .http(scheme: "bearer", description: "The token given to `steamlens serve --token`."),
+                ]),
             security: settings.token == nil ? [] : [[.component(named: "bearer"): []]]
         )
     }
@@ -96,7 +99,7 @@ enum OpenAPIDocument {
 
     private static func responses(_ route: Route, settings: ServerSettings) -> OpenAPI.Response.Map {
         var map: OpenAPI.Response.Map = [:]
-        let problemContent: OpenAPI.Content.Map = [problemType: .init(schema: problemSchema)]
+        let problemContent: OpenAPI.Content.Map = [problemType: .init(schema: .reference(.component(named: "Problem")))]
         func problem(_ description: String) -> Either<JSONReference<OpenAPI.Response>, OpenAPI.Response> {
             .response(description: description, content: problemContent)
         }
