@@ -6,12 +6,13 @@ import Foundation
 /// the sentiment model blob. Decoders must reject damage, and whatever they
 /// accept must be safe to query.
 enum BlobTargets {
-    /// The bytes as a column file: opened, every block verified (as `etl`
-    /// does), then mapped into an engine whose queries must all run.
+    /// The bytes as a column file, its checksums recomputed (random damage
+    /// would otherwise never get past them): opened, every block verified
+    /// (as `etl` does), then mapped into an engine whose queries must all run.
     static func openColumns(_ bytes: [UInt8]) {
         let path = NSTemporaryDirectory() + "steamlens-fuzz-\(getpid()).columns"
         defer { unlink(path) }
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)),
+        guard FileManager.default.createFile(atPath: path, contents: Data(ColumnFile.resealed(bytes) ?? bytes)),
               let file = try? ColumnFile(path: path), (try? file.verifyAll()) != nil,
               let columns = try? CatalogColumns(file: file) else { return }
         let catalog = Catalog(columns)

@@ -88,6 +88,27 @@ final class ColumnFileTests: XCTestCase {
         XCTAssertEqual(try file.column("big", of: Int64.self)[65_536 / 8 * 5 - 1], Int64((65_536 / 8 * 5 - 1) * 7))
     }
 
+    /// The fuzzer's reseal: an intact file comes back byte for byte, and a
+    /// file damaged past its checksums opens and verifies once resealed.
+    func testResealingRecomputesEveryChecksum() throws {
+        let path = try sample()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        XCTAssertEqual(ColumnFile.resealed(bytes), bytes)
+        let entry = try XCTUnwrap(try ColumnFile(path: path).entries["big"])
+        var damaged = bytes
+        damaged[entry.offset + 5 * 65_536 + 17] ^= 0x80
+        try Data(damaged).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try ColumnFile(path: path).verifyAll())
+        try Data(try XCTUnwrap(ColumnFile.resealed(damaged))).write(to: URL(fileURLWithPath: path))
+        XCTAssertNoThrow(try ColumnFile(path: path).verifyAll())
+        // The flipped byte is byte 1 of element 5 × 8,192 + 2: its value reads back damaged, not refused.
+        let index = 5 * 8_192 + 2
+        let expected: Int64 = Int64(index * 7) ^ 0x8000
+        XCTAssertEqual(try ColumnFile(path: path).column("big", of: Int64.self)[index], expected)
+        XCTAssertNil(ColumnFile.resealed(Array(bytes.prefix(20))))
+        XCTAssertNil(ColumnFile.resealed(Array("not a column file at all, just text".utf8)))
+    }
+
     func testAnotherFormatVersionIsStale() throws {
         let path = try sample()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -267,3 +267,42 @@ private struct HeaderReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
     }
 }
+
+extension ColumnFile {
+    /// `bytes` with every block's checksum and the header's recomputed, so
+    /// that damage reaches the decoders behind the checksums (the fuzzer's
+    /// `snapshot` target: a writer bug is stored with matching sums), or nil
+    /// when the directory cannot be read at all.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= fixedHeader, Array(bytes[0..<8]) == magic else { return nil }
+        var out = bytes
+        let sealed = out.withUnsafeMutableBytes { raw -> Bool in
+            let headerLength = Int(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+            guard headerLength >= fixedHeader + 8, headerLength <= raw.count else { return false }
+            var reader = HeaderReader(UnsafeRawBufferPointer(rebasing: raw[fixedHeader..<headerLength]))
+            guard let columnCount = try? reader.int("") else { return false }
+            var spans: [Range<Int>] = []
+            for _ in 0..<columnCount {
+                guard (try? reader.string("")) != nil, let size = try? reader.int(""), let count = try? reader.int(""),
+                      let offset = try? reader.int(""), size > 0, offset <= raw.count,
+                      count <= (raw.count - offset) / size else { return false }
+                spans.append(offset..<(offset + size * count))
+            }
+            guard let blocks = try? reader.int("") else { return false }
+            let sums = fixedHeader + reader.position
+            var index = 0
+            for span in spans {
+                for start in stride(from: span.lowerBound, to: span.upperBound, by: 1 << blockShift) {
+                    guard index < blocks, sums + 4 * index + 4 <= headerLength else { return false }
+                    let block = UnsafeRawBufferPointer(rebasing: raw[start..<min(span.upperBound, start + (1 << blockShift))])
+                    raw.storeBytes(of: StoreChecksum.of(block), toByteOffset: sums + 4 * index, as: UInt32.self)
+                    index += 1
+                }
+            }
+            let body = UnsafeRawBufferPointer(rebasing: raw[fixedHeader..<headerLength])
+            raw.storeBytes(of: StoreChecksum.of(body), toByteOffset: 32, as: UInt32.self)
+            return true
+        }
+        return sealed ? out : nil
+    }
+}
