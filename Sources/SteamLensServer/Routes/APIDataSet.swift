@@ -92,9 +92,7 @@ public struct Alias: Sendable {
     public init(_ path: String, _ question: String, arguments: [String]? = nil) {
         self.path = path
         self.question = question
-        self.arguments = arguments ?? Route.parse(path).compactMap {
-            if case .parameter(let name) = $0 { return name } else { return nil }
-        }
+        self.arguments = arguments ?? Route.parameterNames(Route.parse(path))
     }
 }
 
@@ -106,9 +104,7 @@ extension APIDataSet {
     var routes: [Route] {
         var routes: [Route] = []
         for question in questions {
-            let names = question.arguments.map(Self.parameterName)
-            let template = "/v1/\(id)/\(question.name)" + names.map { "/{\($0)}" }.joined()
-            routes.append(Route(template: template, target: .question(question, dataSet: id, argumentOrder: Array(names.indices)),
+            routes.append(Route(template: v1Template(question), target: .question(question, dataSet: id, argumentOrder: Array(question.arguments.indices)),
                                 operationId: "\(id)_\(question.name)", summary: question.summary,
                                 queryParameters: question.options + definitions + [Parameters.format]))
         }
@@ -124,9 +120,7 @@ extension APIDataSet {
             guard let question = questions.first(where: { $0.name == alias.question }) else {
                 preconditionFailure("alias \(alias.path) names no question \(alias.question)")
             }
-            let pathParameters = Route.parse(alias.path).compactMap { segment -> String? in
-                if case .parameter(let name) = segment { return name } else { return nil }
-            }
+            let pathParameters = Route.parameterNames(Route.parse(alias.path))
             let order = alias.arguments.map { name -> Int in
                 guard let index = pathParameters.firstIndex(of: name) else {
                     preconditionFailure("alias \(alias.path) has no parameter \(name)")
@@ -134,13 +128,18 @@ extension APIDataSet {
                 return index
             }
             precondition(order.count == question.arguments.count, "alias \(alias.path) gives \(order.count) arguments to \(question.name)")
-            let v1 = "/v1/\(id)/\(question.name)" + question.arguments.map { "/{\(Self.parameterName($0))}" }.joined()
+            let v1 = v1Template(question)
             let operationName = alias.path.split(separator: "/").first.map(String.init) ?? alias.question
             routes.append(Route(template: alias.path, target: .question(question, dataSet: id, argumentOrder: order),
                                 operationId: "alias_\(operationName)", summary: "alias of \(v1): \(question.summary)",
                                 queryParameters: question.options + definitions + [Parameters.format], aliasOf: v1))
         }
         return routes
+    }
+
+    /// `/v1/steam/developer/{developer}`: a question's route, its arguments in the registry's order.
+    func v1Template(_ question: APIQuestion) -> String {
+        "/v1/\(id)/\(question.name)" + question.arguments.map { "/{\(Self.parameterName($0))}" }.joined()
     }
 
     /// A registry argument name as a path parameter: "item_id or title" → "item_id_or_title".

@@ -42,7 +42,7 @@ public struct Route: Sendable {
         self.summary = summary
         self.queryParameters = queryParameters
         self.aliasOf = aliasOf
-        var formats = Array(repeating: ArgumentFormat.name, count: segments.filter { if case .parameter = $0 { return true } else { return false } }.count)
+        var formats = Array(repeating: ArgumentFormat.name, count: Route.parameterNames(segments).count)
         if case .question(let question, _, let order) = target {
             for (format, slot) in zip(question.formats, order) { formats[slot] = format }
         }
@@ -51,7 +51,10 @@ public struct Route: Sendable {
     }
 
     /// The names of the path parameters, in path order.
-    public var pathParameters: [String] {
+    public var pathParameters: [String] { Route.parameterNames(segments) }
+
+    /// The names of the parameters among `segments`, in order.
+    static func parameterNames(_ segments: [Segment]) -> [String] {
         segments.compactMap { if case .parameter(let name) = $0 { return name } else { return nil } }
     }
 
