@@ -1,5 +1,5 @@
 import XCTest
-import SteamLensData
+@testable import SteamLensData
 import SteamLensTestSupport
 
 /// Runs the built `steamlens` binary (beside the test bundle) the way a
@@ -88,6 +88,37 @@ final class BinaryTests: XCTestCase {
         XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
         XCTAssertEqual(rebuilt.stdout, first.stdout)
         XCTAssertTrue(rebuilt.stderr.contains("Rebuilding the store: there is no column file at \(columns)"), rebuilt.stderr)
+    }
+
+    /// A column file whose checksums match but whose library rows point past
+    /// the items (a writer bug, or bytes made to fool the checksums) is damage
+    /// too: the query that first reads them stops with a message instead of
+    /// trapping, and the next run rebuilds.
+    func testIndexValuesPastTheirTableStopAQueryLikeABadChecksum() throws {
+        let cwd = Fixture.temporaryFolder()
+        let users = try Self.run(binary, ["query", "users", "--limit", "1", "--format", "csv", "--cache", cwd + "/cache"], in: cwd)
+        XCTAssertEqual(users.status, 0, users.stderr)
+        let user = try XCTUnwrap(users.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
+        let arguments = ["query", "recommend_user", user, "--cache", cwd + "/cache"]
+        let first = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cwd + "/cache")
+        let columns = cwd + "/cache/" + (try XCTUnwrap(names.first { $0.hasSuffix(".columns") }, "\(names)"))
+        let library = try XCTUnwrap(try ColumnFile(path: columns).byteRange(of: "catalog.libraryOfUser.values"))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: columns)))
+        // Each row is (item: Int32, minutes: Int32): make every item 0x7fff_0000.
+        for row in stride(from: library.lowerBound, to: library.upperBound, by: 8) { bytes[row + 2] = 0xff; bytes[row + 3] = 0x7f }
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: columns))
+        XCTAssertNoThrow(try ColumnFile(path: columns).verifyAll(), "the checksums match")
+
+        let damaged = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(damaged.status, 2, damaged.stdout)
+        XCTAssertEqual(damaged.stdout, "", "nothing is answered from values past their table")
+        XCTAssertNotNil(damaged.stderr.range(of: #"\(column 'catalog\.libraryOfUser\.values' block \d+ holds values its table cannot have\); it was removed"#,
+                                              options: .regularExpression), damaged.stderr)
+        let rebuilt = try Self.run(binary, arguments, in: cwd)
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertEqual(rebuilt.stdout, first.stdout)
     }
 
     func testTwoProcessesReadingOneStoreAtOnceAgree() throws {

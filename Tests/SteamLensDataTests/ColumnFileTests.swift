@@ -109,6 +109,36 @@ final class ColumnFileTests: XCTestCase {
         XCTAssertNil(ColumnFile.resealed(Array("not a column file at all, just text".utf8)))
     }
 
+    /// A checksum only says the bytes are the ones written: an index column
+    /// also has its values checked against the table they point into, at
+    /// first read, even when another view of the same bytes verified them.
+    func testIndexValuesOutsideTheirTableAreDamageEvenWithMatchingChecksums() throws {
+        let path = try written { out in
+            out.add("rows", (0..<40_000).map { Int32($0 % 10) })
+            out.add("flags", [0, 1, 1, 0] as [UInt8])
+        }
+        XCTAssertNoThrow(try ColumnFile(path: path).column("rows", verifyNow: true, valid: { (0..<10).contains($0) } as @Sendable (Int32) -> Bool))
+        let entry = try XCTUnwrap(try ColumnFile(path: path).entries["rows"])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[entry.offset + 4 * 30_000] = 10
+        let flags = try XCTUnwrap(try ColumnFile(path: path).entries["flags"])
+        bytes[flags.offset + 2] = 7
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
+
+        let file = try ColumnFile(path: path)
+        XCTAssertNoThrow(try file.verifyAll(), "the checksums match")
+        let plain = try file.column("rows", of: Int32.self)
+        XCTAssertEqual(plain[30_000], 10, "without a check the value reads as stored")
+        XCTAssertThrowsError(try file.column("rows", verifyNow: true, valid: { (0..<10).contains($0) } as @Sendable (Int32) -> Bool)) {
+            XCTAssertTrue("\($0)".contains("column 'rows' block 1 holds values its table cannot have"), "\($0)")
+        }
+        XCTAssertNoThrow(try file.column("rows", verifyNow: true, valid: { (0..<11).contains($0) } as @Sendable (Int32) -> Bool))
+        XCTAssertThrowsError(try file.column("flags", of: Bool.self, verifyNow: true), "a Bool byte other than 0 or 1") {
+            XCTAssertTrue("\($0)".contains("column 'flags' block 0 holds values"), "\($0)")
+        }
+        XCTAssertEqual(Array(try file.column("flags", of: UInt8.self, verifyNow: true)), [0, 1, 7, 0], "the same bytes as UInt8 are fine")
+    }
+
     func testAnotherFormatVersionIsStale() throws {
         let path = try sample()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

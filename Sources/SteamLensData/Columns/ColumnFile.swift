@@ -67,8 +67,15 @@ public final class ColumnFile: @unchecked Sendable {
         exit(2)
     }
 
+    /// Every column checked in full when it is opened, as with `verifyNow`.
+    private let verifiesEveryColumn: Bool
+
     /// Maps the file and checks its header. Throws `OpenError`.
-    public init(path: String, onDamage: @escaping @Sendable (_ path: String, _ message: String) -> Never = ColumnFile.removeAndExit) throws {
+    /// `verifyEveryColumn` moves every check of `column` to its opening, so
+    /// damage always throws instead of stopping at first touch (the fuzzer,
+    /// which must see every check fail as an error, not an exit).
+    public init(path: String, verifyEveryColumn: Bool = false,
+                onDamage: @escaping @Sendable (_ path: String, _ message: String) -> Never = ColumnFile.removeAndExit) throws {
         self.path = path
         let descriptor = Foundation.open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -94,6 +101,7 @@ public final class ColumnFile: @unchecked Sendable {
         verified = .allocate(capacity: max(blockSums.count, 1))
         verified.initialize(repeating: 0, count: max(blockSums.count, 1))
         self.onDamage = onDamage
+        verifiesEveryColumn = verifyEveryColumn
     }
 
     deinit {
@@ -149,15 +157,49 @@ public final class ColumnFile: @unchecked Sendable {
     /// The column `name` read in place. With `verifyNow` every block is
     /// checked before this returns (for what a start reads anyway), so damage
     /// throws here instead of stopping the process at first touch.
-    public func column<T: BitwiseCopyable & Sendable>(_ name: String, of type: T.Type = T.self, verifyNow: Bool = false) throws -> Column<T> {
+    ///
+    /// `valid` is what every value must be, for a column whose values are
+    /// indexes into another table: a checksum only says the bytes are the
+    /// ones written, and a value past its table would trap where it is used.
+    /// Each block's values are checked with its checksum, at first touch;
+    /// one that fails is damage like a bad checksum. Bool columns are always
+    /// checked to hold only 0 and 1 (any other byte is not a Bool).
+    public func column<T: BitwiseCopyable & Sendable>(_ name: String, of type: T.Type = T.self, verifyNow: Bool = false,
+                                                       valid: (@Sendable (T) -> Bool)? = nil) throws -> Column<T> {
         guard let entry = entries[name] else { throw OpenError.damaged(path, reason: "column '\(name)' is missing") }
         guard entry.elementSize == MemoryLayout<T>.stride else {
             throw OpenError.damaged(path, reason: "column '\(name)' has elements of \(entry.elementSize) bytes, expected \(MemoryLayout<T>.stride)")
         }
-        if verifyNow { try verify(name) }
-        let guardian = BlockGuard(file: self, flags: verified + entry.firstBlock, column: name)
         let start = entry.count == 0 ? nil : (base + entry.offset).assumingMemoryBound(to: T.self)
+        let values = Self.valueCheck(start: start, count: entry.count, valid: valid)
+        let guardian = BlockGuard(file: self, shared: verified + entry.firstBlock, blockCount: entry.blockCount, column: name, values: values)
+        if verifyNow || verifiesEveryColumn {
+            try verify(name)
+            for block in 0..<entry.blockCount where !guardian.valuesPass(block: block) {
+                throw OpenError.damaged(path, reason: Self.outOfRange(name, block: block))
+            }
+        }
         return Column(base: start, count: entry.count, owner: self, blocks: guardian)
+    }
+
+    /// Checks the values of one block of a column: those whose first byte is in it.
+    private static func valueCheck<T>(start: UnsafePointer<T>?, count: Int, valid: (@Sendable (T) -> Bool)?) -> BlockGuard.ValueCheck? {
+        guard valid != nil || T.self == Bool.self else { return nil }
+        // The mapped bytes never change and outlive every column of the file.
+        nonisolated(unsafe) let start = start
+        let stride = MemoryLayout<T>.stride
+        return { block in
+            let low = min(count, ((block << blockShift) + stride - 1) / stride)
+            let high = min(count, (((block + 1) << blockShift) + stride - 1) / stride)
+            let elements = UnsafeBufferPointer(start: start.map { $0 + low }, count: high - low)
+            // A Bool is read as bytes: loading one from a byte other than 0 or 1 is undefined.
+            guard let valid else { return UnsafeRawBufferPointer(elements).allSatisfy { $0 <= 1 } }
+            return elements.allSatisfy(valid)
+        }
+    }
+
+    static func outOfRange(_ name: String, block: Int) -> String {
+        "column '\(name)' block \(block) holds values its table cannot have"
     }
 
     public func strings(_ name: String, verifyNow: Bool = false) throws -> StringColumn {
@@ -189,10 +231,14 @@ public final class ColumnFile: @unchecked Sendable {
     }
 
     /// First touch of a block: check it once, or stop through `onDamage`.
-    @usableFromInline func verify(column name: String, block: Int) {
+    func verify(column name: String, block: Int) {
         guard let entry = entries[name], check(entry, block: block) else {
             onDamage(path, "the column file \(path) is damaged (checksum of column '\(name)' block \(block) does not match)")
         }
+    }
+
+    func valuesOutOfRange(column name: String, block: Int) -> Never {
+        onDamage(path, "the column file \(path) is damaged (\(Self.outOfRange(name, block: block)))")
     }
 
     private func check(_ entry: Entry, block: Int) -> Bool {
@@ -210,30 +256,61 @@ public final class ColumnFile: @unchecked Sendable {
 
 /// Checks the blocks of one mapped column as they are first read. The flag
 /// read outside the lock is benign: a flag only ever goes from 0 to 1 and the
-/// bytes it guards never change, so a stale 0 only costs a locked re-check.
+/// bytes it guards never change, so a stale 0 only costs a re-check.
+///
+/// A column without a value check shares the file's per-block flags (set
+/// once the checksum matched). One with a check keeps flags of its own, set
+/// once checksum and values both passed, so a block verified earlier through
+/// another view of the same bytes still has its values checked here.
 @usableFromInline final class BlockGuard: @unchecked Sendable {
+    typealias ValueCheck = @Sendable (_ block: Int) -> Bool
+
     @usableFromInline let file: ColumnFile
     @usableFromInline let flags: UnsafeMutablePointer<UInt8>
     @usableFromInline let column: String
+    private let values: ValueCheck?
 
-    init(file: ColumnFile, flags: UnsafeMutablePointer<UInt8>, column: String) {
+    init(file: ColumnFile, shared: UnsafeMutablePointer<UInt8>, blockCount: Int, column: String, values: ValueCheck?) {
         self.file = file
-        self.flags = flags
         self.column = column
+        self.values = values
+        if values == nil {
+            flags = shared
+        } else {
+            flags = .allocate(capacity: max(blockCount, 1))
+            flags.initialize(repeating: 0, count: max(blockCount, 1))
+        }
+    }
+
+    deinit {
+        if values != nil { flags.deallocate() }
+    }
+
+    /// Checks the values of a block whose checksum matched, marking it done when they pass.
+    func valuesPass(block: Int) -> Bool {
+        guard values?(block) ?? true else { return false }
+        flags[block] = 1
+        return true
     }
 
     @inlinable @inline(__always)
     func touch(byte: Int) {
         let block = byte &>> ColumnFile.blockShift
-        if flags[block] == 0 { file.verify(column: column, block: block) }
+        if flags[block] == 0 { firstTouch(block: block) }
     }
 
     @inlinable
     func touch(bytes: Range<Int>) {
         guard !bytes.isEmpty else { return }
         for block in (bytes.lowerBound &>> ColumnFile.blockShift)...((bytes.upperBound - 1) &>> ColumnFile.blockShift) where flags[block] == 0 {
-            file.verify(column: column, block: block)
+            firstTouch(block: block)
         }
+    }
+
+    /// Checksum, then values; either failing stops through the file's `onDamage`.
+    @usableFromInline func firstTouch(block: Int) {
+        file.verify(column: column, block: block)
+        guard valuesPass(block: block) else { file.valuesOutOfRange(column: column, block: block) }
     }
 }
 

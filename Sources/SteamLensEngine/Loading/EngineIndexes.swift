@@ -85,7 +85,8 @@ struct EngineIndexes: Sendable {
                                             "user": catalog.userKeys, "game": catalog.titleKeys]
         var indexes: [String: NameIndex] = [:]
         for (name, _) in Self.names {
-            guard let index = NameIndex(keys: keys[name]!, slots: try file.column("engine.names.\(name)")) else {
+            let slots: Column<Int32> = try file.column("engine.names.\(name)", valid: IndexCheck.belowOrNone(keys[name]!.count))
+            guard let index = NameIndex(keys: keys[name]!, slots: slots) else {
                 throw damaged("name index '\(name)' does not fit its names")
             }
             indexes[name] = index
@@ -118,7 +119,7 @@ struct EngineIndexes: Sendable {
         }
         genreStatistics = statistics
         userMinutes = try file.column("engine.userMinutes")
-        datedReviews = try file.column("engine.datedReviews")
+        datedReviews = try file.column("engine.datedReviews", valid: IndexCheck.below(catalog.reviewCount))
         datedReviewDays = try file.column("engine.datedReviewDays")
         guard userMinutes.count == catalog.userCount, datedReviews.count == datedReviewDays.count,
               datedReviews.count <= catalog.reviewCount else {

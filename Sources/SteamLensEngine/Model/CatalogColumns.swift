@@ -8,7 +8,9 @@ import SteamLensData
 /// fingerprint, so an older store is rebuilt). Opening checks what is cheap
 /// to check without reading the big columns: every column exists with the
 /// right element size, the tables agree in length and offsets never go
-/// backwards; the values themselves are covered by the file's block checksums.
+/// backwards. The values are covered by the file's block checksums, and the
+/// values of every index column are checked against the table they point
+/// into as each block is first read (`ColumnFile.column`'s `valid`).
 struct CatalogColumns {
     static let version = 2
 
@@ -193,45 +195,50 @@ struct CatalogColumns {
         let counts: Column<Int> = try file.column("catalog.gameCount", verifyNow: true)
         guard counts.count == 1 else { throw damaged("no game count") }
         gameCount = counts[0]
+        // The tables first, so every index column can be checked against the table it points into.
         itemIds = try file.column("catalog.itemIds")
+        userIds = try file.strings("catalog.userIds")
+        developerNames = try file.strings("catalog.developerNames")
+        genreNames = try file.strings("catalog.genreNames")
+        tagNames = try file.strings("catalog.tagNames")
+        specNames = try file.strings("catalog.specNames")
+        let items = itemIds.count, users = userIds.count
+        let item = IndexCheck.below(items), user = IndexCheck.below(users)
         titles = try file.strings("catalog.titles")
         titleKeys = try file.strings("catalog.titleKeys")
-        developerOfItem = try file.column("catalog.developerOfItem")
+        developerOfItem = try file.column("catalog.developerOfItem", valid: IndexCheck.belowOrNone(developerNames.count))
         prices = try file.column("catalog.prices")
         isFree = try file.column("catalog.isFree")
         releaseYears = try file.column("catalog.releaseYears")
         earlyAccess = try file.column("catalog.earlyAccess")
-        genresOfItem = try Self.adjacency("catalog.genresOfItem", file)
-        tagsOfItem = try Self.adjacency("catalog.tagsOfItem", file)
-        specsOfItem = try Self.adjacency("catalog.specsOfItem", file)
-        guard let index = ItemIdIndex(sortedIds: try file.column("catalog.sortedItemIds"), itemOfSortedId: try file.column("catalog.itemOfSortedId")) else {
+        genresOfItem = try Self.adjacency("catalog.genresOfItem", file, valid: IndexCheck.below(genreNames.count))
+        tagsOfItem = try Self.adjacency("catalog.tagsOfItem", file, valid: IndexCheck.below(tagNames.count))
+        specsOfItem = try Self.adjacency("catalog.specsOfItem", file, valid: IndexCheck.below(specNames.count))
+        guard let index = ItemIdIndex(sortedIds: try file.column("catalog.sortedItemIds"),
+                                      itemOfSortedId: try file.column("catalog.itemOfSortedId", valid: item)) else {
             throw damaged("the item id index does not match the items")
         }
         itemIndexById = index
-        itemJoinedByName = try file.column("catalog.itemJoinedByName")
-        developerNames = try file.strings("catalog.developerNames")
+        itemJoinedByName = try file.column("catalog.itemJoinedByName", valid: item)
         developerKeys = try file.strings("catalog.developerKeys")
         userKeys = try file.strings("catalog.userKeys")
         genreKeys = try file.strings("catalog.genreKeys")
-        itemsOfDeveloper = try Self.adjacency("catalog.itemsOfDeveloper", file)
-        genreNames = try file.strings("catalog.genreNames")
-        itemsOfGenre = try Self.adjacency("catalog.itemsOfGenre", file)
-        tagNames = try file.strings("catalog.tagNames")
-        specNames = try file.strings("catalog.specNames")
-        userIds = try file.strings("catalog.userIds")
-        libraryOfUser = try Self.adjacency("catalog.libraryOfUser", file)
-        ownersOfItem = try Self.adjacency("catalog.ownersOfItem", file)
-        reviewUser = try file.column("catalog.reviewUser")
-        reviewItem = try file.column("catalog.reviewItem")
+        itemsOfDeveloper = try Self.adjacency("catalog.itemsOfDeveloper", file, valid: item)
+        itemsOfGenre = try Self.adjacency("catalog.itemsOfGenre", file, valid: item)
+        libraryOfUser = try Self.adjacency("catalog.libraryOfUser", file, valid: { (owned: OwnedItem) in item(owned.item) })
+        ownersOfItem = try Self.adjacency("catalog.ownersOfItem", file, valid: { (owner: Owner) in user(owner.user) })
+        reviewUser = try file.column("catalog.reviewUser", valid: user)
+        reviewItem = try file.column("catalog.reviewItem", valid: item)
         reviewPostedYear = try file.column("catalog.reviewPostedYear")
         reviewPostedMonth = try file.column("catalog.reviewPostedMonth")
         reviewPostedDay = try file.column("catalog.reviewPostedDay")
         reviewRecommend = try file.column("catalog.reviewRecommend")
-        reviewSentiment = try file.column("catalog.reviewSentiment")
+        reviewSentiment = try file.column("catalog.reviewSentiment", valid: { $0 <= 2 })
         reviewText = try file.strings("catalog.reviewText")
         reviewPosted = try file.strings("catalog.reviewPosted")
-        reviewsOfUser = try Self.adjacency("catalog.reviewsOfUser", file)
-        reviewsOfItem = try Self.adjacency("catalog.reviewsOfItem", file)
+        let review = IndexCheck.below(reviewUser.count)
+        reviewsOfUser = try Self.adjacency("catalog.reviewsOfUser", file, valid: review)
+        reviewsOfItem = try Self.adjacency("catalog.reviewsOfItem", file, valid: review)
         do {
             report = try JSONDecoder().decode(LoadReport.self, from: Data(try file.text("catalog.report").utf8))
         } catch let error as ColumnFile.OpenError {
@@ -268,8 +275,8 @@ struct CatalogColumns {
         out.add(name + ".values", adjacency.values)
     }
 
-    static func adjacency<T>(_ name: String, _ file: ColumnFile) throws -> Adjacency<T> {
-        guard let adjacency = Adjacency<T>(offsets: try file.column(name + ".offsets"), values: try file.column(name + ".values")) else {
+    static func adjacency<T>(_ name: String, _ file: ColumnFile, valid: (@Sendable (T) -> Bool)? = nil) throws -> Adjacency<T> {
+        guard let adjacency = Adjacency<T>(offsets: try file.column(name + ".offsets"), values: try file.column(name + ".values", valid: valid)) else {
             throw ColumnFile.OpenError.damaged(file.path, reason: "index '\(name)' has offsets that do not match its values")
         }
         return adjacency

@@ -57,16 +57,19 @@ struct TrainedRecommenders: Sendable {
     /// Maps the models of a column file; nil when a part is missing or does not fit `catalog`.
     init(file: ColumnFile, catalog: Catalog) throws {
         func stale(_ reason: String) -> ColumnFile.OpenError { .stale(file.path, reason: reason) }
-        content = ContentNeighbours(neighbours: try Self.lists("rec.content.neighbours", file),
-                                    ownEditions: try Self.lists("rec.content.editions", file))
-        catalogItem = try file.column("rec.space.catalogItem")
-        compactId = try file.column("rec.space.compactId")
+        let game = IndexCheck.below(catalog.gameCount)
+        content = ContentNeighbours(neighbours: try Self.lists("rec.content.neighbours", file, valid: game),
+                                    ownEditions: try Self.lists("rec.content.editions", file, valid: game))
+        catalogItem = try file.column("rec.space.catalogItem", valid: IndexCheck.below(catalog.itemCount))
+        let compact = IndexCheck.below(catalogItem.count)
+        compactId = try file.column("rec.space.compactId", valid: IndexCheck.belowOrNone(catalogItem.count))
         ownerCounts = try file.column("rec.space.ownerCounts")
-        easeItems = try file.column("rec.ease.items")
+        easeItems = try file.column("rec.ease.items", valid: compact)
         easeWeights = try file.column("rec.ease.weights")
-        knnNeighbours = try Self.lists("rec.itemknn.neighbours", file)
-        // Counts only: the values are covered by the block checksums, and
-        // reading them all here would touch every page of the models.
+        knnNeighbours = try Self.lists("rec.itemknn.neighbours", file, valid: compact)
+        // Counts only: the values are covered by the block checksums (and
+        // index values by their checks at first read); reading them all
+        // here would touch every page of the models.
         let items = catalogItem.count
         guard content.neighbours.rowCount == catalog.gameCount, content.ownEditions.rowCount == catalog.gameCount,
               compactId.count == catalog.itemCount, items <= catalog.itemCount, ownerCounts.count == items,
@@ -102,8 +105,8 @@ struct TrainedRecommenders: Sendable {
         out.add(name + ".scores", lists.scores)
     }
 
-    private static func lists(_ name: String, _ file: ColumnFile) throws -> NeighbourLists {
-        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items"),
+    private static func lists(_ name: String, _ file: ColumnFile, valid: @escaping @Sendable (Int32) -> Bool) throws -> NeighbourLists {
+        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items", valid: valid),
                                          scores: try file.column(name + ".scores")) else {
             throw ColumnFile.OpenError.damaged(file.path, reason: "neighbour lists '\(name)' have offsets that do not match their items")
         }
