@@ -12,9 +12,10 @@ json` on the result, and require:
   * every exit-0 answer is JSON whose percentages lie in [0, 100] and whose
     other numbers are finite and >= 0.
 Phase 2 (store damage): build a store from undamaged lines, record the JSON
-answer of every query, then flip random bytes of the store file and ask
-again: each query must give the identical answer (read, or rebuilt with a
-message), or exit non-zero. An exit-0 different answer is a failure.
+answer of every query, then flip random bytes of the store files (the SQLite
+tables, the mapped columns, or both) and ask again: each query must give the
+identical answer (read, or rebuilt with a message), or exit non-zero. An
+exit-0 different answer is a failure.
 
 stdlib only. Needs the real data ($STEAMLENS_DATA or ../shared/data/steam)
 and a built binary ($STEAMLENS_BIN, default the release build). Usage:
@@ -278,13 +279,15 @@ def store_phase(run, sources, args, rng):
         if result is None or result.returncode != 0:
             run.fail("store build", "etl of undamaged lines failed")
             return
-        stores = [f for f in os.listdir(cache) if f.endswith(".sqlite")]
-        if len(stores) != 1:
-            run.fail("store build", f"expected one store in {cache}, found {stores}")
-            return
-        store = os.path.join(cache, stores[0])
-        with open(store, "rb") as f:
-            good = f.read()
+        # The store is two files (docs/store.md): the SQLite tables and the mapped columns.
+        stores = {}
+        for suffix in (".sqlite", ".columns"):
+            found = [f for f in os.listdir(cache) if f.endswith(suffix)]
+            if len(found) != 1:
+                run.fail("store build", f"expected one {suffix} file in {cache}, found {found}")
+                return
+            with open(os.path.join(cache, found[0]), "rb") as f:
+                stores[os.path.join(cache, found[0])] = f.read()
         queries = queries_for(sources, rng)
         expected = {}
         for query in queries:
@@ -292,16 +295,19 @@ def store_phase(run, sources, args, rng):
             expected[tuple(query)] = (result.returncode, result.stdout) if result else None
         for iteration in range(args.store_iterations):
             context = f"store #{iteration} seed {args.seed}"
-            damaged = bytearray(good)
+            # One file or both: a rebuild of one must never trust the other.
+            targets = rng.choice([[path] for path in stores] + [list(stores)])
             flips = []
-            for _ in range(rng.choice([1, 3, 10, 50])):
-                # Half the flips land in the first pages (header, schema, meta), where damage is subtle.
-                at = rng.randrange(min(len(damaged), 16384)) if rng.random() < 0.5 else rng.randrange(len(damaged))
-                damaged[at] ^= 1 << rng.randrange(8)
-                flips.append(at)
+            for path in targets:
+                damaged = bytearray(stores[path])
+                for _ in range(rng.choice([1, 3, 10, 50])):
+                    # Half the flips land in the first pages (header, schema, meta, directory), where damage is subtle.
+                    at = rng.randrange(min(len(damaged), 16384)) if rng.random() < 0.5 else rng.randrange(len(damaged))
+                    damaged[at] ^= 1 << rng.randrange(8)
+                    flips.append((os.path.splitext(path)[1], at))
+                with open(path, "wb") as f:
+                    f.write(damaged)
             query = rng.choice(queries)
-            with open(store, "wb") as f:
-                f.write(damaged)
             result = run.call(["query"] + query + ["--data", folder, "--cache", cache, "--format", "json"], context)
             want = expected[tuple(query)]
             if result is not None and result.returncode == 1 and want is not None and want[0] == 0:
@@ -312,8 +318,9 @@ def store_phase(run, sources, args, rng):
                 if want is None or want[0] != 0 or want[1] != result.stdout:
                     run.fail(context, f"query {' '.join(query)} exit 0 with a different answer after flips at {sorted(flips)[:12]}:\n"
                                       f"  got  {result.stdout[:300]!r}\n  want {want[1][:300] if want else None!r}")
-            with open(store, "wb") as f:
-                f.write(good)
+            for path, good in stores.items():
+                with open(path, "wb") as f:
+                    f.write(good)
             print(f"store #{iteration}: exit {result.returncode if result else 'timeout'}", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

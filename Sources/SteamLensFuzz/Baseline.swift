@@ -11,6 +11,9 @@ final class Baseline: @unchecked Sendable {
     let loader: EngineLoader
     let storeBytes: [UInt8]
     let columnBytes: [UInt8]
+    /// What `SteamStore.load` reads back from the undamaged tables.
+    let tables: StoreContents
+    let tablesText: String
     let sentimentBlob: [UInt8]
     let reviewTexts: [String]
     let catalog: Catalog
@@ -34,9 +37,13 @@ final class Baseline: @unchecked Sendable {
     private init() {
         do {
             let data = try Fixture.folder()
-            loader = try EngineLoader(dataFolder: data, cacheFolder: data + "/cache", environment: [:])
+            var loader = try EngineLoader(dataFolder: data, cacheFolder: data + "/cache", environment: [:])
+            loader.checksEveryColumnAtOpen = true
+            self.loader = loader
             let opened = try loader.open(forceRebuild: true)
             storeBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: opened.storePath)))
+            tables = try SteamStore.load(from: opened.storePath, expected: nil)
+            tablesText = "\(tables.dataset)"
             columnBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: loader.columnsPath)))
             let fingerprint = SourceFingerprint(directory: loader.directory, extra: EngineLoader.derivedVersions)
             let blobs = try SteamStore.loadBlobs(named: [DerivedModels.sentimentBlob], withReviewTextsFrom: opened.storePath, expected: fingerprint)

@@ -25,8 +25,10 @@ enum FuzzTarget: String, CaseIterable {
     case snapshot
     /// The sentiment model blob.
     case models
-    /// A good store with the bytes applied as patches, opened by `EngineLoader`.
+    /// A good store with the bytes applied as patches to its column file, opened by `EngineLoader`.
     case store
+    /// A good store's SQLite tables with the bytes applied as patches, read by `SteamStore.load`.
+    case tables
 
     /// Inputs longer than this are cut: the interesting structure is small,
     /// and huge inputs only slow the search down.
@@ -35,7 +37,7 @@ enum FuzzTarget: String, CaseIterable {
         case .json, .python: return 4096
         case .lines, .games, .reviews, .libraries: return 16384
         case .snapshot, .models: return 65536
-        case .store: return 1024
+        case .store, .tables: return 1024
         }
     }
 
@@ -51,6 +53,7 @@ enum FuzzTarget: String, CaseIterable {
         case .snapshot: BlobTargets.openColumns(Array(bytes))
         case .models: BlobTargets.decodeModel(Array(bytes))
         case .store: StoreTarget.open(patches: Array(bytes))
+        case .tables: StoreTarget.readTables(patches: Array(bytes))
         }
     }
 }

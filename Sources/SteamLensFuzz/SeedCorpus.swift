@@ -14,9 +14,11 @@ enum SeedCorpus {
         // its head reaches the header checks and keeps the corpus small.
         seeds.append((.models, "fixture-sentiment", Array(baseline.sentimentBlob.prefix(512))))
         // Patches: none, one in the header, a few across the file.
-        seeds.append((.store, "no-patch", []))
-        seeds.append((.store, "header-byte", [0, 0, 18, 0xFF]))
-        seeds.append((.store, "spread", [0, 16, 0, 0x00, 0, 40, 0, 0x7F, 0, 90, 0, 0xAA]))
+        for target in [FuzzTarget.store, .tables] {
+            seeds.append((target, "no-patch", []))
+            seeds.append((target, "header-byte", [0, 0, 18, 0xFF]))
+            seeds.append((target, "spread", [0, 16, 0, 0x00, 0, 40, 0, 0x7F, 0, 90, 0, 0xAA]))
+        }
         for (target, name, bytes) in seeds {
             let folder = corpus + "/" + target.rawValue
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

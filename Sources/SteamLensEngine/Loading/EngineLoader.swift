@@ -44,6 +44,10 @@ public struct EngineLoader: Sendable {
 
     public let directory: DataDirectory
     public let location: StoreLocation
+    /// Check every column in full as the store is mapped, so that damage
+    /// anywhere rebuilds at open instead of stopping a query at first touch
+    /// (the store fuzz target; a start leaves it off and pays per page).
+    public var checksEveryColumnAtOpen = false
 
     /// Throws `DataDirectory.LocateError` when the folder or a file is missing.
     public init(dataFolder: String, cacheFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -177,8 +181,8 @@ public struct EngineLoader: Sendable {
     /// fingerprint and the SQLite file's identity compared, the small tables
     /// read and verified; everything else stays mapped and is verified block
     /// by block as queries first read it.
-    private func openColumns(fingerprint: SourceFingerprint, stages: inout StageClock) throws -> Engine {
-        let file = try ColumnFile(path: columnsPath)
+    func openColumns(fingerprint: SourceFingerprint, stages: inout StageClock) throws -> Engine {
+        let file = try ColumnFile(path: columnsPath, verifyEveryColumn: checksEveryColumnAtOpen)
         guard try file.text("catalog.fingerprint") == fingerprint.value else {
             throw StoreError.stale("the data files changed since it was built")
         }
