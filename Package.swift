@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "StreamingSample", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
-        .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "TerminalUI",
+        .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog", "TerminalUI",
                                                      .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "SteamLensOutput",
@@ -123,7 +123,7 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "TerminalUI"]),
+        .testTarget(name: "SteamLensAppTests", dependencies: ["SteamLensApp", "SteamLensEngine", "StreamingCatalog", "TerminalUI"]),
         // The command line: output safety, argument checks, finding the bundled sample, the built binary.
         .testTarget(name: "SteamLensCLITests", dependencies: ["steamlens", "SteamLensData", "SteamLensEngine", "SteamLensOutput", "SteamLensTestSupport"]),
     ] + fuzzTargets,

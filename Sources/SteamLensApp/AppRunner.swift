@@ -13,7 +13,7 @@ import TerminalUI
 /// terminal.shutdown()
 /// ```
 public final class AppRunner {
-    public let engine: Engine
+    public let engine: any ExplorerCatalogue
     public let terminal: Terminal
     public private(set) var state: AppState
     /// Replays run effects inline and stop when the scripted keys run out,
@@ -29,7 +29,7 @@ public final class AppRunner {
     private let inbox = Inbox()
     private let queue = DispatchQueue(label: "steamlens.recommendations", qos: .userInitiated)
 
-    public init(engine: Engine, terminal: Terminal, state: AppState, effects: [Effect] = [], synchronous: Bool = false) {
+    public init(engine: any ExplorerCatalogue, terminal: Terminal, state: AppState, effects: [Effect] = [], synchronous: Bool = false) {
         self.engine = engine
         self.terminal = terminal
         self.state = state
@@ -78,13 +78,14 @@ public final class AppRunner {
         for effect in effects {
             switch effect {
             case .recommend(let request):
+                guard let engine = engine.steamEngine else { continue }
                 if isSynchronous {
                     let start = DispatchTime.now().uptimeNanoseconds
                     let rows = request.run(engine)
                     recommendMilliseconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                     apply(.recommendationsReady(generation: request.generation, rows: rows))
                 } else {
-                    let engine = self.engine, inbox = self.inbox
+                    let inbox = self.inbox
                     queue.async { inbox.post(.recommendationsReady(generation: request.generation, rows: request.run(engine))) }
                 }
             case .copy(let text):
@@ -130,11 +131,11 @@ extension AppRunner {
     ///                               size: Size(width: 120, height: 40))
     /// print((runner.terminal as! MemoryTerminal).screenText())
     /// ```
-    public static func replay(engine: Engine, keys: [Key], size: Size, sourceName: String = "data",
+    public static func replay(engine: any ExplorerCatalogue, keys: [Key], size: Size, sourceName: String = "data",
                               theme: Theme = .monochrome, glyphs: Glyphs = .unicode,
                               exportFolder: String = ".") -> AppRunner {
         let terminal = MemoryTerminal(size: size, keys: keys)
-        let (state, effects) = AppState.start(engine: engine, size: size, sourceName: sourceName,
+        let (state, effects) = AppState.start(catalogue: engine, size: size, sourceName: sourceName,
                                               theme: theme, glyphs: glyphs, exportFolder: exportFolder)
         let runner = AppRunner(engine: engine, terminal: terminal, state: state, effects: effects, synchronous: true)
         runner.run()

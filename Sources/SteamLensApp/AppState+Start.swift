@@ -3,8 +3,8 @@ import SteamLensEngine
 import TerminalUI
 
 extension AppState {
-    /// The state of the first frame: Developers focused, every pane loaded
-    /// and sorted by its count, the right side showing the first developer.
+    /// The state of the first frame: the first pane focused, every pane
+    /// loaded and sorted by its count, the right side showing its first row.
     /// Also returns the effects of that first selection (its recommendations).
     ///
     /// ```swift
@@ -13,9 +13,17 @@ extension AppState {
     public static func start(engine: Engine, size: Size, sourceName: String = "data",
                              definitions: Definitions = .standard, theme: Theme = .color, glyphs: Glyphs = .unicode,
                              exportFolder: String = ".") -> (AppState, [Effect]) {
-        var state = AppState(engine: engine, size: size, sourceName: sourceName, definitions: definitions,
+        start(catalogue: engine, size: size, sourceName: sourceName, definitions: definitions, theme: theme, glyphs: glyphs,
+              exportFolder: exportFolder)
+    }
+
+    /// The first frame's state on any catalogue (``start(engine:size:sourceName:definitions:theme:glyphs:exportFolder:)`` for Steam's).
+    public static func start(catalogue: any ExplorerCatalogue, size: Size, sourceName: String = "data",
+                             definitions: Definitions = .standard, theme: Theme = .color, glyphs: Glyphs = .unicode,
+                             exportFolder: String = ".") -> (AppState, [Effect]) {
+        var state = AppState(catalogue: catalogue, size: size, sourceName: sourceName, definitions: definitions,
                              theme: theme, glyphs: glyphs, exportFolder: exportFolder)
-        let effects = selectionChanged(&state, engine: engine)
+        let effects = selectionChanged(&state, engine: catalogue)
         return (state, effects)
     }
 
@@ -23,22 +31,25 @@ extension AppState {
     /// also fills the right side.
     public init(engine: Engine, size: Size, sourceName: String = "data", definitions: Definitions = .standard,
                 theme: Theme = .color, glyphs: Glyphs = .unicode, exportFolder: String = ".") {
-        let catalog = engine.catalog
+        self.init(catalogue: engine, size: size, sourceName: sourceName, definitions: definitions, theme: theme, glyphs: glyphs,
+                  exportFolder: exportFolder)
+    }
+
+    /// A state with every pane of `catalogue` loaded.
+    public init(catalogue: any ExplorerCatalogue, size: Size, sourceName: String = "data", definitions: Definitions = .standard,
+                theme: Theme = .color, glyphs: Glyphs = .unicode, exportFolder: String = ".") {
         self.definitions = definitions
         self.size = size
         self.sourceName = sourceName
         self.theme = theme
         self.glyphs = glyphs
         self.exportFolder = exportFolder
-        counts = CatalogCounts(games: catalog.gameCount, users: catalog.userCount,
-                               reviews: catalog.reviewCount, developers: catalog.developerNames.count)
-        itemMinutes = (0..<catalog.itemCount).map { item in
-            catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
-        }
-        cleaningSummary = AppState.cleaningSummary(catalog.report)
-        crawlYear = catalog.crawlYear
-        for pane in PaneID.allCases {
-            PaneRows.reload(pane, in: &self, engine: engine)
+        layout = catalogue.layout()
+        focus = layout.panes.first ?? .developers
+        itemMinutes = []
+        catalogue.prepare(&self)
+        for pane in layout.panes {
+            PaneRows.reload(pane, in: &self, engine: catalogue)
             if var loaded = panes[pane] {
                 loaded.cursor = PaneRows.firstNonEmptyRow(pane, in: loaded.rows)
                 panes[pane] = loaded

@@ -1,19 +1,28 @@
 import SteamLensEngine
+import StreamingCatalog
 import TerminalUI
 
-/// The left-column panes, in Tab order. Games exists only while drilled in.
-public enum PaneID: Int, CaseIterable, Hashable, Sendable {
-    case developers, users, genres, years, games
+/// A left-column pane of a catalogue: its place in Tab order (`rawValue`,
+/// also its digit key less one) and its title. Each catalogue names its own
+/// panes (``CatalogueLayout/panes``); Steam's are the constants below.
+public struct PaneID: Hashable, Sendable {
+    public var rawValue: Int
+    public var title: String
 
-    public var title: String {
-        switch self {
-        case .developers: return "Developers"
-        case .users: return "Users"
-        case .genres: return "Genres"
-        case .years: return "Years"
-        case .games: return "Games"
-        }
+    public init(_ rawValue: Int, _ title: String) {
+        self.rawValue = rawValue
+        self.title = title
     }
+
+    public static let developers = PaneID(0, "Developers")
+    public static let users = PaneID(1, "Users")
+    public static let genres = PaneID(2, "Genres")
+    public static let years = PaneID(3, "Years")
+    /// Every game, or the games of the row a drill opened.
+    public static let games = PaneID(4, "Games")
+
+    /// Steam's panes in Tab order.
+    public static let steam: [PaneID] = [.developers, .users, .genres, .years, .games]
 
     var listKind: ListPage.Kind {
         switch self {
@@ -21,7 +30,7 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
         case .users: return .users
         case .genres: return .genres
         case .years: return .years
-        case .games: return .games
+        default: return .games
         }
     }
 }
@@ -74,6 +83,8 @@ public enum Selection: Hashable, Sendable {
     /// nil: the "unknown" year.
     case year(Int?)
     case game(Int32)
+    /// A row of another catalogue's pane: its pane and the id its rows carry.
+    case entity(PaneID, Int)
 }
 
 /// A level of the drill stack (Enter pushes, Esc pops).
@@ -173,28 +184,35 @@ public struct AppState: Sendable {
     /// The histogram for the current selection, computed in `reduce`.
     public var distribution: Distribution?
 
+    /// What the catalogue calls its panes, its header counts and its keys.
+    public var layout: CatalogueLayout
+    /// The streaming catalogue's definitions; nil on Steam, whose are `definitions`.
+    public var streamingDefinitions: StreamingDefinitions?
+
     /// Header facts (fixed after start).
     public var sourceName: String
-    public var counts: CatalogCounts
     public var theme: Theme
     public var glyphs: Glyphs
     /// Where `e` writes files.
     public var exportFolder: String
-    /// How the crawl year was inferred, for the definitions panel.
-    public var crawlYear: CrawlYear
+    /// How the crawl year was inferred, for Steam's definitions panel.
+    public var crawlYear: CrawlYear?
     /// The load report in short, for the definitions panel.
     public var cleaningSummary: [String] = []
-    /// Total playtime minutes per item, for "most played game" lookups.
-    let itemMinutes: [Int]
+    /// Total playtime minutes per Steam item, for "most played game" lookups.
+    var itemMinutes: [Int]
 
     public var pane: PaneState {
         get { panes[focus] ?? PaneState() }
         set { panes[focus] = newValue }
     }
 
-    /// Panes in Tab order. The Games pane lists every game, or the games
-    /// of the row a drill opened.
-    public var visiblePanes: [PaneID] { PaneID.allCases }
+    /// Panes in Tab order. The drill pane (Games) lists every game, or the
+    /// games of the row a drill opened.
+    public var visiblePanes: [PaneID] { layout.panes }
+
+    /// The key table of the catalogue on screen.
+    public var keymap: Keymap<Command> { layout.keymap }
 
     /// The innermost games drill, if any.
     public var gamesDrill: Selection? {
@@ -219,6 +237,7 @@ public struct AppState: Sendable {
         case .genres: return .genre(Int32(entry.id))
         case .years: return .year(entry.id == 0 ? nil : entry.id)
         case .games: return .game(Int32(entry.id))
+        default: return .entity(focus, entry.id)
         }
     }
 }

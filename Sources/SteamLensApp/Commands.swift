@@ -13,12 +13,20 @@ public enum Command: Hashable, Sendable {
     case histogram, logBins, histogramScope
     case widen, narrow
     case definitions, toggleReviewYear, toggleUndatedReviews, toggleTimeUnit, toggleJoinKey
+    /// The streaming catalogue's definitions: title year, word match, missing rating.
+    case toggleTitleYear, toggleWordMatch, toggleMissingRating
     case export, copyName, copyId, resetSettings
     case palette, help
     case quit
 }
 
-/// The explorer's key table.
+extension Command {
+    /// The commands that switch a definition: they also work while the definitions panel is open.
+    static let definitionToggles: Set<Command> = [.toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey,
+                                                  .toggleTitleYear, .toggleWordMatch, .toggleMissingRating]
+}
+
+/// The explorer's key table (Steam's; ``streaming(panes:)`` derives the streaming catalogue's).
 public enum AppKeymap {
     public static let keymap = Keymap<Command>([
         KeyBinding([.up, .char("k")], .up, displayName: "↑/k", description: "move up", group: "Move"),
@@ -83,4 +91,37 @@ public enum AppKeymap {
         KeyBinding([.char("q"), .ctrl("c")], .quit, displayName: "q", description: "quit (also Ctrl-c)",
                    group: "General", hint: "quit", priority: 1),
     ])
+
+    /// The streaming catalogue's keys: Steam's table with its own panes on
+    /// the digits, its own definitions on r w m, and without the views only
+    /// Steam has (frequency tables, histograms, app ids).
+    public static func streaming(panes: [PaneID]) -> Keymap<Command> {
+        let steamOnly: Set<Command> = [.frequency, .histogram, .logBins, .histogramScope, .copyId,
+                                       .toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey]
+        var bindings: [KeyBinding<Command>] = []
+        for var binding in keymap.bindings where !steamOnly.contains(binding.command) {
+            switch binding.command {
+            case .focus(.developers):
+                for pane in panes.prefix(9) {
+                    let last = pane == panes.last
+                    bindings.append(KeyBinding([.char(Character(String(pane.rawValue + 1)))], .focus(pane),
+                                               description: pane.title + " pane" + (last ? ": every title, or the titles Enter opened" : ""),
+                                               group: "Panes"))
+                }
+                continue
+            case .focus: continue
+            case .open: binding.description = "open: the titles of the row (also →)"
+            case .search: binding.description = "search the focused pane (fuzzy, ignores accents)"
+            case .filter: binding.description = "filter the pane: score > 4, year 2015..2020, genre:dramas; Esc clears"
+            case .resetSettings:
+                binding.description = "reset definitions, sorts, filters and widths to the defaults"
+                bindings.append(KeyBinding([.char("r")], .toggleTitleYear, description: "year of a title: release / added", group: "Definitions"))
+                bindings.append(KeyBinding([.char("w")], .toggleWordMatch, description: "word match: whole word / substring", group: "Definitions"))
+                bindings.append(KeyBinding([.char("m")], .toggleMissingRating, description: "missing audience rating: unknown / G", group: "Definitions"))
+            default: break
+            }
+            bindings.append(binding)
+        }
+        return Keymap(bindings)
+    }
 }

@@ -1,4 +1,5 @@
 import SteamLensEngine
+import StreamingCatalog
 import TerminalUI
 
 /// The `d` overlay: the definitions every table is computed under, the
@@ -8,6 +9,7 @@ struct DefinitionsPanel: Widget {
     var offset: Int
 
     var lines: [String] {
+        if let streaming = state.streamingDefinitions { return Self.streamingLines(streaming) + state.cleaningSummary.map { "  " + $0 } }
         let d = state.definitions
         return [
             "Definitions in effect (docs/definitions.md)",
@@ -25,7 +27,8 @@ struct DefinitionsPanel: Widget {
     /// The `u` definition with its evidence: what year-less posts count as,
     /// and how the crawl year was inferred (or why it was not).
     private var undatedLines: [String] {
-        let d = state.definitions, crawl = state.crawlYear
+        guard let crawl = state.crawlYear else { return [] }
+        let d = state.definitions
         let inEffect: String
         switch (d.undatedReviews, crawl.year) {
         case (.crawlYear, let year?): inEffect = "count in \(year), the crawl year"
@@ -35,6 +38,20 @@ struct DefinitionsPanel: Widget {
         let basis = d.reviewYear == .posted ? "" : " (applies to the posted year only)"
         return ["  u  \(NumberFormat.grouped(crawl.undatedCount)) reviews without a year in 'posted': \(inEffect)\(basis)",
                 "     crawl year \(crawl.evidence)"]
+    }
+
+    /// The streaming catalogue's switches (r w m) and what every answer assumes.
+    static func streamingLines(_ d: StreamingDefinitions) -> [String] {
+        [
+            "Definitions in effect (docs/definitions.md, streaming definitions)",
+            "  r  year of a title: \(d.titleYear == .release ? "release_year" : "the year of date_added (when the platform listed it; often unknown on Amazon)")",
+            "  w  word match: \(d.wordMatch == .word ? "a whole word of the title ('love' is not 'Lovely')" : "anywhere in the title (substring)")",
+            "  m  no audience rating: \(d.missingRating == .unknown ? "its own bucket 'unknown'" : "counts as G (as the original brief did)")",
+            "     score: the mean of the generated ratings, 0.5-5; no real ratings are published",
+            "     duration: minutes for a movie, seasons for a show; a title's copies on other platforms are kept once per platform",
+            "",
+            "Cleaning rules applied at load",
+        ]
     }
 
     /// The largest useful scroll offset on a screen of the state's size.
@@ -50,7 +67,8 @@ struct DefinitionsPanel: Widget {
         let box = area.centered(width: width, height: min(area.height, content.count + 2))
         guard box.width >= 10, box.height >= 3 else { return }
         buffer.fill(box)
-        let panel = Panel(title: "Definitions · r u t b switch · j/k scroll · Esc closes", isFocused: true,
+        let keys = state.streamingDefinitions == nil ? "r u t b" : "r w m"
+        let panel = Panel(title: "Definitions · \(keys) switch · j/k scroll · Esc closes", isFocused: true,
                           theme: state.theme, glyphs: state.glyphs)
         buffer.render(panel, area: box)
         let inner = panel.inner(box).inset(horizontal: 1, vertical: 0)

@@ -24,7 +24,7 @@ enum DetailBuilder {
         }
 
         switch selection {
-        case .none:
+        case .none, .entity:
             break
 
         case .developer(let developer):

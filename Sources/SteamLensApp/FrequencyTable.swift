@@ -64,6 +64,7 @@ enum Frequencies {
         case .years:
             let years = Set(rows.map(\.id))
             for item in 0..<Int32(catalog.gameCount) where years.contains(Int(catalog.releaseYears[Int(item)])) { add(item) }
+        default: break
         }
         return items
     }

@@ -18,10 +18,18 @@ struct HeaderLine: Widget {
         buffer.fill(area)
         let keys = "[?] help  [q] quit"
         // Year-less reviews are named only when they stay unknown, as the join only when by name.
-        let definitions = "\(state.definitions.reviewYear.rawValue) year"
-            + (state.definitions.undatedReviews == .unknown ? " · undated unknown" : "")
-            + " · \(state.definitions.timeUnit.rawValue)"
-            + (state.definitions.joinKey == .name ? " · join by name" : "")
+        let definitions: String
+        if let streaming = state.streamingDefinitions {
+            // A choice is named only when it is not the default, as Steam's join.
+            definitions = "\(streaming.titleYear.rawValue) year"
+                + (streaming.wordMatch == .substring ? " · substring match" : "")
+                + (streaming.missingRating == .g ? " · missing rating G" : "")
+        } else {
+            definitions = "\(state.definitions.reviewYear.rawValue) year"
+                + (state.definitions.undatedReviews == .unknown ? " · undated unknown" : "")
+                + " · \(state.definitions.timeUnit.rawValue)"
+                + (state.definitions.joinKey == .name ? " · join by name" : "")
+        }
         let right = area.width >= 100 ? definitions + "   " + keys : keys
         var x = area.x + 1
         x += buffer.write("SteamLens", x: x, y: area.y, style: theme.header)
@@ -29,13 +37,9 @@ struct HeaderLine: Widget {
         let rightX = area.right - 1 - right.displayWidth
         // Narrow screens lose the review count first, then the source name.
         let room = max(0, rightX - x - 1)
-        let counts = state.counts
-        let candidates = [
-            state.sourceName + " · " + Self.countsText(counts),
-            state.sourceName + " · \(NumberFormat.grouped(counts.games)) games · \(NumberFormat.grouped(counts.users)) users",
-            "\(NumberFormat.grouped(counts.games)) games · \(NumberFormat.grouped(counts.users)) users",
-        ]
-        let middle = candidates.first { $0.displayWidth <= room } ?? candidates[candidates.count - 1]
+        let counts = state.layout.counts
+        let candidates = counts.map { state.sourceName + " · " + $0 } + counts.suffix(1)
+        let middle = candidates.first { $0.displayWidth <= room } ?? candidates.last ?? ""
         buffer.write(middle, x: x, y: area.y, style: theme.text, maxWidth: max(0, rightX - x - 1), ellipsis: state.glyphs.ellipsis)
         buffer.write(right, x: rightX, y: area.y, style: theme.muted)
     }

@@ -6,7 +6,7 @@ import TerminalUI
 // (again: the other way), on a row selects it; the wheel scrolls what is
 // under the pointer by three rows.
 
-func handleMouse(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect] {
+func handleMouse(_ state: inout AppState, _ key: Key, engine: any ExplorerCatalogue) -> [Effect] {
     switch key {
     case .wheel(let up, let x, let y):
         let step = up ? -3 : 3
@@ -32,7 +32,7 @@ func handleMouse(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect
 }
 
 /// A click `line` rows below the top of the left column, `x` cells into the pane.
-private func click(_ state: inout AppState, line: Int, x: Int, layout: ScreenLayout, engine: Engine) -> [Effect] {
+private func click(_ state: inout AppState, line: Int, x: Int, layout: ScreenLayout, engine: any ExplorerCatalogue) -> [Effect] {
     let panes = state.visiblePanes
     let listHeight = max(0, layout.left.height - panes.count - 1)
     var row = 0

@@ -6,7 +6,7 @@ import TerminalUI
 
 // MARK: - Filter
 
-func handleFilterKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect] {
+func handleFilterKey(_ state: inout AppState, _ key: Key, engine: any ExplorerCatalogue) -> [Effect] {
     guard var prompt = state.filterPrompt else { return [] }
     switch key {
     case .escape:
@@ -14,7 +14,7 @@ func handleFilterKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Ef
         return []
     case .enter:
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
-        if prompt.reviews, let reviews = state.reviewsDrill {
+        if prompt.reviews, let reviews = state.reviewsDrill, let steam = engine.steamEngine {
             do {
                 state.reviewList.filter = text.isEmpty ? nil
                     : try PaneFilter.parse(text, numberFields: ReviewList.numberFields, labelFields: [])
@@ -24,7 +24,7 @@ func handleFilterKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Ef
                 return []
             }
             state.filterPrompt = nil
-            reloadReviews(&state, item: reviews.item, engine: engine)
+            reloadReviews(&state, item: reviews.item, engine: steam)
             state.status = "\(NumberFormat.grouped(state.reviewList.reviews.count)) of \(Formatting.counted(state.reviewList.total, "review"))"
                 + (state.reviewList.filter == nil ? "" : " · Esc clears the filter")
             return []
@@ -58,7 +58,7 @@ func handleFilterKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Ef
 
 /// Puts `pane` (with its new filter) in place and moves the cursor to the
 /// row it was on, or the first row the filter keeps.
-func applyFilter(_ state: inout AppState, _ pane: PaneState, to id: PaneID, engine: Engine) -> [Effect] {
+func applyFilter(_ state: inout AppState, _ pane: PaneState, to id: PaneID, engine: any ExplorerCatalogue) -> [Effect] {
     var pane = pane
     let previous = pane.selected?.id
     PaneRows.applyFilter(&pane, pane: id, engine: engine)
@@ -73,7 +73,7 @@ func applyFilter(_ state: inout AppState, _ pane: PaneState, to id: PaneID, engi
     return id == state.focus ? selectionChanged(&state, engine: engine) : []
 }
 
-func clearFilter(_ state: inout AppState, _ filter: PaneFilter, engine: Engine) -> [Effect] {
+func clearFilter(_ state: inout AppState, _ filter: PaneFilter, engine: any ExplorerCatalogue) -> [Effect] {
     var pane = state.pane
     pane.filter = nil
     let effects = applyFilter(&state, pane, to: state.focus, engine: engine)
@@ -85,7 +85,7 @@ func clearFilter(_ state: inout AppState, _ filter: PaneFilter, engine: Engine) 
 
 /// The help box as drawn over a screen of `size`.
 func helpOverlay(_ state: AppState, offset: Int) -> HelpOverlay {
-    HelpOverlay(keymap: AppKeymap.keymap, title: "Help · j/k PgUp/PgDn scroll · q Esc ? close", offset: offset,
+    HelpOverlay(keymap: state.keymap, title: "Help · j/k PgUp/PgDn scroll · q Esc ? close", offset: offset,
                 theme: state.theme, glyphs: state.glyphs)
 }
 
@@ -142,8 +142,8 @@ private func writeExport(_ state: inout AppState, _ targets: [ExportTarget], _ c
 /// The commands the palette offers for `query`: every binding whose
 /// description or key matches, best first (the words as typed, then
 /// letters in order), each with its key.
-func paletteMatches(_ query: String) -> [KeyBinding<Command>] {
-    let bindings = AppKeymap.keymap.bindings.filter { $0.command != .palette }
+func paletteMatches(_ query: String, keymap: Keymap<Command> = AppKeymap.keymap) -> [KeyBinding<Command>] {
+    let bindings = keymap.bindings.filter { $0.command != .palette }
     let words = NameKey.normalize(query).split(separator: " ").map(String.init)
     guard !words.isEmpty else { return bindings }
     let ranked = bindings.enumerated().compactMap { index, binding -> (Int, Int, KeyBinding<Command>)? in
@@ -157,8 +157,8 @@ func paletteMatches(_ query: String) -> [KeyBinding<Command>] {
     return ranked.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
 }
 
-func handlePaletteKey(_ state: inout AppState, _ key: Key, query: String, cursor: Int, engine: Engine) -> [Effect] {
-    let matches = paletteMatches(query)
+func handlePaletteKey(_ state: inout AppState, _ key: Key, query: String, cursor: Int, engine: any ExplorerCatalogue) -> [Effect] {
+    let matches = paletteMatches(query, keymap: state.keymap)
     switch key {
     case .escape: state.overlay = nil
     case .down, .ctrl("n"), .tab: state.overlay = .palette(query: query, cursor: min(cursor + 1, max(0, matches.count - 1)))
@@ -219,8 +219,8 @@ func frequencyTable(_ attribute: FrequencyAttribute, source: PaneID?, selectionO
 
 /// Keys while the frequency table is open: it takes moving, Enter and `a`;
 /// nil lets every other key act as usual.
-func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine, times: Int = 1) -> [Effect]? {
-    guard var frequency = state.frequency, let command = AppKeymap.keymap.command(for: key) else { return nil }
+func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine catalogue: any ExplorerCatalogue, times: Int = 1) -> [Effect]? {
+    guard var frequency = state.frequency, let engine = catalogue.steamEngine, let command = state.keymap.command(for: key) else { return nil }
     let count = frequency.table.rows.count
     let page = FrequencyView.visibleRows(height: ScreenLayout(size: state.size).right.height, hasNote: frequency.table.note != nil)
     switch command {
@@ -244,7 +244,7 @@ func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine, tim
         frequency.cursor = 0
         frequency.offset = 0
     case .open:
-        return filterToFrequencyRow(&state, frequency, engine: engine)
+        return filterToFrequencyRow(&state, frequency, engine: catalogue)
     default:
         return nil
     }
@@ -257,7 +257,7 @@ func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine: Engine, tim
 
 /// Enter on a frequency row: the Games pane keeps only the games of that
 /// row (within its filter when the table counted the Games pane itself).
-private func filterToFrequencyRow(_ state: inout AppState, _ frequency: FrequencyState, engine: Engine) -> [Effect] {
+private func filterToFrequencyRow(_ state: inout AppState, _ frequency: FrequencyState, engine: any ExplorerCatalogue) -> [Effect] {
     guard frequency.table.rows.indices.contains(frequency.cursor) else { return [] }
     let row = frequency.table.rows[frequency.cursor]
     guard let rowFilter = row.filter else {

@@ -10,7 +10,7 @@ import TerminalUI
 /// let effects = reduce(&state, .key(.char("j")), engine: engine)
 /// ```
 @discardableResult
-public func reduce(_ state: inout AppState, _ action: Action, engine: Engine) -> [Effect] {
+public func reduce(_ state: inout AppState, _ action: Action, engine: any ExplorerCatalogue) -> [Effect] {
     switch action {
     case .key(let key):
         return handleKey(&state, key, engine: engine)
@@ -33,7 +33,7 @@ public func reduce(_ state: inout AppState, _ action: Action, engine: Engine) ->
     }
 }
 
-private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect] {
+private func handleKey(_ state: inout AppState, _ key: Key, engine: any ExplorerCatalogue) -> [Effect] {
     if key == .ctrl("c") {
         state.shouldQuit = true
         return []
@@ -60,8 +60,8 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
         case .escape, .char("d"), .enter, .char("q"): state.overlay = nil
         default:
             // r, u, t, b switch definitions while the panel shows them; every other key does nothing.
-            if let command = AppKeymap.keymap.command(for: key),
-               [.toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey].contains(command) {
+            if let command = state.keymap.command(for: key),
+               Command.definitionToggles.contains(command) {
                 return perform(&state, command, engine: engine)
             }
         }
@@ -76,7 +76,7 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
     if state.frequency != nil, let effects = handleFrequencyKey(&state, key, engine: engine) {
         return effects
     }
-    guard let command = AppKeymap.keymap.command(for: key) else {
+    guard let command = state.keymap.command(for: key) else {
         state.status = "\(key.displayName()) does nothing here · ? for help · : for commands"
         return []
     }
@@ -84,7 +84,7 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [
     return perform(&state, command, engine: engine)
 }
 
-func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Effect] {
+func perform(_ state: inout AppState, _ command: Command, engine: any ExplorerCatalogue) -> [Effect] {
     switch command {
     case .up: return move(&state, by: -1, engine: engine)
     case .down: return move(&state, by: 1, engine: engine)
@@ -117,12 +117,12 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         }
         return []
     case .nextMatch, .previousMatch:
-        if let reviews = state.reviewsDrill {
+        if let reviews = state.reviewsDrill, let steam = engine.steamEngine {
             guard let search = state.search, !search.query.isEmpty, search.reviewsOf == reviews.item else {
                 state.status = "no search yet: / to search the reviews"
                 return []
             }
-            guard let index = ReviewSearch.nextMatch(search.query, in: reviewTexts(state.reviewList, engine: engine),
+            guard let index = ReviewSearch.nextMatch(search.query, in: reviewTexts(state.reviewList, engine: steam),
                                                      after: reviews.offset, forward: command == .nextMatch) else {
                 state.status = "no review contains \"\(search.query)\""
                 return []
@@ -141,11 +141,11 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         return move(&state, to: index, engine: engine)
 
     case .sortNext, .sortPrevious, .sortReverse:
-        if let reviews = state.reviewsDrill {
+        if let reviews = state.reviewsDrill, let steam = engine.steamEngine {
             let sorts = ReviewSort.allCases
             let index = sorts.firstIndex(of: state.reviewList.sort) ?? 0
             state.reviewList.sort = sorts[(index + (command == .sortPrevious ? sorts.count - 1 : 1)) % sorts.count]
-            reloadReviews(&state, item: reviews.item, engine: engine)
+            reloadReviews(&state, item: reviews.item, engine: steam)
             state.status = "reviews " + state.reviewList.sort.rawValue
             return []
         }
@@ -173,13 +173,15 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         return []
 
     case .frequency:
-        return openFrequency(&state, engine: engine)
+        guard let steam = engine.steamEngine else { return notHere(&state, "frequency tables") }
+        return openFrequency(&state, engine: steam)
 
     case .widen, .narrow:
         state.leftZoom = min(12, max(-4, state.leftZoom + (command == .widen ? 1 : -1)))
         return []
 
     case .histogram:
+        guard engine.steamEngine != nil else { return notHere(&state, "histograms") }
         let kinds = DistributionKind.allCases
         if let current = state.histogram {
             let index = kinds.firstIndex(of: current.kind)! + 1
@@ -212,6 +214,17 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
         state.status = state.definitions.description
         for pane in state.visiblePanes { PaneRows.reload(pane, in: &state, engine: engine) }
         return selectionChanged(&state, engine: engine)
+    case .toggleTitleYear, .toggleWordMatch, .toggleMissingRating:
+        guard var definitions = state.streamingDefinitions else { return notHere(&state, "these definitions") }
+        switch command {
+        case .toggleTitleYear: definitions.titleYear = definitions.titleYear == .release ? .added : .release
+        case .toggleWordMatch: definitions.wordMatch = definitions.wordMatch == .word ? .substring : .word
+        default: definitions.missingRating = definitions.missingRating == .unknown ? .g : .unknown
+        }
+        state.streamingDefinitions = definitions
+        state.status = definitions.description
+        for pane in state.visiblePanes { PaneRows.reload(pane, in: &state, engine: engine) }
+        return selectionChanged(&state, engine: engine)
 
     case .export:
         state.overlay = .export(cursor: 0, format: .csv)
@@ -226,8 +239,8 @@ func perform(_ state: inout AppState, _ command: Command, engine: Engine) -> [Ef
             return []
         }
         var text = row.name
-        if command == .copyId, state.focus == .games, engine.catalog.itemIds.indices.contains(row.id) {
-            text = String(engine.catalog.itemIds[row.id])
+        if command == .copyId, state.focus == .games, let catalog = engine.steamEngine?.catalog, catalog.itemIds.indices.contains(row.id) {
+            text = String(catalog.itemIds[row.id])
         }
         // The clipboard gets the data's text, so control characters go first.
         text = TextSanitizer.sanitize(text, keepNewlines: false)
@@ -252,7 +265,7 @@ func pageSize(_ state: AppState) -> Int {
     max(1, ScreenLayout(size: state.size).listRows(paneCount: state.visiblePanes.count) - 1)
 }
 
-func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
+func move(_ state: inout AppState, by delta: Int, engine: any ExplorerCatalogue) -> [Effect] {
     if let reviews = state.reviewsDrill {
         let count = state.reviewList.reviews.count
         let offset = min(max(0, reviews.offset + (abs(delta) > 1 ? delta.signum() * 3 : delta)), max(0, count - 1))
@@ -261,7 +274,7 @@ func move(_ state: inout AppState, by delta: Int, engine: Engine) -> [Effect] {
     return move(&state, to: state.pane.cursor + delta, engine: engine)
 }
 
-func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
+func move(_ state: inout AppState, to target: Int, engine: any ExplorerCatalogue) -> [Effect] {
     if let reviews = state.reviewsDrill {
         let count = state.reviewList.reviews.count
         return scrollReviews(&state, item: reviews.item, to: min(max(0, target), max(0, count - 1)), engine: engine)
@@ -276,8 +289,9 @@ func move(_ state: inout AppState, to target: Int, engine: Engine) -> [Effect] {
     return selectionChanged(&state, engine: engine)
 }
 
-func scrollReviews(_ state: inout AppState, item: Int32, to offset: Int, engine: Engine) -> [Effect] {
+func scrollReviews(_ state: inout AppState, item: Int32, to offset: Int, engine: any ExplorerCatalogue) -> [Effect] {
     state.drill[state.drill.count - 1] = .reviews(item: item, offset: offset)
+    guard let engine = engine.steamEngine else { return [] }
     for index in state.detail.sections.indices {
         if case .reviews(let snippets, _) = state.detail.sections[index].body {
             state.detail.sections[index].body = .reviews(snippets, offset: offset)
@@ -303,7 +317,7 @@ func clampOffsets(_ state: inout AppState) {
     }
 }
 
-func focus(_ state: inout AppState, _ pane: PaneID, engine: Engine) -> [Effect] {
+func focus(_ state: inout AppState, _ pane: PaneID, engine: any ExplorerCatalogue) -> [Effect] {
     guard pane != state.focus else { return [] }
     state.focus = pane
     state.frequency = nil
@@ -315,38 +329,39 @@ func focus(_ state: inout AppState, _ pane: PaneID, engine: Engine) -> [Effect] 
 
 // MARK: - Drilling
 
-private func open(_ state: inout AppState, engine: Engine) -> [Effect] {
+private func open(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Effect] {
     let selection = state.selection
-    switch selection {
-    case .none:
-        return []
-    case .game(let item):
+    if case .game(let item) = selection, let steam = engine.steamEngine {
         guard state.reviewsDrill == nil else { return [] }
         state.drill.append(.reviews(item: item, offset: 0))
         state.generation += 1
         state.reviewList = ReviewList()
-        state.reviewList.reload(item: item, engine: engine)
-        state.detail = DetailBuilder.reviews(of: item, offset: 0, list: state.reviewList, engine: engine)
+        state.reviewList.reload(item: item, engine: steam)
+        state.detail = DetailBuilder.reviews(of: item, offset: 0, list: state.reviewList, engine: steam)
         return []
-    case .developer, .user, .genre, .year:
-        if state.gamesDrill == nil { state.allGamesPane = state.panes[.games] }
-        state.drill = [.games(scope: selection, returnFocus: state.focus)]
-        var games = PaneState()
-        // A user's games by their own playtime, others by owners.
-        games.sort = PaneSort(column: 1, descending: true)
-        state.panes[.games] = games
-        PaneRows.reload(.games, in: &state, engine: engine)
-        let rows = state.panes[.games]?.rows ?? []
-        state.panes[.games]?.cursor = PaneRows.firstNonEmptyRow(.games, in: rows)
-        state.focus = .games
-        state.search = nil
-        state.frequency = nil
-        clampOffsets(&state)
-        return selectionChanged(&state, engine: engine)
     }
+    guard engine.drills(into: selection) else {
+        if selection != .none { state.status = "Enter opens nothing more here: the right side shows it all" }
+        return []
+    }
+    let drillPane = state.layout.drillPane
+    if state.gamesDrill == nil { state.allGamesPane = state.panes[drillPane] }
+    state.drill = [.games(scope: selection, returnFocus: state.focus)]
+    var games = PaneState()
+    // A user's games by their own playtime, others by owners.
+    games.sort = PaneSort(column: 1, descending: true)
+    state.panes[drillPane] = games
+    PaneRows.reload(drillPane, in: &state, engine: engine)
+    let rows = state.panes[drillPane]?.rows ?? []
+    state.panes[drillPane]?.cursor = PaneRows.firstNonEmptyRow(drillPane, in: rows)
+    state.focus = drillPane
+    state.search = nil
+    state.frequency = nil
+    clampOffsets(&state)
+    return selectionChanged(&state, engine: engine)
 }
 
-private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
+private func back(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Effect] {
     if state.histogram != nil {
         state.histogram = nil
         state.distribution = nil
@@ -360,9 +375,9 @@ private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
         state.search = nil
         return []
     }
-    if let reviews = state.reviewsDrill, let filter = state.reviewList.filter {
+    if let reviews = state.reviewsDrill, let filter = state.reviewList.filter, let steam = engine.steamEngine {
         state.reviewList.filter = nil
-        reloadReviews(&state, item: reviews.item, engine: engine)
+        reloadReviews(&state, item: reviews.item, engine: steam)
         state.status = "filter \(filter.text) cleared"
         return []
     }
@@ -371,11 +386,12 @@ private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
     }
     guard let last = state.drill.popLast() else { return [] }
     if case .games(_, let returnFocus) = last {
+        let drillPane = state.layout.drillPane
         if let saved = state.allGamesPane {
-            state.panes[.games] = saved
+            state.panes[drillPane] = saved
         } else {
-            state.panes[.games] = nil
-            PaneRows.reload(.games, in: &state, engine: engine)
+            state.panes[drillPane] = nil
+            PaneRows.reload(drillPane, in: &state, engine: engine)
         }
         state.allGamesPane = nil
         state.focus = returnFocus
@@ -386,7 +402,7 @@ private func back(_ state: inout AppState, engine: Engine) -> [Effect] {
 
 // MARK: - Search
 
-private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine) -> [Effect] {
+private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: any ExplorerCatalogue) -> [Effect] {
     guard var search = state.search else { return [] }
     switch key {
     case .enter, .escape:
@@ -413,8 +429,8 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key, engine: Engine
         state.search = search
         return move(&state, to: search.startCursor, engine: engine)
     }
-    if search.reviewsOf != nil {
-        let texts = reviewTexts(state.reviewList, engine: engine)
+    if search.reviewsOf != nil, let steam = engine.steamEngine {
+        let texts = reviewTexts(state.reviewList, engine: steam)
         search.matches = ReviewSearch.matchCount(search.query, in: texts)
         state.search = search
         guard let index = ReviewSearch.firstMatch(search.query, in: texts, from: search.startCursor) else {
@@ -442,13 +458,13 @@ private func reviewTexts(_ list: ReviewList, engine: Engine) -> [String] {
 // MARK: - Derived views
 
 /// Rebuilds the right side for the current selection under a new generation.
-func selectionChanged(_ state: inout AppState, engine: Engine) -> [Effect] {
+func selectionChanged(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Effect] {
     state.generation += 1
-    if let reviews = state.reviewsDrill {
-        state.detail = DetailBuilder.reviews(of: reviews.item, offset: reviews.offset, list: state.reviewList, engine: engine)
+    if let reviews = state.reviewsDrill, let steam = engine.steamEngine {
+        state.detail = DetailBuilder.reviews(of: reviews.item, offset: reviews.offset, list: state.reviewList, engine: steam)
         return []
     }
-    let (detail, effect) = DetailBuilder.build(state.selection, state: state, engine: engine)
+    let (detail, effect) = engine.detail(for: state.selection, state: state)
     let shown = state.detail.recommendations ?? state.detail.staleRecommendations
     state.detail = detail
     state.detail.staleRecommendations = shown
@@ -456,8 +472,8 @@ func selectionChanged(_ state: inout AppState, engine: Engine) -> [Effect] {
     return effect.map { [$0] } ?? []
 }
 
-func refreshDistribution(_ state: inout AppState, engine: Engine) {
-    guard let mode = state.histogram else {
+func refreshDistribution(_ state: inout AppState, engine: any ExplorerCatalogue) {
+    guard let mode = state.histogram, let engine = engine.steamEngine else {
         state.distribution = nil
         return
     }
@@ -469,8 +485,15 @@ func refreshDistribution(_ state: inout AppState, engine: Engine) {
     case .genre(let id): scope = .genre(id)
     case .year(let year): scope = .year(year)
     case .game(let item): scope = .game(item)
+    case .entity: scope = .all
     }
     state.distribution = engine.distribution(mode.kind, scope: scope, logScale: mode.logScale, definitions: state.definitions)
+}
+
+/// A key bound to a view this catalogue does not have (reached from the palette of another's keys).
+private func notHere(_ state: inout AppState, _ what: String) -> [Effect] {
+    state.status = "no \(what) for this catalogue yet"
+    return []
 }
 
 /// "owners ▼": the sorted column and its direction.

@@ -36,7 +36,7 @@ private func renderFrame(_ state: AppState, size: Size) -> Buffer {
                                  folder: state.exportFolder, theme: state.theme, glyphs: state.glyphs),
                       area: screen.area.inset(horizontal: 2, vertical: 2))
     case .palette(let query, let cursor)?:
-        let entries = paletteMatches(query).map { CommandPalette.Entry(key: $0.displayName, description: $0.description) }
+        let entries = paletteMatches(query, keymap: state.keymap).map { CommandPalette.Entry(key: $0.displayName, description: $0.description) }
         screen.render(CommandPalette(query: query, entries: entries, cursor: cursor, theme: state.theme, glyphs: state.glyphs),
                       area: screen.area.inset(horizontal: 2, vertical: 2))
     case nil:
@@ -75,6 +75,7 @@ private func rightTitle(_ state: AppState) -> String {
     case .genre: return "Genre"
     case .year: return "Year"
     case .game: return state.reviewsDrill != nil ? "Reviews" : "Game"
+    case .entity(let pane, _): return pane.title
     }
 }
 
@@ -85,7 +86,7 @@ private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Re
         screen.write(state.glyphs.hasPartialBlocks ? "▏" : "_", x: area.x + 1 + written, y: area.y, style: state.theme.text)
         let hint = prompt.error ?? (prompt.reviews
             ? "filter reviews: sentiment 0 · recommend 1 · year 2015 · length > 200 · a word · Enter · Esc"
-            : "filter \(prompt.pane.title): price < 10 · year 2012..2015 · tag:roguelike · Enter · Esc")
+            : "filter \(prompt.pane.title): \(state.layout.filterExample) · Enter · Esc")
         let room = area.width - written - 4
         if room > 10 {
             let text = hint.truncated(toWidth: room, ellipsis: state.glyphs.ellipsis)
@@ -105,6 +106,6 @@ private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Re
         }
         return
     }
-    screen.render(StatusBar(keymap: AppKeymap.keymap, trailing: state.status, theme: state.theme, glyphs: state.glyphs),
+    screen.render(StatusBar(keymap: state.keymap, trailing: state.status, theme: state.theme, glyphs: state.glyphs),
                   area: area)
 }

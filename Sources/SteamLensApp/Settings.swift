@@ -53,9 +53,9 @@ public struct Settings: Codable, Equatable, Sendable {
         joinKey = state.definitions.joinKey
         leftZoom = state.leftZoom
         var sorts: [String: Sort] = [:]
-        for pane in PaneID.allCases {
+        for pane in state.visiblePanes {
             // The Games pane's sort is the all-games list's, not a drill's.
-            guard let paneState = pane == .games ? state.allGamesPane ?? state.panes[pane] : state.panes[pane] else { continue }
+            guard let paneState = pane == state.layout.drillPane ? state.allGamesPane ?? state.panes[pane] : state.panes[pane] else { continue }
             sorts[pane.title.lowercased()] = Sort(column: paneState.sortColumnName, descending: paneState.sort.descending)
         }
         self.sorts = sorts
@@ -139,10 +139,10 @@ extension AppState {
     /// Applies `settings` to a started state: definitions, sorts and zoom
     /// (the theme and the mouse are the terminal's, set by the caller).
     /// Returns the effects of the refreshed right side.
-    public mutating func apply(_ settings: Settings, engine: Engine) -> [Effect] {
+    public mutating func apply(_ settings: Settings, engine: any ExplorerCatalogue) -> [Effect] {
         definitions = settings.definitions(over: definitions)
         leftZoom = min(12, max(-4, settings.leftZoom ?? 0))
-        for pane in PaneID.allCases {
+        for pane in visiblePanes {
             var paneState = panes[pane] ?? PaneState()
             if let sort = settings.sorts?[pane.title.lowercased()] {
                 let column = sort.column == "name" ? 0 : (paneState.columns.firstIndex { $0.name == sort.column }.map { $0 + 1 })
@@ -156,10 +156,11 @@ extension AppState {
     }
 
     /// `R`: the defaults again (definitions, sorts, zoom, filters).
-    mutating func resetSettings(engine: Engine) -> [Effect] {
+    mutating func resetSettings(engine: any ExplorerCatalogue) -> [Effect] {
         definitions = .standard
+        if streamingDefinitions != nil { streamingDefinitions = .standard }
         leftZoom = 0
-        for pane in PaneID.allCases {
+        for pane in visiblePanes {
             panes[pane]?.sort = PaneSort(column: 1, descending: true)
             panes[pane]?.filter = nil
             PaneRows.reload(pane, in: &self, engine: engine)

@@ -1,0 +1,47 @@
+import SteamLensEngine
+import TerminalUI
+
+/// The Steam catalogue in the explorer: developers, users, genres, years
+/// and games, the right side from the engine's queries, and the views only
+/// Steam has (reviews, frequency tables, histograms).
+extension Engine: ExplorerCatalogue {
+    public var steamEngine: Engine? { self }
+
+    public func layout() -> CatalogueLayout {
+        let catalog = self.catalog
+        let counts = CatalogCounts(games: catalog.gameCount, users: catalog.userCount,
+                                   reviews: catalog.reviewCount, developers: catalog.developerNames.count)
+        return CatalogueLayout(panes: PaneID.steam, drillPane: .games,
+                               counts: [HeaderLine.countsText(counts),
+                                        "\(NumberFormat.grouped(counts.games)) games · \(NumberFormat.grouped(counts.users)) users"],
+                               keymap: AppKeymap.keymap, filterExample: "price < 10 · year 2012..2015 · tag:roguelike")
+    }
+
+    public func prepare(_ state: inout AppState) {
+        state.itemMinutes = (0..<catalog.itemCount).map { item in
+            catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
+        }
+        state.cleaningSummary = AppState.cleaningSummary(catalog.report)
+        state.crawlYear = catalog.crawlYear
+    }
+
+    public func paneContent(_ pane: PaneID, state: AppState) -> PaneContent? {
+        PaneRows.steamContent(pane, state: state, engine: self)
+    }
+
+    public func labelLookup(_ fields: Set<String>, pane: PaneID) -> PaneLabelLookup {
+        let lookup = PaneRows.LabelLookup(fields: fields, pane: pane, engine: self)
+        return PaneLabelLookup { field, row in lookup.labels(field, of: row) }
+    }
+
+    public func detail(for selection: Selection, state: AppState) -> (Detail, Effect?) {
+        DetailBuilder.build(selection, state: state, engine: self)
+    }
+
+    public func drills(into selection: Selection) -> Bool {
+        switch selection {
+        case .developer, .user, .genre, .year: return true
+        case .none, .game, .entity: return false
+        }
+    }
+}
