@@ -22,11 +22,17 @@ public enum StreamingListKind: String, CaseIterable, Sendable {
 }
 
 extension StreamingEngine {
-    /// One row of a list.
-    struct Entry {
-        var name: String
-        var count: Int
-        var secondary: Double
+    /// One row of a list: its name, its count and its second figure (`StreamingListKind`'s labels).
+    public struct Entry: Sendable {
+        public var name: String
+        public var count: Int
+        public var secondary: Double
+    }
+
+    /// Every row of a list, unsorted and unpaged (the explorer's panes sort them
+    /// themselves); years are named by their number, platforms by their raw name.
+    public func entries(_ kind: StreamingListKind, scope: String? = nil, definitions: StreamingDefinitions) throws -> [Entry] {
+        try rows(kind, scope: scope, definitions: definitions)
     }
 
     /// A page of a list. `scope` narrows `titles` ("genre:Dramas"); other lists take none.

@@ -3,6 +3,7 @@ import Foundation
 import SteamLensOutput
 import SteamLensApp
 import SteamLensEngine
+import StreamingCatalog
 import TerminalUI
 
 /// `steamlens` / `steamlens explore`: the full-screen explorer.
@@ -12,6 +13,8 @@ struct ExploreCommand: ParsableCommand {
         abstract: "Browse developers, users, genres and years in a full-screen terminal UI (the default).",
         discussion: """
             Keys: ? in the app lists them all (Tab panes, Enter opens, / searches, h histograms, q quits).
+            --dataset streaming (or --data with the four platform CSVs) browses the streaming catalogue:
+            platforms, genres, years, countries, cast, viewers and titles.
             Without a terminal, --replay "KEYS" --size 120x40 --dump-screen runs the app on an
             in-memory screen and prints the last frame, e.g.
               steamlens explore --replay "2 j j Enter" --size 120x40 --dump-screen
@@ -76,6 +79,13 @@ struct ExploreCommand: ParsableCommand {
         return folder == BundledSample.folder ? "bundled sample" : name
     }
 
+    private var isStreaming: Bool { dataOptions.effectiveDataSet == .streaming }
+
+    /// The streaming catalogue's explorer over its store (built on the first start).
+    private func openStreaming(folder: String, quiet: Bool) throws -> StreamingExplorer {
+        StreamingExplorer(engine: try dataOptions.openStreamingEngine(folder: folder, quiet: quiet))
+    }
+
     func run() throws {
         if let replay {
             try runReplay(replay)
@@ -85,6 +95,7 @@ struct ExploreCommand: ParsableCommand {
             try printPlainOverview(because: "not a terminal")
             return
         }
+        if isStreaming { return try runStreaming() }
         let loader = try dataOptions.loader()
         let environment = ProcessInfo.processInfo.environment
         let settingsPath = config ?? Settings.defaultPath(environment: environment)
@@ -132,11 +143,65 @@ struct ExploreCommand: ParsableCommand {
         }
     }
 
+    /// The explorer on the streaming catalogue. It reads no settings file and
+    /// writes none: the saved sorts and definitions are Steam's.
+    private func runStreaming() throws {
+        let folder = try dataOptions.streamingFolder()
+        let environment = ProcessInfo.processInfo.environment
+        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse))
+        } catch {
+            try printPlainOverview(because: "\(error)")
+            return
+        }
+        defer { terminal.shutdown() }
+        let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
+        let source = streamingSourceName(folder)
+        guard let loaded = LoadingScreen.wait(on: terminal, source: source, theme: theme, work: { progress in
+            progress("reading the catalogue and training the models (the first start of a folder)")
+            return try openStreaming(folder: folder, quiet: true)
+        }) else { return }
+        let explorer: StreamingExplorer
+        do {
+            explorer = try loaded.get()
+        } catch {
+            terminal.shutdown()
+            throw CLIFailure(error)
+        }
+        let (state, effects) = AppState.start(catalogue: explorer, size: terminal.size, sourceName: source,
+                                              theme: wantsColor ? theme : .monochrome, glyphs: ascii ? .ascii : terminal.glyphs,
+                                              exportFolder: absoluteExportFolder)
+        AppRunner(engine: explorer, terminal: terminal, state: state, effects: effects).run()
+    }
+
+    /// "streaming sample" for the bundled one, else the folder's name.
+    private func streamingSourceName(_ folder: String) -> String {
+        let path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        return path == URL(fileURLWithPath: BundledSample.folder + "/streaming").standardizedFileURL.path
+            ? "streaming sample" : URL(fileURLWithPath: path).lastPathComponent
+    }
+
     /// Without a usable terminal the explorer's first screen is printed as
     /// plain tables (the busiest developers, users and genres), with a note
     /// on stderr saying why and what to run instead.
     private func printPlainOverview(because reason: String) throws {
         FileHandle.standardError.write(Data("steamlens: \(reason); printing a plain overview (use `steamlens query …` for any question, or --replay \"KEYS\" --dump-screen for the explorer)\n".utf8))
+        if isStreaming {
+            let folder = try dataOptions.streamingFolder()
+            let engine = try dataOptions.openStreamingEngine(folder: folder, quiet: true)
+            print("SteamLens · \(streamingSourceName(folder)) · \(engine.titles.count) titles · \(engine.catalogue.ratings?.viewers.count ?? 0) viewers\n")
+            for kind in [StreamingListKind.platforms, .genres, .countries] {
+                do {
+                    let page = try engine.list(kind, limit: 10, definitions: .standard)
+                    print(try ResultPrinter.render(table: page.table, json: page, definitions: page.definitions, format: .table))
+                } catch {
+                    throw CLIFailure(error)
+                }
+            }
+            return
+        }
         let engine = try dataOptions.openEngine(quiet: true).engine
         let catalog = engine.catalog
         print("SteamLens · \(sourceName) · \(catalog.gameCount) games · \(catalog.userCount) users · \(catalog.reviewCount) reviews\n")
@@ -157,10 +222,19 @@ struct ExploreCommand: ParsableCommand {
         } catch {
             throw CLIFailure(message: "\(error)", code: 1)
         }
-        let opened = try dataOptions.openEngine(quiet: false)
+        let catalogue: any ExplorerCatalogue
+        let source: String
+        if isStreaming {
+            let folder = try dataOptions.streamingFolder()
+            catalogue = try openStreaming(folder: folder, quiet: false)
+            source = streamingSourceName(folder)
+        } else {
+            catalogue = try dataOptions.openEngine(quiet: false).engine
+            source = sourceName
+        }
         let environment = ProcessInfo.processInfo.environment
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor)
-        let runner = AppRunner.replay(engine: opened.engine, keys: keys, size: parsedSize!, sourceName: sourceName,
+        let runner = AppRunner.replay(engine: catalogue, keys: keys, size: parsedSize!, sourceName: source,
                                       theme: theme, glyphs: ascii ? .ascii : .unicode, exportFolder: absoluteExportFolder)
         if dumpScreen, let terminal = runner.terminal as? MemoryTerminal {
             let lines = (terminal.lastBuffer ?? Buffer(size: terminal.size)).plainLines(trimmingTrailingSpaces: true)

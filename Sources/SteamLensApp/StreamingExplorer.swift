@@ -1,0 +1,180 @@
+import SteamLensEngine
+import StreamingCatalog
+import TerminalUI
+
+/// The streaming catalogue in the explorer: platforms, genres, years,
+/// countries, cast and viewers, each opening its titles in the Titles pane.
+/// Rows come from `StreamingEngine.entries`/`scopedTitles`; the right side
+/// asks the streaming questions (``StreamingDetail``).
+///
+/// ```swift
+/// let explorer = StreamingExplorer(engine: StreamingStore.open(folder: folder, cacheFolder: cache))
+/// let (state, _) = AppState.start(catalogue: explorer, size: Size(width: 120, height: 40))
+/// ```
+public struct StreamingExplorer: ExplorerCatalogue {
+    public let engine: StreamingEngine
+    /// Genres, countries and cast members by name: a row's id is its place here,
+    /// so a cursor stays on its row when a definition reloads the pane.
+    let genres: NameTable
+    let countries: NameTable
+    let cast: NameTable
+
+    public static let platforms = PaneID(0, "Platforms")
+    public static let genres = PaneID(1, "Genres")
+    public static let years = PaneID(2, "Years")
+    public static let countries = PaneID(3, "Countries")
+    public static let cast = PaneID(4, "Cast")
+    public static let viewers = PaneID(5, "Viewers")
+    /// Every title, or the titles of the row Enter opened.
+    public static let titles = PaneID(6, "Titles")
+    public static let panes = [platforms, genres, years, countries, cast, viewers, titles]
+
+    /// What a Titles filter may name besides its columns.
+    static let titleLabelFields = ["genre", "country", "cast", "director", "platform", "type", "rating"]
+
+    public init(engine: StreamingEngine) {
+        self.engine = engine
+        let titles = engine.titles
+        genres = NameTable(titles.flatMap(\.genres))
+        countries = NameTable(titles.flatMap(\.countries))
+        cast = NameTable(titles.flatMap(\.cast))
+    }
+
+    public var steamEngine: Engine? { nil }
+
+    public func layout() -> CatalogueLayout {
+        let ratings = engine.catalogue.ratings
+        let titles = "\(NumberFormat.grouped(engine.titles.count)) titles"
+        let viewers = "\(NumberFormat.grouped(ratings?.viewers.count ?? 0)) viewers"
+        return CatalogueLayout(panes: Self.panes, drillPane: Self.titles,
+                               counts: ["\(titles) · \(viewers) · \(NumberFormat.grouped(ratings?.count ?? 0)) ratings (generated)",
+                                        "\(titles) · \(viewers)"],
+                               keymap: AppKeymap.streaming(panes: Self.panes),
+                               filterExample: "score > 4 · year 2015..2020 · genre:dramas")
+    }
+
+    public func prepare(_ state: inout AppState) {
+        state.streamingDefinitions = .standard
+        state.cleaningSummary = AppState.cleaningSummary(engine.catalogue.report)
+    }
+
+    public func drills(into selection: Selection) -> Bool {
+        guard case .entity(let pane, _) = selection else { return false }
+        return pane != Self.titles
+    }
+
+    public func detail(for selection: Selection, state: AppState) -> (Detail, Effect?) {
+        (StreamingDetail(explorer: self, state: state).build(selection), nil)
+    }
+
+    // MARK: Panes
+
+    public func paneContent(_ pane: PaneID, state: AppState) -> PaneContent? {
+        let definitions = state.streamingDefinitions ?? .standard
+        func counted(_ kind: StreamingListKind, _ columns: [PaneColumnSpec], id: (Int, StreamingEngine.Entry) -> Int?) -> PaneContent? {
+            guard let entries = try? engine.entries(kind, definitions: definitions) else { return nil }
+            return PaneContent(columns: columns, rows: entries.enumerated().compactMap { index, entry in
+                id(index, entry).map { PaneRow(id: $0, name: name(of: pane, id: $0) ?? entry.name, key: NameKey.normalize(entry.name),
+                                        values: [Double(entry.count), entry.secondary]) }
+            })
+        }
+        let titlesAndMovies = [PaneColumnSpec("titles"), PaneColumnSpec("movies")]
+        switch pane {
+        case Self.platforms:
+            return counted(.platforms, titlesAndMovies) { _, entry in Platform.allCases.firstIndex { $0.rawValue == entry.name } }
+        case Self.genres: return counted(.genres, titlesAndMovies) { genres.id(of: $1.name) }
+        case Self.countries: return counted(.countries, titlesAndMovies) { countries.id(of: $1.name) }
+        case Self.cast: return counted(.cast, [PaneColumnSpec("titles"), PaneColumnSpec("platforms")]) { cast.id(of: $1.name) }
+        case Self.years: return counted(.years, [PaneColumnSpec("released"), PaneColumnSpec("added")]) { Int($1.name) }
+        case Self.viewers:
+            // A folder without ratings has no viewers: the pane is empty rather than missing.
+            guard engine.catalogue.ratings != nil else { return PaneContent(columns: [PaneColumnSpec("ratings"), PaneColumnSpec("mean", digits: 2)], rows: []) }
+            // The engine lists viewers in their own order, so a row's place is the viewer's index.
+            return counted(.viewers, [PaneColumnSpec("ratings"), PaneColumnSpec("mean", digits: 2)]) { index, _ in index }
+        case Self.titles: return titleRows(of: state.gamesDrill, definitions: definitions)
+        default: return nil
+        }
+    }
+
+    /// The titles of a drill (every title without one): ratings, mean score
+    /// and year; a viewer's titles start with the viewer's own score.
+    func titleRows(of scope: Selection?, definitions: StreamingDefinitions) -> PaneContent {
+        let titles = engine.titles, ratings = engine.catalogue.ratings
+        var columns = [PaneColumnSpec("ratings"), PaneColumnSpec("score", digits: 2), PaneColumnSpec("year", grouped: false)]
+        let indices = (try? engine.scopedTitles(scope.flatMap { self.scope(of: $0) }, definitions: definitions)) ?? []
+        var viewer: Int?
+        if case .entity(Self.viewers, let id)? = scope, ratings?.viewers.indices.contains(id) == true {
+            viewer = id
+            columns.insert(PaneColumnSpec("their score", digits: 1), at: 0)
+        }
+        let rows = indices.map { index in
+            let title = titles[index]
+            var values: [Double?] = [Double(ratings?.ratingCount(ofTitle: index) ?? 0), ratings?.meanScore(ofTitle: index),
+                                     definitions.year(of: title).map(Double.init)]
+            if let viewer { values.insert(ratings?.score(viewer: viewer, title: index), at: 0) }
+            return PaneRow(id: index, name: title.name, key: NameKey.normalize(title.name), values: values)
+        }
+        return PaneContent(columns: columns, labelFields: Self.titleLabelFields, rows: rows)
+    }
+
+    /// The `titles` scope of a row ("genre:Dramas", "viewer:u1"); nil for every title.
+    func scope(of selection: Selection) -> String? {
+        guard case .entity(let pane, let id) = selection else { return nil }
+        switch pane {
+        case Self.platforms: return Platform.allCases.indices.contains(id) ? "platform:" + Platform.allCases[id].rawValue : nil
+        case Self.years: return "year:\(id)"
+        case Self.viewers: return engine.catalogue.ratings.flatMap { $0.viewers.indices.contains(id) ? "viewer:" + $0.viewers[id] : nil }
+        case Self.genres: return genres.name(id).map { "genre:" + $0 }
+        case Self.countries: return countries.name(id).map { "country:" + $0 }
+        case Self.cast: return cast.name(id).map { "cast:" + $0 }
+        default: return nil
+        }
+    }
+
+    /// The name a row of `pane` shows: "Netflix", "Dramas", "u12", "2020".
+    func name(of pane: PaneID, id: Int) -> String? {
+        switch pane {
+        case Self.platforms: return Platform.allCases.indices.contains(id) ? Platform.allCases[id].displayName : nil
+        case Self.genres: return genres.name(id)
+        case Self.countries: return countries.name(id)
+        case Self.cast: return cast.name(id)
+        case Self.years: return String(id)
+        case Self.viewers: return engine.catalogue.ratings.flatMap { $0.viewers.indices.contains(id) ? $0.viewers[id] : nil }
+        case Self.titles: return engine.titles.indices.contains(id) ? engine.titles[id].name : nil
+        default: return nil
+        }
+    }
+
+    public func labelLookup(_ fields: Set<String>, pane: PaneID) -> PaneLabelLookup {
+        guard pane == Self.titles, !fields.isEmpty else { return .none }
+        let titles = engine.titles
+        return PaneLabelLookup { field, row in
+            guard titles.indices.contains(row) else { return [] }
+            let title = titles[row]
+            switch field {
+            case "genre": return title.genres.map(PaneFilter.fold)
+            case "country": return title.countries.map(PaneFilter.fold)
+            case "cast": return title.cast.map(PaneFilter.fold)
+            case "director": return title.directors.map(PaneFilter.fold)
+            case "platform": return [PaneFilter.fold(title.platform.rawValue), PaneFilter.fold(title.platform.displayName)]
+            case "type": return [PaneFilter.fold(title.type.rawValue), PaneFilter.fold(title.type.displayName)]
+            case "rating": return title.rating.map { [PaneFilter.fold($0)] } ?? []
+            default: return []
+            }
+        }
+    }
+}
+
+/// Distinct names in a fixed order (case-sensitive, sorted), each with its place.
+struct NameTable: Sendable {
+    let names: [String]
+    let ids: [String: Int]
+
+    init(_ all: [String]) {
+        names = Array(Set(all)).sorted()
+        ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    }
+
+    func id(of name: String) -> Int? { ids[name] }
+    func name(_ id: Int) -> String? { names.indices.contains(id) ? names[id] : nil }
+}

@@ -1,0 +1,160 @@
+import SteamLensApp
+import StreamingCatalog
+import TerminalUI
+import XCTest
+
+/// The streaming catalogue's panes driven through `reduce` alone, on the
+/// bundled sample: what each pane lists, what Enter opens, what the right
+/// side asks, and which keys it has.
+final class StreamingExplorerTests: XCTestCase {
+    let explorer = StreamingFixture.explorer
+    let titles = StreamingFixture.titles
+
+    func testTheFirstFrameFocusesPlatformsWithEveryTitleCountedOnce() {
+        let state = StreamingFixture.state()
+        XCTAssertEqual(state.visiblePanes.map(\.title), ["Platforms", "Genres", "Years", "Countries", "Cast", "Viewers", "Titles"])
+        XCTAssertEqual(state.focus, StreamingExplorer.platforms)
+        let platforms = state.panes[StreamingExplorer.platforms]?.rows ?? []
+        XCTAssertEqual(platforms.map(\.name).sorted(), ["Amazon Prime", "Disney+", "Hulu", "Netflix"])
+        XCTAssertEqual(platforms.map(\.count).reduce(0, +), titles.count)
+        XCTAssertEqual(platforms.first?.name, "Amazon Prime", "sorted by titles, the most first")
+        XCTAssertEqual(state.panes[StreamingExplorer.titles]?.rows.count, titles.count)
+        XCTAssertEqual(state.detail.sections.first?.title, "Titles of Amazon Prime")
+    }
+
+    func testEnterOnAGenreListsExactlyItsTitlesAndEscGivesEveryTitleBack() {
+        var state = StreamingFixture.state()
+        state.press("2 j", catalogue: explorer)
+        let genre = state.panes[StreamingExplorer.genres]?.selected?.name ?? ""
+        state.press("Enter", catalogue: explorer)
+        XCTAssertEqual(state.focus, StreamingExplorer.titles)
+        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        XCTAssertEqual(rows.count, titles.filter { $0.genres.contains(genre) }.count)
+        XCTAssertTrue(rows.allSatisfy { titles[$0.id].genres.contains(genre) })
+        XCTAssertGreaterThan(rows.count, 0)
+        state.press("Esc", catalogue: explorer)
+        XCTAssertEqual(state.focus, StreamingExplorer.genres)
+        XCTAssertEqual(state.panes[StreamingExplorer.genres]?.cursor, 1, "the Genres pane keeps its cursor")
+        XCTAssertEqual(state.panes[StreamingExplorer.titles]?.rows.count, titles.count)
+    }
+
+    func testAViewersTitlesAreTheTitlesTheyRatedWithTheirOwnScoreFirst() {
+        var state = StreamingFixture.state()
+        state.press("6", catalogue: explorer)
+        guard let viewer = state.pane.selected else { return XCTFail("no viewer selected") }
+        state.press("Enter", catalogue: explorer)
+        guard let pane = state.panes[StreamingExplorer.titles] else { return XCTFail("no Titles pane") }
+        XCTAssertEqual(pane.columns.first?.name, "their score")
+        let ratings = explorer.engine.catalogue.ratings!
+        XCTAssertEqual(pane.rows.count, ratings.ratingCount(ofViewer: viewer.id))
+        XCTAssertEqual(pane.rows.count, viewer.count)
+        XCTAssertTrue(pane.rows.allSatisfy { $0.values[0] == ratings.score(viewer: viewer.id, title: $0.id) && $0.values[0] != nil })
+    }
+
+    func testATitleShowsItsFactsSimilarTitlesWithoutItselfAndWhetherTheViewerWillLikeIt() {
+        var state = StreamingFixture.state()
+        state.press("7", catalogue: explorer)
+        guard let row = state.pane.selected else { return XCTFail("no title selected") }
+        let sections = state.detail.sections
+        XCTAssertEqual(sections.first?.title, titles[row.id].name)
+        guard case .lines(let facts)? = sections.first?.body else { return XCTFail("no facts") }
+        XCTAssertTrue(facts[0].contains("id " + titles[row.id].id))
+        guard let similar = sections.first(where: { $0.title == "Similar titles" }), case .table(let table) = similar.body else {
+            return XCTFail("no similar titles")
+        }
+        XCTAssertEqual(table.rows.count, 5)
+        XCTAssertFalse(table.rows.contains { $0[2].description == titles[row.id].id })
+        let viewer = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
+        XCTAssertTrue(sections.contains { $0.title.hasPrefix("Will \(viewer) like \(titles[row.id].name)") })
+    }
+
+    func testMovingTheViewersCursorChangesWhomWillLikeAsksAbout() {
+        var state = StreamingFixture.state()
+        state.press("6 j j", catalogue: explorer)
+        let viewer = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
+        state.press("7", catalogue: explorer)
+        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(viewer) like ") })
+        state.press("6 k 7", catalogue: explorer)
+        let other = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
+        XCTAssertNotEqual(other, viewer)
+        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(other) like ") })
+    }
+
+    func testThePlatformQuestionsUseTheYearOfTheYearsPane() {
+        var state = StreamingFixture.state()
+        state.press("3 j", catalogue: explorer)
+        let year = state.panes[StreamingExplorer.years]?.selected?.name ?? ""
+        state.press("1", catalogue: explorer)
+        XCTAssertTrue(state.detail.sections.contains { $0.title == "Longest movie of \(year)" })
+        XCTAssertTrue(state.detail.sections.contains { $0.title == "Most frequent cast member of \(year)" })
+    }
+
+    func testRSwitchesTheTitleYearAndAYearThenOpensTheTitlesAddedThatYear() {
+        var state = StreamingFixture.state()
+        state.press("r", catalogue: explorer)
+        XCTAssertEqual(state.streamingDefinitions?.titleYear, .added)
+        state.press("3 Enter", catalogue: explorer)
+        let year = state.gamesDrill.flatMap { scope -> Int? in
+            if case .entity(_, let id) = scope { return id }
+            return nil
+        }
+        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        XCTAssertGreaterThan(rows.count, 0)
+        XCTAssertTrue(rows.allSatisfy { titles[$0.id].dateAdded?.year == year })
+        XCTAssertEqual(rows.count, titles.filter { $0.dateAdded?.year == year }.count)
+    }
+
+    func testAFilterOnTitlesKeepsOnlyTheRowsItHolds() {
+        var state = StreamingFixture.state()
+        state.press("7 f", catalogue: explorer)
+        state.type("score > 4 type:movie", catalogue: explorer)
+        state.press("Enter", catalogue: explorer)
+        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        let expected = titles.indices.filter { index in
+            titles[index].type == .movie && (explorer.engine.catalogue.ratings?.meanScore(ofTitle: index) ?? 0) > 4
+        }
+        XCTAssertEqual(Set(rows.map(\.id)), Set(expected))
+        XCTAssertGreaterThan(rows.count, 0)
+    }
+
+    func testSearchMovesTheCursorToTheTitleTyped() {
+        var state = StreamingFixture.state()
+        let target = titles[titles.count / 2].name
+        state.press("7 /", catalogue: explorer)
+        state.type(target, catalogue: explorer)
+        state.press("Enter", catalogue: explorer)
+        XCTAssertEqual(state.pane.selected?.name, target)
+    }
+
+    func testEnterOnATitleOpensNothingAndSaysWhy() {
+        var state = StreamingFixture.state()
+        state.press("7", catalogue: explorer)
+        let before = state.pane.selected
+        state.press("Enter", catalogue: explorer)
+        XCTAssertEqual(state.focus, StreamingExplorer.titles)
+        XCTAssertEqual(state.pane.selected, before)
+        XCTAssertEqual(state.status, "Enter opens nothing more here: the right side shows it all")
+    }
+
+    func testTheStreamingKeysBindEachPaneOnceAndLeaveOutWhatOnlySteamHas() {
+        let keymap = AppKeymap.streaming(panes: StreamingExplorer.panes)
+        XCTAssertEqual(keymap.duplicateKeys, [])
+        XCTAssertEqual(keymap.command(for: .char("7")), .focus(StreamingExplorer.titles))
+        XCTAssertEqual(keymap.command(for: .char("w")), .toggleWordMatch)
+        XCTAssertNil(keymap.command(for: .char("F")))
+        XCTAssertNil(keymap.command(for: .char("h")))
+        var state = StreamingFixture.state()
+        state.press("h", catalogue: explorer)
+        XCTAssertNil(state.histogram)
+        XCTAssertEqual(state.status, "h does nothing here · ? for help · : for commands")
+    }
+
+    func testTheDefinitionsPanelNamesTheSwitchesAndTheCleaningRules() {
+        var state = StreamingFixture.state()
+        state.press("d", catalogue: explorer)
+        XCTAssertEqual(state.overlay, .definitions(offset: 0))
+        state.press("m", catalogue: explorer)
+        XCTAssertEqual(state.streamingDefinitions?.missingRating, .g, "m switches while the panel is open")
+        XCTAssertTrue(state.cleaningSummary.contains { $0.contains("hulu_titles") })
+    }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# End-to-end test of the explorer on the streaming catalogue in a real terminal (tmux).
+#
+#   scripts/tui-e2e-streaming.sh                      # bundled sample (Data/streaming), builds the release binary
+#   STEAMLENS_BIN=.build/release/steamlens DATA=/work/shared/data/streaming scripts/tui-e2e-streaming.sh
+#
+# At 120x40 and 80x24 it starts `steamlens --dataset streaming` in a detached
+# tmux session, waits for the readiness marker (the header's "N titles ·
+# N viewers"), opens a platform's titles, moves onto a title and checks its
+# facts and similar titles, searches the Titles pane, opens the help, and
+# quits with q, checking the terminal is restored (echo and icanon on).
+# Every tmux call uses a private server (-L, no config), killed at exit.
+# Exits non-zero with a message naming the failed step.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${STEAMLENS_BIN:-$ROOT/.build/release/steamlens}"
+DATA="${DATA:-}"
+CACHE="${CACHE:-${TMPDIR:-/tmp}/steamlens-e2e-streaming-cache}"
+TIMEOUT="${TIMEOUT:-60}"
+SESSION="steamlens-e2e-streaming-$$"
+SOCKET="steamlens-e2e-streaming-$$-$RANDOM"
+WORK="$(mktemp -d)"
+
+tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+
+fail() { echo "tui-e2e-streaming: FAIL: $*" >&2; if tm has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tm capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
+cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
+if [[ -z "${STEAMLENS_BIN:-}" ]]; then
+    echo "tui-e2e-streaming: building the release binary …"
+    (cd "$ROOT" && swift build -c release --product steamlens >/dev/null) || fail "swift build -c release failed"
+fi
+[[ -x "$BIN" ]] || fail "no binary at $BIN"
+tm new-session -d -s keeper "sleep 86400"
+
+wait_for() {
+    local text="$1" deadline=$((SECONDS + TIMEOUT))
+    while (( SECONDS < deadline )); do
+        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    fail "timed out after ${TIMEOUT}s waiting for \"$text\""
+}
+
+wait_for_file() {
+    local path="$1" deadline=$((SECONDS + TIMEOUT))
+    while (( SECONDS < deadline )); do [[ -s "$path" ]] && return 0; sleep 0.1; done
+    fail "steamlens did not exit within ${TIMEOUT}s (no $path)"
+}
+
+assert_screen() {
+    tm capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
+}
+
+assert_restored() {
+    local stty_file="$1" how="$2"
+    grep -qE '(^| )echo( |$)' "$stty_file" || fail "echo is off after $how: terminal not restored"
+    grep -qE '(^| )icanon( |$)' "$stty_file" || fail "icanon is off after $how: terminal not restored"
+    return 0
+}
+
+# start WIDTH HEIGHT STTYFILE: steamlens on the streaming catalogue, then stty -a once it exits.
+start() {
+    local data=""
+    [[ -n "$DATA" ]] && data="--data \"$DATA\""
+    tm new-session -d -s "$SESSION" -x "$1" -y "$2" \
+        "sh -c 'trap true INT; \"$BIN\" --dataset streaming $data --cache \"$CACHE\" --export-folder \"$WORK\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+    wait_for " titles · "
+    wait_for " viewers"
+}
+
+run_size() {
+    local width="$1" height="$2"
+    echo "tui-e2e-streaming: ${width}x${height}"
+    start "$width" "$height" "$WORK/q-$width"
+    assert_screen "1 Platforms" "the Platforms pane at start"
+    assert_screen "Titles of " "count_platform of the first platform on the right"
+
+    # Enter on the first platform: its titles, the cursor on the first; j moves to the second.
+    tm send-keys -t "$SESSION" Enter
+    wait_for "7 Titles of "
+    tm send-keys -t "$SESSION" j
+    wait_for "Similar titles"
+    assert_screen " · id " "a title's facts line"
+
+    # Search the titles for a word and land on a match.
+    tm send-keys -t "$SESSION" /
+    wait_for "search Titles"
+    tm send-keys -t "$SESSION" -l "the"
+    wait_for "/the"
+    tm send-keys -t "$SESSION" Enter
+    wait_for "n next"
+
+    # Help names the streaming panes and definitions; q closes it, q again quits.
+    tm send-keys -t "$SESSION" '?'
+    wait_for "Viewers pane"
+    assert_screen "year of a title" "the streaming definitions in the help"
+    tm send-keys -t "$SESSION" q
+    wait_for "7 Titles of "
+    tm send-keys -t "$SESSION" q
+    wait_for_file "$WORK/q-$width"
+    grep -q "exit=0" "$WORK/q-$width.status" || fail "exit status after q: $(cat "$WORK/q-$width.status")"
+    assert_restored "$WORK/q-$width" "q"
+    tm kill-session -t "$SESSION"
+}
+
+run_size 120 40
+run_size 80 24
+echo "tui-e2e-streaming: ok"
