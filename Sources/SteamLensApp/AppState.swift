@@ -148,10 +148,17 @@ public struct SearchState: Equatable, Sendable {
 
 /// The histogram view on the right side (`h` cycles the kind, `l` log bins, `a` scope).
 public struct HistogramMode: Equatable, Sendable {
-    public var kind: DistributionKind
+    /// Which of the catalogue's histograms (``CatalogueLayout/histograms``), in `h` order.
+    public var position: Int
     public var logScale = false
     /// True: the whole data; false: the selection under the cursor.
     public var allData = false
+
+    /// Steam's histogram at this position.
+    public var kind: DistributionKind {
+        let kinds = DistributionKind.allCases
+        return kinds[min(max(0, position), kinds.count - 1)]
+    }
 }
 
 /// Everything the explorer shows, as a value: `reduce` changes it, `render` draws it.
@@ -181,8 +188,10 @@ public struct AppState: Sendable {
 
     /// The right side for the current selection, computed in `reduce`.
     public var detail: Detail = .empty
-    /// The histogram for the current selection, computed in `reduce`.
+    /// Steam's histogram for the current selection, computed in `reduce`.
     public var distribution: Distribution?
+    /// The histogram drawn, of whichever catalogue, computed in `reduce`.
+    public var chart: Histogram?
 
     /// What the catalogue calls its panes, its header counts and its keys.
     public var layout: CatalogueLayout

@@ -93,10 +93,10 @@ public enum AppKeymap {
     ])
 
     /// The streaming catalogue's keys: Steam's table with its own panes on
-    /// the digits, its own definitions on r w m, and without the views only
-    /// Steam has (frequency tables, histograms, app ids).
+    /// the digits, its own definitions on r w m and histograms on h, and
+    /// without the views only Steam has (frequency tables, app ids).
     public static func streaming(panes: [PaneID]) -> Keymap<Command> {
-        let steamOnly: Set<Command> = [.frequency, .histogram, .logBins, .histogramScope, .copyId,
+        let steamOnly: Set<Command> = [.frequency, .copyId,
                                        .toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey]
         var bindings: [KeyBinding<Command>] = []
         for var binding in keymap.bindings where !steamOnly.contains(binding.command) {
@@ -112,6 +112,8 @@ public enum AppKeymap {
             case .focus: continue
             case .open: binding.description = "open: the titles of the row (also →)"
             case .search: binding.description = "search the focused pane (fuzzy, ignores accents)"
+            case .histogram: binding.description = "histograms: duration, release year, mean score, off"
+            case .logBins: binding.description = "log bars on/off (histograms; the bins stay linear)"
             case .filter: binding.description = "filter the pane: score > 4, year 2015..2020, genre:dramas; Esc clears"
             case .resetSettings:
                 binding.description = "reset definitions, sorts, filters and widths to the defaults"

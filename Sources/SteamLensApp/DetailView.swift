@@ -121,8 +121,10 @@ struct DetailView: Widget {
             var y = area.y
             for snippet in snippets.dropFirst(offset) {
                 guard y < area.bottom else { break }
-                buffer.write(snippet.heading, x: area.x, y: y, style: theme.title, maxWidth: area.width, ellipsis: glyphs.ellipsis)
-                y += 1
+                if !snippet.heading.isEmpty {
+                    buffer.write(snippet.heading, x: area.x, y: y, style: theme.title, maxWidth: area.width, ellipsis: glyphs.ellipsis)
+                    y += 1
+                }
                 // TextView sanitises (escape sequences, control characters) before wrapping.
                 let lines = TextView.wrap(TextSanitizer.sanitize(snippet.text, keepNewlines: true), width: area.width)
                     .filter { !$0.isEmpty }

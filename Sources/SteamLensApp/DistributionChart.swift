@@ -2,7 +2,7 @@ import Foundation
 import SteamLensEngine
 import TerminalUI
 
-/// A ``Distribution`` as a horizontal-bar histogram: its title, one row
+/// A ``Histogram`` as a horizontal-bar histogram: its title, one row
 /// per bin (label, count, share, a bar exact to an eighth of a cell), the
 /// total, and what was left out.
 ///
@@ -18,7 +18,7 @@ import TerminalUI
 /// The engine's bins carry their own labels (a zero bin, "(0, b)" after
 /// it, sentiment classes); this widget only draws them.
 struct DistributionChart: Widget {
-    var distribution: Distribution
+    var distribution: Histogram
     /// Bars proportional to log(1 + count), so a bin of 3 stays visible beside 30,000.
     var logBars: Bool
     var theme: Theme

@@ -26,9 +26,16 @@ public protocol ExplorerCatalogue: Sendable {
     func detail(for selection: Selection, state: AppState) -> (Detail, Effect?)
     /// Whether Enter on `selection` lists its rows in the drill pane.
     func drills(into selection: Selection) -> Bool
+    /// The histogram `mode` asks for, of `selection` (`.none`: all data);
+    /// Steam's come from its engine (``steamEngine``) instead.
+    func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram?
     /// The Steam engine, for the views only Steam has so far (reviews,
-    /// frequency tables, histograms, recommendations as effects); nil elsewhere.
+    /// frequency tables, recommendations as effects); nil elsewhere.
     var steamEngine: Engine? { get }
+}
+
+extension ExplorerCatalogue {
+    public func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram? { nil }
 }
 
 /// What a pane lists: its number columns, the label fields a filter may
@@ -67,8 +74,12 @@ public struct CatalogueLayout: Sendable {
     public var keymap: Keymap<Command>
     /// The filter prompt's example: "price < 10 · year 2012..2015 · tag:roguelike".
     public var filterExample: String
+    /// How many histograms `h` steps through before it closes them.
+    public var histogramCount: Int
 
-    public init(panes: [PaneID], drillPane: PaneID, counts: [String], keymap: Keymap<Command>, filterExample: String) {
+    public init(panes: [PaneID], drillPane: PaneID, counts: [String], keymap: Keymap<Command>, filterExample: String,
+                histogramCount: Int) {
+        self.histogramCount = histogramCount
         self.panes = panes
         self.drillPane = drillPane
         self.counts = counts

@@ -74,7 +74,7 @@ enum ExportTargets {
             let table = frequency.table.resultTable
             targets.append(ExportTarget(label: "frequency: \(table.title)", fileStem: "frequency-" + slug(table.title), table: table))
         }
-        if state.histogram != nil, let distribution = state.distribution {
+        if state.histogram != nil, let distribution = state.chart {
             targets.append(ExportTarget(label: "histogram bins: \(distribution.title)",
                                         fileStem: "histogram-" + slug(distribution.title), table: binsTable(distribution)))
         }
@@ -105,7 +105,7 @@ enum ExportTargets {
     }
 
     /// A histogram's bins alone (no total or left-out rows mixed in).
-    static func binsTable(_ distribution: Distribution) -> ResultTable {
+    static func binsTable(_ distribution: Histogram) -> ResultTable {
         ResultTable(title: distribution.title,
                     columns: [.init("bin"), .init("lower", .right), .init("upper", .right), .init(distribution.rowUnit, .right)],
                     rows: distribution.bins.map { [.text($0.label), .number($0.lower, digits: 2), .number($0.upper, digits: 2), .integer($0.count)] })

@@ -191,6 +191,7 @@ func openFrequency(_ state: inout AppState, engine: Engine) -> [Effect] {
     }
     state.histogram = nil
     state.distribution = nil
+    state.chart = nil
     let source = state.frequency.map { $0.source } ?? state.focus
     let selectionOnly = state.frequency?.selectionOnly ?? false
     state.frequency = FrequencyState(attribute: attribute, source: source, selectionOnly: selectionOnly,

@@ -181,13 +181,12 @@ func perform(_ state: inout AppState, _ command: Command, engine: any ExplorerCa
         return []
 
     case .histogram:
-        guard engine.steamEngine != nil else { return notHere(&state, "histograms") }
-        let kinds = DistributionKind.allCases
         if let current = state.histogram {
-            let index = kinds.firstIndex(of: current.kind)! + 1
-            state.histogram = index < kinds.count ? HistogramMode(kind: kinds[index], logScale: current.logScale, allData: current.allData) : nil
+            let next = current.position + 1
+            state.histogram = next < state.layout.histogramCount
+                ? HistogramMode(position: next, logScale: current.logScale, allData: current.allData) : nil
         } else {
-            state.histogram = HistogramMode(kind: kinds[0])
+            state.histogram = state.layout.histogramCount > 0 ? HistogramMode(position: 0) : nil
         }
         refreshDistribution(&state, engine: engine)
         return []
@@ -365,6 +364,7 @@ private func back(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Ef
     if state.histogram != nil {
         state.histogram = nil
         state.distribution = nil
+        state.chart = nil
         return []
     }
     if state.frequency != nil {
@@ -473,8 +473,13 @@ func selectionChanged(_ state: inout AppState, engine: any ExplorerCatalogue) ->
 }
 
 func refreshDistribution(_ state: inout AppState, engine: any ExplorerCatalogue) {
-    guard let mode = state.histogram, let engine = engine.steamEngine else {
+    guard let mode = state.histogram else {
         state.distribution = nil
+        state.chart = nil
+        return
+    }
+    guard let engine = engine.steamEngine else {
+        state.chart = engine.histogram(mode, of: mode.allData ? .none : state.selection, state: state)
         return
     }
     let scope: DistributionScope
@@ -488,6 +493,7 @@ func refreshDistribution(_ state: inout AppState, engine: any ExplorerCatalogue)
     case .entity: scope = .all
     }
     state.distribution = engine.distribution(mode.kind, scope: scope, logScale: mode.logScale, definitions: state.definitions)
+    state.chart = state.distribution.map(Histogram.init)
 }
 
 /// A key bound to a view this catalogue does not have (reached from the palette of another's keys).

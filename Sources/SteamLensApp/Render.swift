@@ -50,10 +50,10 @@ private func renderRightSide(_ state: AppState, into screen: inout Buffer, area:
         let position = (FrequencyAttribute.allCases.firstIndex(of: frequency.attribute) ?? 0) + 1
         screen.render(FrequencyView(table: frequency.table, position: position, cursor: frequency.cursor, offset: frequency.offset,
                                     theme: state.theme, glyphs: state.glyphs), area: area)
-    } else if let mode = state.histogram, let distribution = state.distribution {
+    } else if let mode = state.histogram, let chart = state.chart {
         let panel = Panel(title: rightTitle(state), isFocused: false, theme: state.theme, glyphs: state.glyphs)
         screen.render(panel, area: area)
-        screen.render(DistributionChart(distribution: distribution, logBars: mode.logScale, theme: state.theme, glyphs: state.glyphs),
+        screen.render(DistributionChart(distribution: chart, logBars: mode.logScale, theme: state.theme, glyphs: state.glyphs),
                       area: panel.inner(area).inset(horizontal: 1, vertical: 0))
     } else {
         screen.render(DetailView(detail: state.detail, isFocused: state.reviewsDrill != nil,
@@ -63,9 +63,7 @@ private func renderRightSide(_ state: AppState, into screen: inout Buffer, area:
 
 private func rightTitle(_ state: AppState) -> String {
     if let mode = state.histogram {
-        let kinds = DistributionKind.allCases
-        let position = (kinds.firstIndex(of: mode.kind) ?? 0) + 1
-        return "Histogram \(position)/\(kinds.count)" + (mode.logScale ? " · log" : "") + (mode.allData ? " · all data" : " · selection")
+        return "Histogram \(mode.position + 1)/\(state.layout.histogramCount)" + (mode.logScale ? " · log" : "") + (mode.allData ? " · all data" : " · selection")
             + " · h next · l log · a scope"
     }
     switch state.selection {

@@ -14,7 +14,8 @@ extension Engine: ExplorerCatalogue {
         return CatalogueLayout(panes: PaneID.steam, drillPane: .games,
                                counts: [HeaderLine.countsText(counts),
                                         "\(NumberFormat.grouped(counts.games)) games · \(NumberFormat.grouped(counts.users)) users"],
-                               keymap: AppKeymap.keymap, filterExample: "price < 10 · year 2012..2015 · tag:roguelike")
+                               keymap: AppKeymap.keymap, filterExample: "price < 10 · year 2012..2015 · tag:roguelike",
+                               histogramCount: DistributionKind.allCases.count)
     }
 
     public func prepare(_ state: inout AppState) {

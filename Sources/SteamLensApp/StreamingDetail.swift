@@ -62,8 +62,16 @@ struct StreamingDetail {
             sections.append(DetailSection(name, .lines(facts(id))))
             add("Similar titles") { try engine.similarTitles(engine.titles[id].id, definitions: definitions) }
             if let viewer, let ratings = engine.catalogue.ratings, ratings.viewers.indices.contains(viewer) {
-                add { try engine.willLike(viewer: ratings.viewers[viewer], title: engine.titles[id].id, options: StreamingQueryOptions(),
-                                          definitions: definitions) }
+                let who = ratings.viewers[viewer]
+                do {
+                    let table = try engine.willLike(viewer: who, title: engine.titles[id].id, options: StreamingQueryOptions(),
+                                                    definitions: definitions).table
+                    // The verdict comes first, so a narrow right side cuts the title's name, not the answer.
+                    let verdict = table.title.components(separatedBy: "? ").dropFirst().joined(separator: "? ")
+                    sections.append(DetailSection("Will \(who) like it? \(verdict)", .table(table)))
+                } catch {
+                    sections.append(DetailSection("Will \(who) like it?", .message("\(error)")))
+                }
             }
             let description = engine.titles[id].description
             if !description.isEmpty {

@@ -50,7 +50,8 @@ public struct StreamingExplorer: ExplorerCatalogue {
                                counts: ["\(titles) · \(viewers) · \(NumberFormat.grouped(ratings?.count ?? 0)) ratings (generated)",
                                         "\(titles) · \(viewers)"],
                                keymap: AppKeymap.streaming(panes: Self.panes),
-                               filterExample: "score > 4 · year 2015..2020 · genre:dramas")
+                               filterExample: "score > 4 · year 2015..2020 · genre:dramas",
+                               histogramCount: Self.histogramNames.count)
     }
 
     public func prepare(_ state: inout AppState) {

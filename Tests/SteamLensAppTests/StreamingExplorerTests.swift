@@ -65,7 +65,11 @@ final class StreamingExplorerTests: XCTestCase {
         XCTAssertEqual(table.rows.count, 5)
         XCTAssertFalse(table.rows.contains { $0[2].description == titles[row.id].id })
         let viewer = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
-        XCTAssertTrue(sections.contains { $0.title.hasPrefix("Will \(viewer) like \(titles[row.id].name)") })
+        guard let willLike = sections.first(where: { $0.title.hasPrefix("Will \(viewer) like it? ") }),
+              case .table(let answer) = willLike.body else { return XCTFail("no will_like for \(viewer)") }
+        XCTAssertTrue(answer.title.hasPrefix("Will \(viewer) like \(titles[row.id].name)"))
+        XCTAssertTrue(willLike.title.hasPrefix("Will \(viewer) like it? yes: predicted ") || willLike.title.hasPrefix("Will \(viewer) like it? no: predicted "),
+                      willLike.title)
     }
 
     func testMovingTheViewersCursorChangesWhomWillLikeAsksAbout() {
@@ -73,11 +77,11 @@ final class StreamingExplorerTests: XCTestCase {
         state.press("6 j j", catalogue: explorer)
         let viewer = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
         state.press("7", catalogue: explorer)
-        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(viewer) like ") })
+        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(viewer) like it? ") })
         state.press("6 k 7", catalogue: explorer)
         let other = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
         XCTAssertNotEqual(other, viewer)
-        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(other) like ") })
+        XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(other) like it? ") })
     }
 
     func testThePlatformQuestionsUseTheYearOfTheYearsPane() {
@@ -142,11 +146,34 @@ final class StreamingExplorerTests: XCTestCase {
         XCTAssertEqual(keymap.command(for: .char("7")), .focus(StreamingExplorer.titles))
         XCTAssertEqual(keymap.command(for: .char("w")), .toggleWordMatch)
         XCTAssertNil(keymap.command(for: .char("F")))
-        XCTAssertNil(keymap.command(for: .char("h")))
+        XCTAssertNil(keymap.command(for: .char("Y")))
         var state = StreamingFixture.state()
+        state.press("F", catalogue: explorer)
+        XCTAssertNil(state.frequency)
+        XCTAssertEqual(state.status, "F does nothing here · ? for help · : for commands")
+    }
+
+    func testHistogramsCountThePlatformsMoviesYearsAndScoresThenClose() {
+        var state = StreamingFixture.state()
+        let netflix = titles.indices.filter { titles[$0].platform == .netflix }
+        state.press("/ n e t f Enter h", catalogue: explorer)
+        XCTAssertEqual(state.chart?.title, "Movie duration (min) · titles of Netflix")
+        let minutes = netflix.filter { titles[$0].type == .movie && titles[$0].duration?.unit == .minutes }
+        XCTAssertEqual(state.chart?.total, minutes.count)
+        XCTAssertEqual(state.chart?.bins.map(\.count).reduce(0, +), minutes.count)
+        XCTAssertLessThanOrEqual(state.chart?.bins.count ?? 99, 14)
+        state.press("h", catalogue: explorer)
+        XCTAssertEqual(state.chart?.title, "Release year · titles of Netflix")
+        state.press("a", catalogue: explorer)
+        XCTAssertEqual(state.chart?.title, "Release year · all titles")
+        XCTAssertEqual(state.chart.map { $0.total + $0.leftOut.map(\.count).reduce(0, +) }, titles.count)
+        state.press("h", catalogue: explorer)
+        let scored = titles.indices.filter { (explorer.engine.catalogue.ratings?.ratingCount(ofTitle: $0) ?? 0) > 0 }
+        XCTAssertEqual(state.chart?.total, scored.count)
+        XCTAssertTrue(state.chart?.bins.allSatisfy { $0.upper - $0.lower == 0.5 } ?? false, "scores in half-star bins")
         state.press("h", catalogue: explorer)
         XCTAssertNil(state.histogram)
-        XCTAssertEqual(state.status, "h does nothing here · ? for help · : for commands")
+        XCTAssertNil(state.chart)
     }
 
     func testTheDefinitionsPanelNamesTheSwitchesAndTheCleaningRules() {
