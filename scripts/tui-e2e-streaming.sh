@@ -84,7 +84,7 @@ run_size() {
     wait_for "7 Titles of "
     tm send-keys -t "$SESSION" j
     wait_for "Similar titles"
-    assert_screen " · id " "a title's facts line"
+    assert_screen "mean score " "a title's facts: its mean score"
 
     # Search the titles for a word and land on a match.
     tm send-keys -t "$SESSION" /
@@ -97,7 +97,8 @@ run_size() {
     # Help names the streaming panes and definitions; q closes it, q again quits.
     tm send-keys -t "$SESSION" '?'
     wait_for "Viewers pane"
-    assert_screen "year of a title" "the streaming definitions in the help"
+    tm send-keys -t "$SESSION" G
+    wait_for "year of a title: release / added"
     tm send-keys -t "$SESSION" q
     wait_for "7 Titles of "
     tm send-keys -t "$SESSION" q
