@@ -44,11 +44,12 @@ struct DefinitionsPanel: Widget {
     static func streamingLines(_ d: StreamingDefinitions) -> [String] {
         [
             "Definitions in effect (docs/definitions.md, streaming definitions)",
-            "  r  year of a title: \(d.titleYear == .release ? "release_year" : "the year of date_added (when the platform listed it; often unknown on Amazon)")",
-            "  w  word match: \(d.wordMatch == .word ? "a whole word of the title ('love' is not 'Lovely')" : "anywhere in the title (substring)")",
-            "  m  no audience rating: \(d.missingRating == .unknown ? "its own bucket 'unknown'" : "counts as G (as the original brief did)")",
-            "     score: the mean of the generated ratings, 0.5-5; no real ratings are published",
-            "     duration: minutes for a movie, seasons for a show; a title's copies on other platforms are kept once per platform",
+            "  r  year of a title: \(d.titleYear == .release ? "release_year" : "year of date_added (often unknown on Amazon)")",
+            "  w  word match: \(d.wordMatch == .word ? "a whole word ('love' is not 'Lovely')" : "anywhere in the title")",
+            "  m  no audience rating: \(d.missingRating == .unknown ? "its own bucket 'unknown'" : "counts as G (as the brief did)")",
+            "     score: mean of the generated ratings (0.5-5); none are real",
+            "     duration: minutes (movies), seasons (shows)",
+            "     a title on several platforms: kept once per platform",
             "",
             "Cleaning rules applied at load",
         ]
