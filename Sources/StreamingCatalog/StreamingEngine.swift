@@ -8,16 +8,14 @@ public struct StreamingEngine: Sendable {
     /// Each title's words (`NameKey` form), for `word_count`.
     let titleWords: [[Substring]]
     let normalizedNames: [String]
-    let viewerLookup: [String: Int]
     /// The trained models; nil for an engine opened without them (the model questions then say so).
     public let models: StreamingModels?
 
     public init(catalogue: TitleCatalogue, models: StreamingModels? = nil) {
         self.catalogue = catalogue
         self.models = models
-        normalizedNames = catalogue.titles.map { NameKey.normalize($0.name) }
+        normalizedNames = catalogue.names.keys.array  // the name index's keys: each title's name normalized once
         titleWords = normalizedNames.map(Self.words)
-        viewerLookup = Dictionary((catalogue.ratings?.viewers ?? []).enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var titles: [Title] { catalogue.titles }
@@ -32,9 +30,12 @@ public struct StreamingEngine: Sendable {
         return models
     }
 
-    /// A title's words: runs of letters and digits.
+    /// A title's words: runs of letters and digits. ASCII names (most) are
+    /// split on their bytes: a start splits every name, and grapheme breaking was a tenth of it.
     static func words(_ normalized: String) -> [Substring] {
-        normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let utf8 = normalized.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) }
+        return utf8.split(whereSeparator: { !(0x30...0x39 ~= $0 || 0x41...0x5A ~= $0 || 0x61...0x7A ~= $0) }).map { Substring($0) }
     }
 
     // MARK: Resolving arguments
@@ -69,7 +70,7 @@ public struct StreamingEngine: Sendable {
     public func viewer(_ text: String) throws -> Int {
         let ratings = try requireRatings()
         let trimmed = try QueryArguments.nonEmpty(text, argument: "viewer", expected: "a viewer id (`steamlens query viewers --dataset streaming` lists them)")
-        if let index = viewerLookup[trimmed] { return index }
+        if let index = ratings.index(ofViewer: trimmed) { return index }
         let suggestions = NameIndex(names: ratings.viewers).suggestions(for: trimmed).map { ratings.viewers[Int($0)] }
         throw QueryError.unknownName(kind: "viewer", name: trimmed, suggestions: suggestions)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import SteamLensData
 @testable import StreamingCatalog
 
 final class StreamingStoreTests: XCTestCase {
@@ -44,21 +45,69 @@ final class StreamingStoreTests: XCTestCase {
         XCTAssertEqual(engine.catalogue.ratings?.viewers.count, 5, "the new viewer is read")
     }
 
+    /// Flips one byte of column `name` in the store at `path`.
+    private func damage(_ name: String, at path: String) throws {
+        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: name), name)
+        var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
+        bytes[range.lowerBound + min(range.count, 65_536) / 2] ^= 0x5A
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
     func testADamagedStoreIsRebuiltNeverTrusted() throws {
         let (data, cache) = try folders()
         let fresh = StreamingStore.open(folder: data, cacheFolder: cache)
         let path = StreamingStore.path(folder: data, cacheFolder: cache)
-        var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
-        bytes[bytes.count / 2] ^= 0x5A
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try damage("titles.name.bytes", at: path)
         XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data))) { error in
-            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("checksum does not match"))
+            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("checksum of column 'titles.name.bytes' block 0 does not match"))
         }
         var messages: [String] = []
         let rebuilt = StreamingStore.open(folder: data, cacheFolder: cache) { messages.append($0) }
         XCTAssertTrue(messages.first?.contains("damaged") ?? false, "\(messages)")
         XCTAssertEqual(try answers(rebuilt), try answers(fresh))
         XCTAssertNoThrow(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data)), "rebuilt and saved again")
+    }
+
+    /// The ratings and models stay mapped: a start does not read them, so
+    /// their damage is found by the query that first reads the block (tested
+    /// on the binary in `StreamingBinaryStoreTests`), or by `verifyAll`.
+    func testDamageInAMappedColumnIsNotReadAtOpenButIsFoundByItsChecksum() throws {
+        let (data, cache) = try folders()
+        _ = StreamingStore.open(folder: data, cacheFolder: cache)
+        let path = StreamingStore.path(folder: data, cacheFolder: cache)
+        try damage("ratings.viewerTitles", at: path)
+        XCTAssertNoThrow(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data)))
+        XCTAssertThrowsError(try ColumnFile(path: path).verifyAll()) { error in
+            XCTAssertEqual(error as? ColumnFile.OpenError,
+                           .damaged(path, reason: "checksum of column 'ratings.viewerTitles' block 0 does not match"))
+        }
+    }
+
+    /// Values that pass their checksums but point past their table (a writer
+    /// bug) are damage too, never a trap: checked at open for what a start reads.
+    func testIndexValuesPastTheirTableAreDamageEvenWithMatchingChecksums() throws {
+        let (data, cache) = try folders()
+        _ = StreamingStore.open(folder: data, cacheFolder: cache)
+        let path = StreamingStore.path(folder: data, cacheFolder: cache)
+        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: "titles.groups"))
+        var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
+        bytes[range.lowerBound + 3] = 0x7F
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data))) { error in
+            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("column 'titles.groups' block 0 holds values its table cannot have"))
+        }
+    }
+
+    func testAStoreOfTheOlderPayloadFormatIsStale() throws {
+        let (data, cache) = try folders()
+        _ = StreamingStore.open(folder: data, cacheFolder: cache)
+        let path = StreamingStore.path(folder: data, cacheFolder: cache)
+        try Data("SLSTREAM".utf8 + [UInt8](repeating: 2, count: 64)).write(to: URL(fileURLWithPath: path))
+        var messages: [String] = []
+        let engine = StreamingStore.open(folder: data, cacheFolder: cache) { messages.append($0) }
+        XCTAssertEqual(messages, ["steamlens: the streaming store is out of date (format 2 or older, this build reads 3); rebuilding it from \(data)"])
+        XCTAssertEqual(engine.catalogue.ratings?.viewers.count, 4)
+        XCTAssertNoThrow(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data)), "rebuilt in the new format")
     }
 
     func testAFolderWithAnUnreadableFileIsNeverStored() throws {

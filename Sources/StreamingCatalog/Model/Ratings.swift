@@ -1,25 +1,33 @@
+import SteamLensData
+
 /// Viewers' scores of titles (0.5–5 in half steps), by viewer and by title
 /// in compressed sparse rows, titles ascending inside a viewer's row and
 /// viewers ascending inside a title's.
 ///
 /// Scores are kept as half-stars in a `UInt8` (score × 2) so 11 M ratings
-/// take 11 MB a view.
+/// take 11 MB a view. The views are `Column`s: built in memory by a first
+/// start, mapped from the store by a later one (`StreamingStore`), so a
+/// start reads only the rows its questions touch.
 public struct Ratings: Sendable {
     /// Viewer names ("u17"), indexed by viewer number.
     public let viewers: [String]
     public let titleCount: Int
-    public let viewerOffsets: [Int]
-    public let viewerTitles: [Int32]
-    public let viewerHalves: [UInt8]
-    public let titleOffsets: [Int]
-    public let titleViewers: [Int32]
-    public let titleHalves: [UInt8]
+    public let viewerOffsets: Column<Int>
+    public let viewerTitles: Column<Int32>
+    public let viewerHalves: Column<UInt8>
+    public let titleOffsets: Column<Int>
+    public let titleViewers: Column<Int32>
+    public let titleHalves: Column<UInt8>
+    /// The viewers by name (`index(ofViewer:)`): an open-addressing table,
+    /// stored with the ratings so a later start maps it instead of hashing
+    /// every name again (115 k in the full set).
+    let viewerSlots: Column<Int32>
 
     /// `rows` in any order, without repeats of a (viewer, title) pair; ids in range.
     public init(viewers: [String], titleCount: Int, rows: [(viewer: Int32, title: Int32, halves: UInt8)]) {
         self.viewers = viewers
         self.titleCount = titleCount
-        func compress(_ count: Int, key: (Int) -> Int32, other: (Int) -> Int32) -> ([Int], [Int32], [UInt8]) {
+        func compress(_ count: Int, key: (Int) -> Int32, other: (Int) -> Int32) -> (Column<Int>, Column<Int32>, Column<UInt8>) {
             var offsets = [Int](repeating: 0, count: count + 1)
             for r in rows.indices { offsets[Int(key(r)) + 1] += 1 }
             for i in 0..<count { offsets[i + 1] += offsets[i] }
@@ -30,10 +38,11 @@ public struct Ratings: Sendable {
                 fill[Int(key(r))] += 1
             }
             for i in 0..<count { packed[offsets[i]..<offsets[i + 1]].sort() }
-            return (offsets, packed.map { Int32(truncatingIfNeeded: $0 >> 8) }, packed.map { UInt8(truncatingIfNeeded: $0 & 0xFF) })
+            return (Column(offsets), Column(packed.map { Int32(truncatingIfNeeded: $0 >> 8) }), Column(packed.map { UInt8(truncatingIfNeeded: $0 & 0xFF) }))
         }
         (viewerOffsets, viewerTitles, viewerHalves) = compress(viewers.count, key: { rows[$0].viewer }, other: { rows[$0].title })
         (titleOffsets, titleViewers, titleHalves) = compress(titleCount, key: { rows[$0].title }, other: { rows[$0].viewer })
+        viewerSlots = Self.viewerTable(viewers)
     }
 
     /// Ratings from parallel columns in file order; a repeated (viewer,
@@ -68,6 +77,7 @@ public struct Ratings: Sendable {
             }
             keptOffsets[v + 1] = viewerTitles.count
         }
+        packed = []
         // The by-title view: viewers come out ascending as they are visited in order.
         var titleOffsets = [Int](repeating: 0, count: titleCount + 1)
         for t in viewerTitles { titleOffsets[Int(t) + 1] += 1 }
@@ -82,13 +92,19 @@ public struct Ratings: Sendable {
                 titleFill[t] += 1
             }
         }
-        return (Ratings(viewers: viewers, titleCount: titleCount, viewerOffsets: keptOffsets, viewerTitles: viewerTitles, viewerHalves: viewerHalves,
-                        titleOffsets: titleOffsets, titleViewers: titleViewers, titleHalves: titleHalves), repeats.sorted())
+        // Each array is let go as soon as its column holds a copy, so 11 M ratings are never held three times.
+        func column<T: BitwiseCopyable & Sendable>(_ array: inout [T]) -> Column<T> {
+            defer { array = [] }
+            return Column(array)
+        }
+        return (Ratings(viewers: viewers, titleCount: titleCount, viewerOffsets: column(&keptOffsets), viewerTitles: column(&viewerTitles),
+                        viewerHalves: column(&viewerHalves), titleOffsets: column(&titleOffsets), titleViewers: column(&titleViewers),
+                        titleHalves: column(&titleHalves), viewerSlots: viewerTable(viewers)), repeats.sorted())
     }
 
-    /// The arrays as stored (`StreamingStore`); the caller vouches for their shape.
-    init(viewers: [String], titleCount: Int, viewerOffsets: [Int], viewerTitles: [Int32], viewerHalves: [UInt8],
-         titleOffsets: [Int], titleViewers: [Int32], titleHalves: [UInt8]) {
+    /// The views as stored (`StreamingStore`); the caller vouches for their shape.
+    init(viewers: [String], titleCount: Int, viewerOffsets: Column<Int>, viewerTitles: Column<Int32>, viewerHalves: Column<UInt8>,
+         titleOffsets: Column<Int>, titleViewers: Column<Int32>, titleHalves: Column<UInt8>, viewerSlots: Column<Int32>) {
         self.viewers = viewers
         self.titleCount = titleCount
         self.viewerOffsets = viewerOffsets
@@ -97,20 +113,70 @@ public struct Ratings: Sendable {
         self.titleOffsets = titleOffsets
         self.titleViewers = titleViewers
         self.titleHalves = titleHalves
+        self.viewerSlots = viewerSlots
+    }
+
+    /// The number of the viewer named exactly `name`, if any.
+    public func index(ofViewer name: String) -> Int? {
+        let mask = viewerSlots.count - 1
+        var slot = Int(Self.hash(name) & UInt64(mask))
+        // At most every slot once: a damaged table without an empty slot still ends.
+        for _ in 0..<viewerSlots.count {
+            let v = Int(viewerSlots[slot])
+            guard v >= 0, v < viewers.count else { return nil }
+            if viewers[v] == name { return v }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The slots of `viewers`' table: a power of two at least twice their number, -1 = empty; the first of equal names wins.
+    static func viewerTable(_ viewers: [String]) -> Column<Int32> {
+        var slots = [Int32](repeating: -1, count: viewerTableSize(viewers.count))
+        let mask = slots.count - 1
+        for (v, name) in viewers.enumerated() {
+            var slot = Int(hash(name) & UInt64(mask))
+            while slots[slot] >= 0 && viewers[Int(slots[slot])] != name { slot = (slot + 1) & mask }
+            if slots[slot] < 0 { slots[slot] = Int32(v) }
+        }
+        return Column(slots)
+    }
+
+    static func viewerTableSize(_ count: Int) -> Int {
+        var size = 4
+        while size < 2 * count { size *= 2 }
+        return size
+    }
+
+    /// FNV-1a of the UTF-8: the same in every process, as a stored table needs (Swift's `Hasher` is seeded per run).
+    static func hash(_ name: String) -> UInt64 {
+        name.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     public var count: Int { viewerTitles.count }
 
     /// The titles viewer `v` rated and the scores, in title order.
-    public func ratings(of v: Int) -> (titles: ArraySlice<Int32>, halves: ArraySlice<UInt8>) {
+    public func ratings(of v: Int) -> (titles: Slice<Column<Int32>>, halves: Slice<Column<UInt8>>) {
         let range = viewerOffsets[v]..<viewerOffsets[v + 1]
         return (viewerTitles[range], viewerHalves[range])
     }
 
     /// The viewers who rated title `t` and their scores, in viewer order.
-    public func raters(of t: Int) -> (viewers: ArraySlice<Int32>, halves: ArraySlice<UInt8>) {
+    public func raters(of t: Int) -> (viewers: Slice<Column<Int32>>, halves: Slice<Column<UInt8>>) {
         let range = titleOffsets[t]..<titleOffsets[t + 1]
         return (titleViewers[range], titleHalves[range])
+    }
+
+    /// Viewer `v`'s row as buffers, its blocks verified once: for loops over many rows.
+    func withRow<R>(of v: Int, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = viewerOffsets[v]..<viewerOffsets[v + 1]
+        return viewerTitles.withVerifiedBuffer(range) { titles in viewerHalves.withVerifiedBuffer(range) { body(titles, $0) } }
+    }
+
+    /// Title `t`'s raters as buffers, as `withRow`.
+    func withRaters<R>(of t: Int, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = titleOffsets[t]..<titleOffsets[t + 1]
+        return titleViewers.withVerifiedBuffer(range) { viewers in titleHalves.withVerifiedBuffer(range) { body(viewers, $0) } }
     }
 
     public func ratingCount(ofTitle t: Int) -> Int { titleOffsets[t + 1] - titleOffsets[t] }
@@ -120,7 +186,7 @@ public struct Ratings: Sendable {
     public func meanScore(ofTitle t: Int) -> Double? {
         let range = titleOffsets[t]..<titleOffsets[t + 1]
         guard !range.isEmpty else { return nil }
-        return Double(titleHalves[range].reduce(0) { $0 + Int($1) }) / 2 / Double(range.count)
+        return Double(titleHalves.withVerifiedBuffer(range) { $0.reduce(0) { $0 + Int($1) } }) / 2 / Double(range.count)
     }
 
     /// The score viewer `v` gave title `t`, if any (binary search in the row).

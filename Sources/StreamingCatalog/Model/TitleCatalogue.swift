@@ -19,25 +19,35 @@ public struct TitleCatalogue: Sendable {
     let names: NameIndex
 
     public init(titles: [Title], ratings: Ratings? = nil, report: LoadReport = LoadReport()) {
+        let names = NameIndex(names: titles.map(\.name))
+        self.init(titles: titles, ratings: ratings, report: report, names: names, groups: Self.copyGroups(titles, keys: names.keys))
+    }
+
+    /// With the name index and copy groups as stored (`StreamingStore`), not computed again.
+    init(titles: [Title], ratings: Ratings?, report: LoadReport, names: NameIndex, groups: [Int32]) {
         self.titles = titles
         self.ratings = ratings
         self.report = report
         var index: [String: Int32] = [:]
-        for (i, title) in titles.enumerated() where index[title.id] == nil { index[title.id] = Int32(i) }
+        for i in titles.indices where index[titles[i].id] == nil { index[titles[i].id] = Int32(i) }
         idIndex = index
-        names = NameIndex(names: titles.map(\.name))
-        groups = Self.copyGroups(titles)
+        self.names = names
+        self.groups = groups
     }
 
     /// The group key of a title: its copies on other platforms share it.
     static func copyKey(_ title: Title) -> String {
-        "\(NameKey.normalize(title.name))|\(title.type.rawValue)|\(title.releaseYear.map(String.init) ?? "?")"
+        copyKey(title, normalizedName: NameKey.normalize(title.name))
     }
 
-    static func copyGroups(_ titles: [Title]) -> [Int32] {
+    static func copyKey(_ title: Title, normalizedName: String) -> String {
+        "\(normalizedName)|\(title.type.rawValue)|\(title.releaseYear.map(String.init) ?? "?")"
+    }
+
+    static func copyGroups(_ titles: [Title], keys names: StringColumn) -> [Int32] {
         var keys: [String: Int32] = [:]
         return titles.enumerated().map { i, title in
-            let key = copyKey(title)
+            let key = copyKey(title, normalizedName: names[i])
             if let group = keys[key] { return group }
             keys[key] = Int32(i)
             return Int32(i)

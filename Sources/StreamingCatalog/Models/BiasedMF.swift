@@ -22,13 +22,15 @@ public struct BiasedMF: Sendable {
 
     public let factors: Int
     public let globalMean: Float
-    public let viewerBias: [Float]
-    public let titleBias: [Float]
+    /// Columns: kept in memory by a first start, mapped by a later one.
+    public let viewerBias: Column<Float>
+    public let titleBias: Column<Float>
     /// Row-major: viewer v's factors at `v * factors ..< (v + 1) * factors`.
-    public let viewerFactors: [Float]
-    public let titleFactors: [Float]
+    public let viewerFactors: Column<Float>
+    public let titleFactors: Column<Float>
 
-    public init(factors: Int, globalMean: Float, viewerBias: [Float], titleBias: [Float], viewerFactors: [Float], titleFactors: [Float]) {
+    public init(factors: Int, globalMean: Float, viewerBias: Column<Float>, titleBias: Column<Float>,
+                viewerFactors: Column<Float>, titleFactors: Column<Float>) {
         self.factors = factors
         self.globalMean = globalMean
         self.viewerBias = viewerBias
@@ -45,7 +47,7 @@ public struct BiasedMF: Sendable {
         var q = (0..<(ratings.titleCount * k)).map { _ in small() }
         var bu = [Float](repeating: 0, count: ratings.viewers.count)
         var bt = [Float](repeating: 0, count: ratings.titleCount)
-        let total = ratings.viewerHalves.reduce(0) { $0 + Int($1) }
+        let total = ratings.viewerHalves.withVerifiedBuffer(0..<ratings.count) { $0.reduce(0) { $0 + Int($1) } }
         let mu = ratings.count > 0 ? Float(total) / 2 / Float(ratings.count) : 3
         // Viewers in a seeded order, reshuffled every epoch, each viewer's
         // ratings in a row: memory is read in sequence, which is what makes
@@ -56,8 +58,8 @@ public struct BiasedMF: Sendable {
             q.withUnsafeMutableBufferPointer { q in
                 bu.withUnsafeMutableBufferPointer { bu in
                     bt.withUnsafeMutableBufferPointer { bt in
-                        ratings.viewerTitles.withUnsafeBufferPointer { titles in
-                            ratings.viewerHalves.withUnsafeBufferPointer { halves in
+                        ratings.viewerTitles.withVerifiedBuffer(0..<ratings.count) { titles in
+                            ratings.viewerHalves.withVerifiedBuffer(0..<ratings.count) { halves in
                                 for epoch in 0..<settings.epochs {
                                     if viewers.count > 1 {
                                         for i in stride(from: viewers.count - 1, to: 0, by: -1) {
@@ -88,13 +90,14 @@ public struct BiasedMF: Sendable {
                 }
             }
         }
-        self.init(factors: k, globalMean: mu, viewerBias: bu, titleBias: bt, viewerFactors: p, titleFactors: q)
+        self.init(factors: k, globalMean: mu, viewerBias: Column(bu), titleBias: Column(bt), viewerFactors: Column(p), titleFactors: Column(q))
     }
 
     /// The raw prediction, unclamped (ranking uses it).
     public func raw(viewer v: Int, title t: Int) -> Double {
-        var dot: Float = 0
-        for f in 0..<factors { dot += viewerFactors[v * factors + f] * titleFactors[t * factors + f] }
+        let dot = viewerFactors.withVerifiedBuffer(v * factors..<(v + 1) * factors) { p in
+            titleFactors.withVerifiedBuffer(t * factors..<(t + 1) * factors) { q in zip(p, q).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
+        }
         return Double(globalMean + viewerBias[v] + titleBias[t] + dot)
     }
 

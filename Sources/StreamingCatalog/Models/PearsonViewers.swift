@@ -1,3 +1,5 @@
+import SteamLensData
+
 /// The prototype's user-based collaborative filter: viewers correlated by
 /// Pearson's r over the titles both rated predict a viewer's score as
 /// their mean plus the neighbours' r-weighted deviations from theirs.
@@ -7,16 +9,25 @@
 /// shared titles; only positive correlations predict.
 public struct PearsonViewers: Sendable {
     public let ratings: Ratings
-    public let viewerMean: [Double]
+    /// Each viewer's mean score: a pass over every rating, so it is stored
+    /// rather than recomputed by a later start.
+    public let viewerMean: Column<Double>
     public var minimumOverlap = 3
     public var shrinkage = 10.0
 
     public init(_ ratings: Ratings) {
         self.ratings = ratings
-        viewerMean = (0..<ratings.viewers.count).map { v in
-            let row = ratings.ratings(of: v).halves
-            return row.isEmpty ? 3 : Double(row.reduce(0) { $0 + Int($1) }) / 2 / Double(row.count)
-        }
+        viewerMean = Column((0..<ratings.viewers.count).map { v in
+            ratings.withRow(of: v) { _, halves in
+                halves.isEmpty ? 3 : Double(halves.reduce(0) { $0 + Int($1) }) / 2 / Double(halves.count)
+            }
+        })
+    }
+
+    /// The model as stored (`StreamingStore`); the caller vouches that the means fit the ratings.
+    init(ratings: Ratings, viewerMean: Column<Double>) {
+        self.ratings = ratings
+        self.viewerMean = viewerMean
     }
 
     public struct Neighbour: Sendable, Equatable {
@@ -38,20 +49,22 @@ public struct PearsonViewers: Sendable {
     /// The viewer's scores as a dense row (0 = not rated), for quick co-rating.
     func denseRow(_ v: Int) -> [UInt8] {
         var dense = [UInt8](repeating: 0, count: ratings.titleCount)
-        let row = ratings.ratings(of: v)
-        for (t, h) in zip(row.titles, row.halves) { dense[Int(t)] = h }
+        ratings.withRow(of: v) { titles, halves in
+            for (t, h) in zip(titles, halves) { dense[Int(t)] = h }
+        }
         return dense
     }
 
     /// Shrunk Pearson r between the viewer of `dense` and `w`, nil below the overlap or without variance.
     func correlation(_ dense: [UInt8], with w: Int) -> (Double, Int)? {
-        let row = ratings.ratings(of: w)
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
-        for (t, h) in zip(row.titles, row.halves) {
-            let mine = dense[Int(t)]
-            guard mine != 0 else { continue }
-            let x = Double(mine) / 2, y = Double(h) / 2
-            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+        ratings.withRow(of: w) { titles, halves in
+            for (t, h) in zip(titles, halves) {
+                let mine = dense[Int(t)]
+                guard mine != 0 else { continue }
+                let x = Double(mine) / 2, y = Double(h) / 2
+                n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+            }
         }
         guard Int(n) >= minimumOverlap else { return nil }
         let cov = sxy - sx * sy / n, vx = sxx - sx * sx / n, vy = syy - sy * sy / n
@@ -63,11 +76,12 @@ public struct PearsonViewers: Sendable {
     /// Without any, the prediction is the viewer's mean (and `neighbours` is empty).
     public func predict(viewer v: Int, title t: Int, k: Int = 20) -> Prediction {
         let dense = denseRow(v)
-        let raters = ratings.raters(of: t)
         var candidates: [Neighbour] = []
-        for (w, h) in zip(raters.viewers, raters.halves) where Int(w) != v {
-            guard let (r, overlap) = correlation(dense, with: Int(w)), r > 0 else { continue }
-            candidates.append(Neighbour(viewer: Int(w), correlation: r, overlap: overlap, score: Double(h) / 2))
+        ratings.withRaters(of: t) { viewers, halves in
+            for (w, h) in zip(viewers, halves) where Int(w) != v {
+                guard let (r, overlap) = correlation(dense, with: Int(w)), r > 0 else { continue }
+                candidates.append(Neighbour(viewer: Int(w), correlation: r, overlap: overlap, score: Double(h) / 2))
+            }
         }
         let neighbours = Array(candidates.sorted { $0.correlation != $1.correlation ? $0.correlation > $1.correlation : $0.viewer < $1.viewer }.prefix(k))
         var num = 0.0, den = 0.0
@@ -86,12 +100,13 @@ public struct PearsonViewers: Sendable {
         var sums: [(n: Double, sx: Double, sy: Double, sxx: Double, syy: Double, sxy: Double)] = []
         for (t, h) in zip(mine.titles, mine.halves) {
             let x = Double(h) / 2
-            let raters = ratings.raters(of: Int(t))
-            for (w, g) in zip(raters.viewers, raters.halves) where Int(w) != v {
-                let y = Double(g) / 2
-                let slot = touched[w] ?? { touched[w] = sums.count; sums.append((0, 0, 0, 0, 0, 0)); return sums.count - 1 }()
-                sums[slot].n += 1; sums[slot].sx += x; sums[slot].sy += y
-                sums[slot].sxx += x * x; sums[slot].syy += y * y; sums[slot].sxy += x * y
+            ratings.withRaters(of: Int(t)) { viewers, halves in
+                for (w, g) in zip(viewers, halves) where Int(w) != v {
+                    let y = Double(g) / 2
+                    let slot = touched[w] ?? { touched[w] = sums.count; sums.append((0, 0, 0, 0, 0, 0)); return sums.count - 1 }()
+                    sums[slot].n += 1; sums[slot].sx += x; sums[slot].sy += y
+                    sums[slot].sxx += x * x; sums[slot].syy += y * y; sums[slot].sxy += x * y
+                }
             }
         }
         var out: [Neighbour] = []
@@ -113,11 +128,13 @@ public struct PearsonViewers: Sendable {
         let neighbours = neighbours(of: v, k: k)
         var num: [Int32: Double] = [:], den: [Int32: Double] = [:], count: [Int32: Int] = [:]
         for n in neighbours {
-            let row = ratings.ratings(of: n.viewer)
-            for (t, h) in zip(row.titles, row.halves) {
-                num[t, default: 0] += n.correlation * (Double(h) / 2 - viewerMean[n.viewer])
-                den[t, default: 0] += n.correlation
-                count[t, default: 0] += 1
+            let mean = viewerMean[n.viewer]
+            ratings.withRow(of: n.viewer) { titles, halves in
+                for (t, h) in zip(titles, halves) {
+                    num[t, default: 0] += n.correlation * (Double(h) / 2 - mean)
+                    den[t, default: 0] += n.correlation
+                    count[t, default: 0] += 1
+                }
             }
         }
         let seen = Set(ratings.ratings(of: v).titles)

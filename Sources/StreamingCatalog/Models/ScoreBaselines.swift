@@ -1,14 +1,17 @@
+import SteamLensData
+
 /// The two baselines every score predictor is measured against: the
 /// global mean, and the global mean plus a viewer and a title bias
 /// (regularized toward 0, fitted by a few alternating passes).
 public struct BiasBaseline: Sendable {
     public let globalMean: Double
-    public let viewerBias: [Double]
-    public let titleBias: [Double]
+    /// Columns: kept in memory by a first start, mapped by a later one.
+    public let viewerBias: Column<Double>
+    public let titleBias: Column<Double>
 
     /// `viewerShrink` and `titleShrink` are the ratings' worth of prior at 0 each bias gets.
     public init(_ ratings: Ratings, viewerShrink: Double = 5, titleShrink: Double = 10, passes: Int = 4) {
-        let total = ratings.viewerHalves.reduce(0) { $0 + Int($1) }
+        let total = ratings.viewerHalves.withVerifiedBuffer(0..<ratings.count) { $0.reduce(0) { $0 + Int($1) } }
         let mean = ratings.count > 0 ? Double(total) / 2 / Double(ratings.count) : 3
         var bt = [Double](repeating: 0, count: ratings.titleCount)
         var bu = [Double](repeating: 0, count: ratings.viewers.count)
@@ -27,11 +30,11 @@ public struct BiasBaseline: Sendable {
             }
         }
         globalMean = mean
-        viewerBias = bu
-        titleBias = bt
+        viewerBias = Column(bu)
+        titleBias = Column(bt)
     }
 
-    public init(globalMean: Double, viewerBias: [Double], titleBias: [Double]) {
+    public init(globalMean: Double, viewerBias: Column<Double>, titleBias: Column<Double>) {
         self.globalMean = globalMean
         self.viewerBias = viewerBias
         self.titleBias = titleBias

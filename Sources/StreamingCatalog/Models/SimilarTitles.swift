@@ -1,13 +1,23 @@
 import Foundation
+import SteamLensData
 
 /// Titles similar by content: TF-IDF weighted tokens (`ContentFeatures`),
 /// L2-normalized, compared by cosine through an inverted index, so one
 /// query touches only the titles sharing a token with it.
+///
+/// Both the vectors and their transpose (the postings) are compressed
+/// sparse rows in `Column`s, so a later start maps them from the store
+/// instead of rebuilding either.
 public struct SimilarTitles: Sendable {
-    /// Per title, its (token, weight) pairs, weights normalized to length 1.
-    let vectors: [[(token: Int32, weight: Float)]]
-    /// Per token, the titles holding it and their weights.
-    let postings: [[(title: Int32, weight: Float)]]
+    /// Title t's (token, weight) pairs, weights normalized to length 1, are
+    /// `vectorTokens`/`vectorWeights[vectorOffsets[t] ..< vectorOffsets[t + 1]]`.
+    let vectorOffsets: Column<Int32>
+    let vectorTokens: Column<Int32>
+    let vectorWeights: Column<Float>
+    /// Per token, the titles holding it (ascending) and their weights.
+    let postingOffsets: Column<Int32>
+    let postingTitles: Column<Int32>
+    let postingWeights: Column<Float>
 
     public init(titles: [Title]) {
         var ids: [String: Int32] = [:]
@@ -24,35 +34,63 @@ public struct SimilarTitles: Sendable {
         let n = Double(max(1, titles.count))
         // A token on more than half the titles tells them apart from nothing: dropped.
         let idf = documents.map { $0 * 2 > titles.count && titles.count > 10 ? 0 : Foundation.log(n / Double($0)) + 1 }
-        var postings = [[(title: Int32, weight: Float)]](repeating: [], count: ids.count)
-        vectors = raw.enumerated().map { t, vector in
+        var offsets: [Int32] = [0], tokens: [Int32] = [], weights: [Float] = []
+        for vector in raw {
             let weighted = vector.map { ($0.0, $0.1 * idf[Int($0.0)]) }.filter { $0.1 > 0 }
             let norm = weighted.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
-            return weighted.map { token, weight in
-                let w = Float(norm > 0 ? weight / norm : 0)
-                postings[Int(token)].append((Int32(t), w))
-                return (token, w)
+            for (token, weight) in weighted {
+                tokens.append(token)
+                weights.append(Float(norm > 0 ? weight / norm : 0))
+            }
+            offsets.append(Int32(tokens.count))
+        }
+        self.init(vectorOffsets: offsets, tokens: tokens, weights: weights, tokenCount: ids.count)
+    }
+
+    /// The index of `vectors` in rows; the postings are their transpose, by a counting sort.
+    init(vectorOffsets offsets: [Int32], tokens: [Int32], weights: [Float], tokenCount: Int) {
+        var postingOffsets = [Int32](repeating: 0, count: tokenCount + 1)
+        for token in tokens { postingOffsets[Int(token) + 1] += 1 }
+        for token in 0..<tokenCount { postingOffsets[token + 1] += postingOffsets[token] }
+        var fill = postingOffsets
+        var titles = [Int32](repeating: 0, count: tokens.count), postingWeights = [Float](repeating: 0, count: tokens.count)
+        for t in 0..<(offsets.count - 1) {
+            for i in Int(offsets[t])..<Int(offsets[t + 1]) {
+                let slot = Int(fill[Int(tokens[i])])
+                titles[slot] = Int32(t)
+                postingWeights[slot] = weights[i]
+                fill[Int(tokens[i])] += 1
             }
         }
-        self.postings = postings
+        self.init(vectorOffsets: Column(offsets), vectorTokens: Column(tokens), vectorWeights: Column(weights),
+                  postingOffsets: Column(postingOffsets), postingTitles: Column(titles), postingWeights: Column(postingWeights))
     }
 
-    /// The index from stored vectors: the postings are their transpose.
-    init(vectors: [[(token: Int32, weight: Float)]], tokenCount: Int) {
-        var postings = [[(title: Int32, weight: Float)]](repeating: [], count: tokenCount)
-        for (t, vector) in vectors.enumerated() { for (token, weight) in vector { postings[Int(token)].append((Int32(t), weight)) } }
-        self.vectors = vectors
-        self.postings = postings
+    /// The index as stored (`StreamingStore`); the caller vouches for its shape.
+    init(vectorOffsets: Column<Int32>, vectorTokens: Column<Int32>, vectorWeights: Column<Float>,
+         postingOffsets: Column<Int32>, postingTitles: Column<Int32>, postingWeights: Column<Float>) {
+        self.vectorOffsets = vectorOffsets
+        self.vectorTokens = vectorTokens
+        self.vectorWeights = vectorWeights
+        self.postingOffsets = postingOffsets
+        self.postingTitles = postingTitles
+        self.postingWeights = postingWeights
     }
 
-    var tokenCount: Int { postings.count }
+    var tokenCount: Int { postingOffsets.count - 1 }
 
     /// Up to `count` titles most similar to `title`, best first (ties by
     /// index), never `title` itself nor a title of the same copy group.
     public func similar(to title: Int, count: Int = 5, groups: [Int32]) -> [(title: Int, score: Double)] {
         var scores: [Int32: Float] = [:]
-        for (token, weight) in vectors[title] {
-            for (other, otherWeight) in postings[Int(token)] { scores[other, default: 0] += weight * otherWeight }
+        for i in Int(vectorOffsets[title])..<Int(vectorOffsets[title + 1]) {
+            let token = Int(vectorTokens[i]), weight = vectorWeights[i]
+            let postings = Int(postingOffsets[token])..<Int(postingOffsets[token + 1])
+            postingTitles.withVerifiedBuffer(postings) { others in
+                postingWeights.withVerifiedBuffer(postings) { otherWeights in
+                    for (other, otherWeight) in zip(others, otherWeights) { scores[other, default: 0] += weight * otherWeight }
+                }
+            }
         }
         let group = groups[title]
         let ranked = scores.filter { groups[Int($0.key)] != group && $0.value > 0 }

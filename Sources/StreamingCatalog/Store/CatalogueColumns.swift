@@ -1,0 +1,126 @@
+import Foundation
+import SteamLensData
+import SteamLensEngine
+
+/// The catalogue's columns in the store (`titles.*`, `report`): every title
+/// field as a column, lists joined by U+001F, plus what a start would
+/// otherwise recompute from them — the normalized names the name index and
+/// `word_count` use, and the copy groups. All of it is read at open (23 k
+/// titles), so every block is verified then and damage throws.
+enum CatalogueColumns {
+    /// Never in a cleaned field: control characters are removed.
+    static let separator: UInt8 = 0x1F
+
+    static func write(_ catalogue: TitleCatalogue, into out: inout ColumnFileWriter) {
+        let titles = catalogue.titles
+        let joined = String(UnicodeScalar(separator))
+        out.add("titles.id", titles.map(\.id))
+        out.add("titles.platform", titles.map { UInt8(Platform.allCases.firstIndex(of: $0.platform)!) })
+        out.add("titles.type", titles.map { UInt8(TitleType.allCases.firstIndex(of: $0.type)!) })
+        out.add("titles.name", titles.map(\.name))
+        out.add("titles.directors", titles.map { $0.directors.joined(separator: joined) })
+        out.add("titles.cast", titles.map { $0.cast.joined(separator: joined) })
+        out.add("titles.countries", titles.map { $0.countries.joined(separator: joined) })
+        out.add("titles.genres", titles.map { $0.genres.joined(separator: joined) })
+        out.add("titles.description", titles.map(\.description))
+        out.add("titles.rating", titles.map { $0.rating ?? "" })
+        out.add("titles.hasRating", titles.map { $0.rating != nil })
+        out.add("titles.releaseYear", titles.map { Int32($0.releaseYear ?? -1) })
+        out.add("titles.added", titles.map { $0.dateAdded.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? -1 })
+        out.add("titles.duration", titles.map { Int32($0.duration?.value ?? -1) })
+        out.add("titles.seasons", titles.map { $0.duration?.unit == .seasons })
+        out.add("titles.nameKeys", catalogue.names.keys)
+        out.add("titles.groups", catalogue.groups)
+        // Sorted keys: the same input gives the same bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        out.add("report", text: String(decoding: (try? encoder.encode(catalogue.report)) ?? Data(), as: UTF8.self))
+    }
+
+    struct Stored {
+        var titles: [Title]
+        var report: LoadReport
+        var names: NameIndex
+        var groups: [Int32]
+    }
+
+    static func read(_ file: ColumnFile) throws -> Stored {
+        func damaged(_ reason: String) -> StreamingStore.Problem { .damaged(reason) }
+        let ids = try strings(file, "titles.id")
+        let n = ids.count
+        let platforms: [UInt8] = try file.column("titles.platform", verifyNow: true, valid: below(Platform.allCases.count)).array
+        let types: [UInt8] = try file.column("titles.type", verifyNow: true, valid: below(TitleType.allCases.count)).array
+        let names = try strings(file, "titles.name"), descriptions = try strings(file, "titles.description")
+        let directors = try lists(file, "titles.directors"), cast = try lists(file, "titles.cast")
+        let countries = try lists(file, "titles.countries"), genres = try lists(file, "titles.genres")
+        let ratings = try strings(file, "titles.rating")
+        let hasRating: [Bool] = try file.column("titles.hasRating", verifyNow: true).array
+        let years: [Int32] = try file.column("titles.releaseYear", verifyNow: true).array
+        let added: [Int32] = try file.column("titles.added", verifyNow: true).array
+        let durations: [Int32] = try file.column("titles.duration", verifyNow: true).array
+        let seasons: [Bool] = try file.column("titles.seasons", verifyNow: true).array
+        let keys = try file.strings("titles.nameKeys", verifyNow: true)
+        let groups: [Int32] = try file.column("titles.groups", verifyNow: true, valid: StoredIndex.below(n)).array
+        guard [platforms.count, types.count, names.count, descriptions.count, directors.count, cast.count, countries.count, genres.count,
+               ratings.count, hasRating.count, years.count, added.count, durations.count, seasons.count, keys.count, groups.count]
+            .allSatisfy({ $0 == n }) else { throw damaged("title columns of different lengths") }
+        var titles: [Title] = []
+        titles.reserveCapacity(n)
+        for i in 0..<n {
+            let day = Int(added[i])
+            titles.append(Title(
+                id: ids[i], platform: Platform.allCases[Int(platforms[i])], type: TitleType.allCases[Int(types[i])], name: names[i],
+                directors: directors[i], cast: cast[i], countries: countries[i],
+                dateAdded: day < 0 ? nil : CalendarDay(year: day / 10_000, month: day / 100 % 100, day: day % 100),
+                releaseYear: years[i] < 0 ? nil : Int(years[i]), rating: hasRating[i] ? ratings[i] : nil,
+                duration: durations[i] < 0 ? nil : Duration(value: Int(durations[i]), unit: seasons[i] ? .seasons : .minutes),
+                genres: genres[i], description: descriptions[i]))
+        }
+        let report = try JSONDecoder().decode(LoadReport.self, from: Data(try file.text("report").utf8))
+        return Stored(titles: titles, report: report, names: NameIndex(keys: keys), groups: groups)
+    }
+
+    private static func below(_ count: Int) -> @Sendable (UInt8) -> Bool {
+        { Int($0) < count }
+    }
+
+    /// Every string of a column, decoded in one pass over its verified bytes.
+    static func strings(_ file: ColumnFile, _ name: String) throws -> [String] {
+        try withStrings(file, name) { bytes, range in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    }
+
+    /// Every list of a column (U+001F-joined strings), split on the UTF-8
+    /// bytes: a `Character` split would run grapheme breaking over every name.
+    static func lists(_ file: ColumnFile, _ name: String) throws -> [[String]] {
+        try withStrings(file, name) { bytes, range in
+            guard !range.isEmpty else { return [] }
+            var items: [String] = []
+            var start = range.lowerBound
+            for i in range where bytes[i] == separator {
+                items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self))
+            return items
+        }
+    }
+
+    /// `decode` over each string's byte range; offsets that go backwards or
+    /// past the bytes are damage (a `StringColumn` would read them as empty).
+    private static func withStrings<T>(_ file: ColumnFile, _ name: String,
+                                       _ decode: (UnsafeBufferPointer<UInt8>, Range<Int>) -> T) throws -> [T] {
+        let column = try file.strings(name, verifyNow: true)
+        return try column.offsets.withVerifiedBuffer(0..<column.offsets.count) { offsets in
+            try column.bytes.withVerifiedBuffer(0..<column.bytes.count) { bytes in
+                var out: [T] = []
+                out.reserveCapacity(column.count)
+                for i in 0..<column.count {
+                    let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                    guard start <= end, end <= bytes.count else { throw StreamingStore.Problem.damaged("strings '\(name)' have offsets out of order") }
+                    out.append(decode(bytes, start..<end))
+                }
+                return out
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import SteamLensData
+
+/// The ratings' columns in the store (`ratings.*`): the viewer names, read
+/// at open, and both compressed-row views, which stay mapped — 11.8 M
+/// ratings are 120 MB a later start reads only where its questions look.
+enum RatingsColumns {
+    static func write(_ ratings: Ratings, into out: inout ColumnFileWriter) {
+        out.add("ratings.viewers", ratings.viewers)
+        out.add("ratings.viewerOffsets", ratings.viewerOffsets)
+        out.add("ratings.viewerTitles", ratings.viewerTitles)
+        out.add("ratings.viewerHalves", ratings.viewerHalves)
+        out.add("ratings.titleOffsets", ratings.titleOffsets)
+        out.add("ratings.titleViewers", ratings.titleViewers)
+        out.add("ratings.titleHalves", ratings.titleHalves)
+        out.add("ratings.viewerSlots", ratings.viewerSlots)
+    }
+
+    /// Nil when the store holds no ratings (a folder without a ratings file).
+    static func read(_ file: ColumnFile, titleCount: Int) throws -> Ratings? {
+        guard file.columnNames.contains("ratings.viewers.bytes") else { return nil }
+        let viewers = try CatalogueColumns.strings(file, "ratings.viewers")
+        // Half stars, 0.5–5: a value outside is not what the reader keeps.
+        let halves: @Sendable (UInt8) -> Bool = { $0 >= 1 && $0 <= 10 }
+        let viewerTitles: Column<Int32> = try file.column("ratings.viewerTitles", valid: StoredIndex.below(titleCount))
+        let viewerHalves: Column<UInt8> = try file.column("ratings.viewerHalves", valid: halves)
+        let titleViewers: Column<Int32> = try file.column("ratings.titleViewers", valid: StoredIndex.below(viewers.count))
+        let titleHalves: Column<UInt8> = try file.column("ratings.titleHalves", valid: halves)
+        let viewerSlots: Column<Int32> = try file.column("ratings.viewerSlots", valid: { $0 >= -1 && $0 < Int32(clamping: viewers.count) })
+        let count = viewerTitles.count
+        guard viewerHalves.count == count, titleViewers.count == count, titleHalves.count == count,
+              viewerSlots.count == Ratings.viewerTableSize(viewers.count) else {
+            throw StreamingStore.Problem.damaged("the ratings' views do not hold the same ratings")
+        }
+        return Ratings(viewers: viewers, titleCount: titleCount,
+                       viewerOffsets: try StoredIndex.offsets(file, "ratings.viewerOffsets", rows: viewers.count, values: count),
+                       viewerTitles: viewerTitles, viewerHalves: viewerHalves,
+                       titleOffsets: try StoredIndex.offsets(file, "ratings.titleOffsets", rows: titleCount, values: count),
+                       titleViewers: titleViewers, titleHalves: titleHalves, viewerSlots: viewerSlots)
+    }
+}
