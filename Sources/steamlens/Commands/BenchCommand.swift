@@ -12,7 +12,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             --scale real reads ../shared/data/steam (or --data); full (88,310 users, ~5.1 M library rows) and \
             10x (883,100 users) are generated once into the cache folder (bench-full, bench-10x) and reused. \
-            Figures are median and p95 over repeated runs; peak memory is each child process's VmHWM.
+            Figures are median and p95 over repeated runs; peak memory is each child process's VmHWM. \
+            --dataset streaming (or a streaming --data folder) measures the streaming catalogue instead (issue 10's targets).
             """,
         subcommands: [BenchServeCommand.self]
     )
@@ -39,6 +40,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if dataOptions.effectiveDataSet == .streaming { return try runStreaming() }
         let folder = try scale.map { try $0.dataFolder(cache: dataOptions.cache, data: dataOptions.data) } ?? dataOptions.resolvedData
         let loader: EngineLoader
         do {
@@ -58,6 +60,26 @@ struct BenchCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         case .table:
             print("SteamLens bench · scale \(name) · data \(folder) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print(BenchTable.lines(figures).joined(separator: "\n"))
+        }
+    }
+}
+
+extension BenchCommand {
+    /// The streaming catalogue's figures: --data (or the bundled streaming sample); --scale is Steam's.
+    func runStreaming() throws {
+        guard scale == nil else { throw ValidationError("--scale generates Steam sets; for the streaming catalogue pass --data DIR.") }
+        let folder = try dataOptions.streamingFolder()
+        let bench = StreamingBench(folder: folder, cache: dataOptions.cache, repeats: repeats, processRuns: runs, coldRuns: coldRuns ?? 1)
+        let figures = try bench.run { HumanOutput.writeError("bench: " + $0) }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let report = BenchReport(scale: "streaming", data: folder, cores: ProcessInfo.processInfo.activeProcessorCount, figures: figures)
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .table:
+            print("SteamLens bench · streaming · data \(folder) · \(ProcessInfo.processInfo.activeProcessorCount) cores")
             print(BenchTable.lines(figures).joined(separator: "\n"))
         }
     }
