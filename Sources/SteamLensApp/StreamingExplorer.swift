@@ -43,12 +43,16 @@ public struct StreamingExplorer: ExplorerCatalogue {
     public var steamEngine: Engine? { nil }
 
     public func layout() -> CatalogueLayout {
-        let ratings = engine.catalogue.ratings
         let titles = "\(NumberFormat.grouped(engine.titles.count)) titles"
-        let viewers = "\(NumberFormat.grouped(ratings?.viewers.count ?? 0)) viewers"
-        return CatalogueLayout(panes: Self.panes, drillPane: Self.titles,
-                               counts: ["\(titles) · \(viewers) · \(NumberFormat.grouped(ratings?.count ?? 0)) ratings (generated)",
-                                        "\(titles) · \(viewers)"],
+        // "N viewers" is the readiness marker; a folder without ratings says so instead of "0 viewers".
+        let counts: [String]
+        if let ratings = engine.catalogue.ratings {
+            let viewers = "\(NumberFormat.grouped(ratings.viewers.count)) viewers"
+            counts = ["\(titles) · \(viewers) · \(NumberFormat.grouped(ratings.count)) ratings (generated)", "\(titles) · \(viewers)"]
+        } else {
+            counts = ["\(titles) · no viewers: no ratings file", "\(titles) · no viewers"]
+        }
+        return CatalogueLayout(panes: Self.panes, drillPane: Self.titles, counts: counts,
                                keymap: AppKeymap.streaming(panes: Self.panes),
                                filterExample: "score > 4 · year 2015..2020 · genre:dramas",
                                histogramCount: Self.histogramNames.count)
