@@ -82,19 +82,28 @@ public struct SimilarTitles: Sendable {
     /// Up to `count` titles most similar to `title`, best first (ties by
     /// index), never `title` itself nor a title of the same copy group.
     public func similar(to title: Int, count: Int = 5, groups: [Int32]) -> [(title: Int, score: Double)] {
-        var scores: [Int32: Float] = [:]
+        // Dense sums over every title plus the list of those touched: a
+        // common genre's postings run to thousands, too many for a dictionary.
+        var scores = [Float](repeating: 0, count: vectorOffsets.count - 1)
+        var touched: [Int32] = []
         for i in Int(vectorOffsets[title])..<Int(vectorOffsets[title + 1]) {
             let token = Int(vectorTokens[i]), weight = vectorWeights[i]
             let postings = Int(postingOffsets[token])..<Int(postingOffsets[token + 1])
             postingTitles.withVerifiedBuffer(postings) { others in
                 postingWeights.withVerifiedBuffer(postings) { otherWeights in
-                    for (other, otherWeight) in zip(others, otherWeights) { scores[other, default: 0] += weight * otherWeight }
+                    for (other, otherWeight) in zip(others, otherWeights) {
+                        if scores[Int(other)] == 0 { touched.append(other) }
+                        scores[Int(other)] += weight * otherWeight
+                    }
                 }
             }
         }
         let group = groups[title]
-        let ranked = scores.filter { groups[Int($0.key)] != group && $0.value > 0 }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let candidates: [(key: Int32, value: Float)] = Set(touched).compactMap { other in
+            let score = scores[Int(other)]
+            return groups[Int(other)] != group && score > 0 ? (other, score) : nil
+        }
+        let ranked = candidates.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         // Copies of one title elsewhere would fill the list with one title: keep the first of each group.
         var seenGroups = Set<Int32>()
         var out: [(Int, Double)] = []
