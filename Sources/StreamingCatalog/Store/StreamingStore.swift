@@ -3,7 +3,7 @@ import SteamLensData
 
 /// The streaming data set's store: the cleaned catalogue, the ratings and
 /// every trained model in one `ColumnFile` in the cache folder, so later
-/// starts skip the CSVs and the training (docs/store.md, "The streaming store").
+/// starts skip the CSVs and the training (docs/streaming-store.md).
 ///
 /// A later start maps the file: the titles (23 k), the report and the
 /// clusters are decoded at open, their blocks verified then; the ratings'
