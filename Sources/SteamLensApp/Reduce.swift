@@ -59,7 +59,7 @@ private func handleKey(_ state: inout AppState, _ key: Key, engine: any Explorer
         case .up, .char("k"): state.overlay = .definitions(offset: max(0, offset - 1))
         case .escape, .char("d"), .enter, .char("q"): state.overlay = nil
         default:
-            // r, u, t, b switch definitions while the panel shows them; every other key does nothing.
+            // The definition keys (Steam's r u t b, streaming's r w m) switch while the panel shows them; other keys do nothing.
             if let command = state.keymap.command(for: key),
                Command.definitionToggles.contains(command) {
                 return perform(&state, command, engine: engine)
