@@ -8,7 +8,8 @@
 # tmux session, waits for the readiness marker (the header's "N titles ·
 # N viewers"), opens a platform's titles, moves onto a title and checks its
 # facts and similar titles, searches the Titles pane, opens the help, and
-# quits with q, checking the terminal is restored (echo and icanon on).
+# quits with q, then once more with Ctrl-C from the search prompt, checking
+# the terminal is restored (echo and icanon on) both times.
 # Every tmux call uses a private server (-L, no config), killed at exit.
 # Exits non-zero with a message naming the failed step.
 set -euo pipefail
@@ -110,4 +111,14 @@ run_size() {
 
 run_size 120 40
 run_size 80 24
+
+# Ctrl-C from the search prompt quits too, and restores the terminal.
+echo "tui-e2e-streaming: Ctrl-C"
+start 100 30 "$WORK/c"
+tm send-keys -t "$SESSION" 7 /
+wait_for "search Titles"
+tm send-keys -t "$SESSION" C-c
+wait_for_file "$WORK/c"
+assert_restored "$WORK/c" "Ctrl-C"
+tm kill-session -t "$SESSION"
 echo "tui-e2e-streaming: ok"
