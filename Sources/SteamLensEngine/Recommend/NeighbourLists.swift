@@ -58,3 +58,21 @@ public struct NeighbourLists: Sendable, Equatable {
         a.offsets == b.offsets && a.items == b.items && a.scores == b.scores
     }
 }
+
+extension NeighbourLists {
+    /// Writes the lists as `name.offsets`, `name.items` and `name.scores`.
+    func write(_ name: String, into out: inout ColumnFileWriter) {
+        out.add(name + ".offsets", offsets)
+        out.add(name + ".items", items)
+        out.add(name + ".scores", scores)
+    }
+
+    /// Maps lists written by `write`, every item checked with `valid` as it is first read.
+    static func stored(_ name: String, _ file: ColumnFile, valid: @escaping @Sendable (Int32) -> Bool) throws -> NeighbourLists {
+        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items", valid: valid),
+                                         scores: try file.column(name + ".scores")) else {
+            throw ColumnFile.OpenError.damaged(file.path, reason: "lists '\(name)' have offsets that do not match their items")
+        }
+        return lists
+    }
+}

@@ -1,3 +1,5 @@
+import SteamLensData
+
 /// Decides whether a neighbour is "the same game again": its DLC, its
 /// soundtrack, another edition of it, or a duplicate catalogue entry.
 ///
@@ -19,14 +21,19 @@
 /// filter.isOwnEdition(candidate: 1, of: 0)   // "Portal - Soundtrack" of "Portal" → true
 /// ```
 public struct OwnEditionFilter: Sendable {
-    private let words: [[Int32]]          // title tokens, lower-cased, alphanumeric runs
-    private let titleLength: [Int]        // characters in the tokens, to ignore "The"-only prefixes
-    private let marked: [Bool]            // title marker or store add-on flag
-    private let developer: [Int32?]
-    private let firstWord: [Int32]        // −1 for an empty title; a cheap "cannot be related" test
-    private let firstWordIndex: [Int32: [Int32]]
-    private let developerIndex: [Int32: [Int32]]
-    private let editionWord: [Bool]       // by token id
+    /// Per game: its title tokens (lower-cased alphanumeric runs, as token ids).
+    let words: Adjacency<Int32>
+    /// Characters in each game's tokens, to ignore "The"-only prefixes.
+    let titleLength: Column<Int32>
+    /// Title marker or store add-on flag, per game.
+    let marked: Column<Bool>
+    /// Each game's developer, -1 for none.
+    let developer: Column<Int32>
+    /// Token id → the games whose title starts with it; developer → its games.
+    let gamesByFirstWord: Adjacency<Int32>
+    let gamesByDeveloper: Adjacency<Int32>
+    /// By token id: whether it is an edition word.
+    let editionWord: Column<Bool>
 
     /// Add-on markers. "Edition" is deliberately not one: "The Witcher:
     /// Enhanced Edition" is a game of its own next to "The Witcher 2", so
@@ -48,22 +55,25 @@ public struct OwnEditionFilter: Sendable {
     public init(_ f: GameFeatures) {
         var vocabulary: [String: Int32] = [:]
         var editionWord: [Bool] = []
-        var words: [[Int32]] = []
-        var titleLength: [Int] = []
+        var wordPairs: [(Int32, Int32)] = []
+        var titleLength: [Int32] = []
         var marked: [Bool] = []
-        words.reserveCapacity(f.itemCount)
+        var firstWordPairs: [(Int32, Int32)] = []
         for item in 0..<f.itemCount {
             let tokens = Self.tokenize(f.titles[item])
-            var ids: [Int32] = []
             for t in tokens {
-                if let id = vocabulary[t] { ids.append(id); continue }
-                let id = Int32(vocabulary.count)
-                vocabulary[t] = id
-                editionWord.append(Self.editionWords.contains(t))
-                ids.append(id)
+                let id: Int32
+                if let known = vocabulary[t] {
+                    id = known
+                } else {
+                    id = Int32(vocabulary.count)
+                    vocabulary[t] = id
+                    editionWord.append(Self.editionWords.contains(t))
+                }
+                if wordPairs.last?.0 != Int32(item) { firstWordPairs.append((id, Int32(item))) }
+                wordPairs.append((Int32(item), id))
             }
-            words.append(ids)
-            titleLength.append(tokens.reduce(0) { $0 + $1.count })
+            titleLength.append(Int32(clamping: tokens.reduce(0) { $0 + $1.count }))
             var m = f.addOn(item) || tokens.contains { Self.markerWords.contains($0) }
             if !m && tokens.count >= 2 {
                 for k in 0..<(tokens.count - 1) where Self.markerPairs.contains([tokens[k], tokens[k + 1]]) {
@@ -72,26 +82,28 @@ public struct OwnEditionFilter: Sendable {
             }
             marked.append(m)
         }
-        self.words = words
-        self.titleLength = titleLength
-        self.marked = marked
-        self.developer = f.developer
-        firstWord = words.map { $0.first ?? -1 }
-        var byWord: [Int32: [Int32]] = [:], byDeveloper: [Int32: [Int32]] = [:]
-        for i in 0..<f.itemCount {
-            if let w = words[i].first { byWord[w, default: []].append(Int32(i)) }
-            if let d = f.developer[i] { byDeveloper[d, default: []].append(Int32(i)) }
-        }
-        firstWordIndex = byWord
-        developerIndex = byDeveloper
-        self.editionWord = editionWord
+        let developers = f.developer.map { $0 ?? -1 }
+        words = Adjacency(count: f.itemCount, pairs: wordPairs, placeholder: 0)
+        self.titleLength = Column(titleLength)
+        self.marked = Column(marked)
+        developer = Column(developers)
+        gamesByFirstWord = Adjacency(count: editionWord.count, pairs: firstWordPairs, placeholder: 0)
+        gamesByDeveloper = Adjacency(count: Int((developers.max() ?? -1) + 1),
+                                     pairs: developers.enumerated().filter { $0.element >= 0 }.map { ($0.element, Int32($0.offset)) },
+                                     placeholder: 0)
+        self.editionWord = Column(editionWord)
+    }
+
+    private func firstWord(_ item: Int) -> Int32 {
+        words.rowCount(item) > 0 ? words.values[Int(words.offsets[item])] : -1
     }
 
     /// Items that could be related to `item` at all (same developer or same
-    /// first title word), ascending; a superset of its own editions.
+    /// first title word), ascending within each; a superset of its own editions.
     func candidates(of item: Int32) -> [Int32] {
-        var out = firstWordIndex[firstWord[Int(item)]] ?? []
-        if let d = developer[Int(item)], let same = developerIndex[d] { out += same }
+        let word = firstWord(Int(item)), d = developer[Int(item)]
+        var out = word >= 0 ? Array(gamesByFirstWord[Int(word)]) : []
+        if d >= 0 && Int(d) < gamesByDeveloper.count { out += gamesByDeveloper[Int(d)] }
         return out
     }
 
@@ -110,19 +122,48 @@ public struct OwnEditionFilter: Sendable {
     public func isOwnEdition(candidate: Int32, of item: Int32) -> Bool {
         let a = Int(item), b = Int(candidate)
         guard a != b else { return true }
+        let sameDeveloper = developer[a] >= 0 && developer[a] == developer[b]
         // Fast path for the common case: different developer, different first word.
-        if firstWord[a] != firstWord[b] && (developer[a] == nil || developer[a] != developer[b]) { return false }
-        let sameDeveloper = developer[a] != nil && developer[a] == developer[b]
-        let (short, long) = words[a].count <= words[b].count ? (a, b) : (b, a)
+        if firstWord(a) != firstWord(b) && !sameDeveloper { return false }
+        let wordsA = words[a], wordsB = words[b]
+        let (short, long) = wordsA.count <= wordsB.count ? (a, b) : (b, a)
         // A prefix needs some substance: "The …" alone does not relate two games.
         let prefix = titleLength[short] >= 4 && words[long].starts(with: words[short])
         if marked[b] {
             // Add-ons of a sibling also count: "DARK SOULS II - Season Pass"
             // next to "DARK SOULS III" shares two title words.
-            let shared = zip(words[a], words[b]).prefix { $0 == $1 }.count
+            let shared = zip(wordsA, wordsB).prefix { $0 == $1 }.count
             if sameDeveloper || prefix || shared >= 2 { return true }
         }
         guard sameDeveloper || prefix else { return false }
         return prefix && words[long].dropFirst(words[short].count).allSatisfy { editionWord[Int($0)] }
+    }
+}
+
+extension OwnEditionFilter {
+    func write(into out: inout ColumnFileWriter) {
+        CatalogColumns.add("rec.content.words", words, &out)
+        out.add("rec.content.titleLength", titleLength)
+        out.add("rec.content.marked", marked)
+        out.add("rec.content.developer", developer)
+        CatalogColumns.add("rec.content.gamesByFirstWord", gamesByFirstWord, &out)
+        CatalogColumns.add("rec.content.gamesByDeveloper", gamesByDeveloper, &out)
+        out.add("rec.content.editionWord", editionWord)
+    }
+
+    /// Maps a stored filter; throws `ColumnFile.OpenError` when it does not fit the games.
+    init(file: ColumnFile, gameCount: Int, developerCount: Int) throws {
+        editionWord = try file.column("rec.content.editionWord")
+        let game = IndexCheck.below(gameCount)
+        words = try CatalogColumns.adjacency("rec.content.words", file, valid: IndexCheck.below(editionWord.count))
+        titleLength = try file.column("rec.content.titleLength")
+        marked = try file.column("rec.content.marked")
+        developer = try file.column("rec.content.developer", valid: IndexCheck.belowOrNone(developerCount))
+        gamesByFirstWord = try CatalogColumns.adjacency("rec.content.gamesByFirstWord", file, valid: game)
+        gamesByDeveloper = try CatalogColumns.adjacency("rec.content.gamesByDeveloper", file, valid: game)
+        guard words.count == gameCount, titleLength.count == gameCount, marked.count == gameCount, developer.count == gameCount,
+              gamesByFirstWord.count == editionWord.count, gamesByDeveloper.count <= developerCount else {
+            throw ColumnFile.OpenError.damaged(file.path, reason: "the own-edition filter does not match the games")
+        }
     }
 }

@@ -5,16 +5,17 @@ import SteamLensData
 /// the store's column file, mapped on start without retraining.
 ///
 /// Only item-side models are stored — nothing grows with users × K:
-/// - content neighbours (game → games) for every catalogue game;
+/// - the content index (features and inverted index of the catalogue games,
+///   and the own-edition filter), from which a game's neighbours are scored on demand;
 /// - EASE's weights over its modelled items and item-kNN's neighbour lists,
 ///   over the compact library item space, with each item's owner count (for
 ///   the cold-start model); a user's games are scored on demand from them
 ///   and the user's own library (tens of microseconds);
 /// - Pearson user-based and popularity need every library and are built on first use.
 struct TrainedRecommenders: Sendable {
-    /// Version 3: user lists are no longer stored; EASE weights and item-kNN lists are.
-    static let version = 3
-    static let contentDepth = 20
+    /// Version 4: content neighbours are scored on demand from a stored
+    /// index (3: user lists no longer stored; EASE weights and item-kNN lists are).
+    static let version = 4
 
     var content: ContentNeighbours
     /// Compact library item → catalog item, and back (-1: in no library).
@@ -29,7 +30,7 @@ struct TrainedRecommenders: Sendable {
     /// Trains every model on the catalog (seconds on the real data; each
     /// model spreads its own work over the cores). `lap` names each finished step.
     static func train(_ catalog: Catalog, lap: (String) -> Void = { _ in }) -> TrainedRecommenders {
-        let content = ContentNeighbours.build(gameFeatures(catalog), k: contentDepth)
+        let content = ContentNeighbours.build(gameFeatures(catalog))
         lap("content neighbours")
         let space = LibrarySpace(catalog)
         let interactions = space.interactions
@@ -44,35 +45,31 @@ struct TrainedRecommenders: Sendable {
     }
 
     func write(into out: inout ColumnFileWriter) {
-        Self.add("rec.content.neighbours", content.neighbours, &out)
-        Self.add("rec.content.editions", content.ownEditions, &out)
+        content.write(into: &out)
         out.add("rec.space.catalogItem", catalogItem)
         out.add("rec.space.compactId", compactId)
         out.add("rec.space.ownerCounts", ownerCounts)
         out.add("rec.ease.items", easeItems)
         out.add("rec.ease.weights", easeWeights)
-        Self.add("rec.itemknn.neighbours", knnNeighbours, &out)
+        knnNeighbours.write("rec.itemknn.neighbours", into: &out)
     }
 
     /// Maps the models of a column file; nil when a part is missing or does not fit `catalog`.
     init(file: ColumnFile, catalog: Catalog) throws {
         func stale(_ reason: String) -> ColumnFile.OpenError { .stale(file.path, reason: reason) }
-        let game = IndexCheck.below(catalog.gameCount)
-        content = ContentNeighbours(neighbours: try Self.lists("rec.content.neighbours", file, valid: game),
-                                    ownEditions: try Self.lists("rec.content.editions", file, valid: game))
+        content = try ContentNeighbours(file: file, gameCount: catalog.gameCount, developerCount: catalog.developerNames.count)
         catalogItem = try file.column("rec.space.catalogItem", valid: IndexCheck.below(catalog.itemCount))
         let compact = IndexCheck.below(catalogItem.count)
         compactId = try file.column("rec.space.compactId", valid: IndexCheck.belowOrNone(catalogItem.count))
         ownerCounts = try file.column("rec.space.ownerCounts")
         easeItems = try file.column("rec.ease.items", valid: compact)
         easeWeights = try file.column("rec.ease.weights")
-        knnNeighbours = try Self.lists("rec.itemknn.neighbours", file, valid: compact)
+        knnNeighbours = try NeighbourLists.stored("rec.itemknn.neighbours", file, valid: compact)
         // Counts only: the values are covered by the block checksums (and
         // index values by their checks at first read); reading them all
         // here would touch every page of the models.
         let items = catalogItem.count
-        guard content.neighbours.rowCount == catalog.gameCount, content.ownEditions.rowCount == catalog.gameCount,
-              compactId.count == catalog.itemCount, items <= catalog.itemCount, ownerCounts.count == items,
+        guard compactId.count == catalog.itemCount, items <= catalog.itemCount, ownerCounts.count == items,
               easeItems.count <= items, easeWeights.count == easeItems.count * easeItems.count,
               knnNeighbours.rowCount == items else {
             throw stale("its recommendation models do not match its catalogue")
@@ -97,20 +94,6 @@ struct TrainedRecommenders: Sendable {
             (user: Int32(0), item: compactId[Int(owned.item)], minutes: owned.minutes)
         }
         return Interactions(userCount: 1, itemCount: catalogItem.count, rows: rows)
-    }
-
-    private static func add(_ name: String, _ lists: NeighbourLists, _ out: inout ColumnFileWriter) {
-        out.add(name + ".offsets", lists.offsets)
-        out.add(name + ".items", lists.items)
-        out.add(name + ".scores", lists.scores)
-    }
-
-    private static func lists(_ name: String, _ file: ColumnFile, valid: @escaping @Sendable (Int32) -> Bool) throws -> NeighbourLists {
-        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items", valid: valid),
-                                         scores: try file.column(name + ".scores")) else {
-            throw ColumnFile.OpenError.damaged(file.path, reason: "neighbour lists '\(name)' have offsets that do not match their items")
-        }
-        return lists
     }
 
     /// Content features of the catalogue games (items `0..<gameCount`).

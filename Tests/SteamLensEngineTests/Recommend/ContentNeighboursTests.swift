@@ -16,7 +16,7 @@ final class ContentNeighboursTests: XCTestCase {
     }
 
     func testNeighboursMatchHandComputedCosines() {
-        let content = ContentNeighbours.build(makeFeatures(), k: 5, maxDocumentFrequency: 1)
+        let content = ContentNeighbours.build(makeFeatures(), maxDocumentFrequency: 1)
         let ofBravo = content.similar(to: 1, count: 5)
         XCTAssertEqual(ofBravo.map(\.item), [0, 2])
         XCTAssertEqual(ofBravo[0].score, Float(2 / 6.0.squareRoot()), accuracy: 1e-5)
@@ -27,8 +27,52 @@ final class ContentNeighboursTests: XCTestCase {
         XCTAssertEqual(content.similar(to: 0, count: 5).map(\.item), [1], "games sharing nothing are not neighbours")
     }
 
+    /// Rows scored on demand through the inverted index are the exact
+    /// cosine top lists: checked against a brute-force pass over every pair
+    /// on random catalogues (the same sums in the same order, so equal scores).
+    func testOnDemandRowsAreTheExactCosineTopLists() {
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<5 {
+            let n = 60
+            func draw(_ values: Int32, _ most: Int) -> [[Int32]] {
+                (0..<n).map { _ in (0..<Int.random(in: 0...most, using: &random)).map { _ in Int32.random(in: 0..<values, using: &random) } }
+            }
+            let f = GameFeatures(itemCount: n, genres: draw(4, 2), tags: draw(12, 4), specs: draw(5, 2),
+                                 developer: (0..<n).map { _ in Int.random(in: 0...3, using: &random) == 0 ? nil : Int32.random(in: 0..<10, using: &random) },
+                                 titles: (0..<n).map { "Game \($0)" })
+            let content = ContentNeighbours.build(f, maxDocumentFrequency: 1)
+            // The same features and weights, by hand: genres, tags, specs, developers, each field's ids after the last.
+            func size(_ ids: [[Int32]]) -> Int32 { (ids.flatMap { $0 }.max() ?? -1) + 1 }
+            let offsets: [Int32] = [0, size(f.genres), size(f.genres) + size(f.tags), size(f.genres) + size(f.tags) + size(f.specs)]
+            let features: [[Int32]] = (0..<n).map { i in
+                var fs = f.genres[i] + f.tags[i].map { $0 + offsets[1] } + f.specs[i].map { $0 + offsets[2] }
+                if let d = f.developer[i] { fs.append(d + offsets[3]) }
+                return Array(Set(fs)).sorted()
+            }
+            var df: [Int32: Int] = [:]
+            for fs in features { for x in fs { df[x, default: 0] += 1 } }
+            let weights: [[Int32: Float]] = features.map { fs in
+                let w = fs.map { Float(log(Double(n) / Double(df[$0]!))) }
+                let norm = sqrt(w.reduce(0) { $0 + $1 * $1 })
+                return Dictionary(uniqueKeysWithValues: zip(fs, w).compactMap { x, v in norm > 0 && v > 0 ? (x, v / norm) : nil })
+            }
+            for i in 0..<n {
+                var exact: [(item: Int32, score: Float)] = []
+                for j in 0..<n where j != i {
+                    var dot: Float = 0
+                    for x in features[i] { if let wi = weights[i][x], let wj = weights[j][x] { dot += wi * wj } }
+                    if dot > 0 { exact.append((Int32(j), dot)) }
+                }
+                exact.sort { $0.score > $1.score || ($0.score == $1.score && $0.item < $1.item) }
+                let got = content.similar(to: Int32(i), count: 8, hideOwnEditions: false)
+                XCTAssertEqual(got.map(\.item), exact.prefix(8).map(\.item), "game \(i)")
+                XCTAssertEqual(got.map(\.score), exact.prefix(8).map(\.score), "game \(i)")
+            }
+        }
+    }
+
     func testTheGameItselfNeverAppears() {
-        let content = ContentNeighbours.build(makeFeatures(), k: 10, maxDocumentFrequency: 1)
+        let content = ContentNeighbours.build(makeFeatures(), maxDocumentFrequency: 1)
         for item in Int32(0)..<4 {
             for hide in [true, false] {
                 XCTAssertFalse(content.similar(to: item, count: 10, hideOwnEditions: hide).contains { $0.item == item })
@@ -37,7 +81,7 @@ final class ContentNeighboursTests: XCTestCase {
     }
 
     func testCountAndUnknownItemsAreRespected() {
-        let content = ContentNeighbours.build(makeFeatures(), k: 5, maxDocumentFrequency: 1)
+        let content = ContentNeighbours.build(makeFeatures(), maxDocumentFrequency: 1)
         XCTAssertEqual(content.similar(to: 1, count: 1).map(\.item), [0])
         XCTAssertTrue(content.similar(to: 99, count: 5).isEmpty)
     }
@@ -48,8 +92,8 @@ final class ContentNeighboursTests: XCTestCase {
         let f = GameFeatures(itemCount: 4, genres: [[0], [0], [0], [1]], tags: [[], [], [5], [5]],
                              specs: [[], [], [], []], developer: [nil, nil, nil, nil],
                              titles: ["A1", "B2", "C3", "D4"])
-        XCTAssertEqual(ContentNeighbours.build(f, k: 5, maxDocumentFrequency: 1).similar(to: 0, count: 5).map(\.item), [1, 2])
-        XCTAssertTrue(ContentNeighbours.build(f, k: 5).similar(to: 0, count: 5).isEmpty)
+        XCTAssertEqual(ContentNeighbours.build(f, maxDocumentFrequency: 1).similar(to: 0, count: 5).map(\.item), [1, 2])
+        XCTAssertTrue(ContentNeighbours.build(f).similar(to: 0, count: 5).isEmpty)
     }
 
     /// Same genre and tag on the first eight games, so only the filter
@@ -67,7 +111,7 @@ final class ContentNeighboursTests: XCTestCase {
     }
 
     func testOwnSoundtrackDLCAndEditionsAreHiddenByDefault() {
-        let content = ContentNeighbours.build(makeCatalogue(), k: 10, maxDocumentFrequency: 1)
+        let content = ContentNeighbours.build(makeCatalogue(), maxDocumentFrequency: 1)
         let portal = Set(content.similar(to: 0, count: 10).map(\.item))
         XCTAssertFalse(portal.contains(1), "own soundtrack hidden")
         XCTAssertFalse(portal.contains(2), "store-flagged DLC of the same developer hidden")
@@ -79,7 +123,7 @@ final class ContentNeighboursTests: XCTestCase {
     }
 
     func testTheSwitchShowsOwnEditionsAgain() {
-        let content = ContentNeighbours.build(makeCatalogue(), k: 10, maxDocumentFrequency: 1)
+        let content = ContentNeighbours.build(makeCatalogue(), maxDocumentFrequency: 1)
         let all = content.similar(to: 0, count: 10, hideOwnEditions: false).map(\.item)
         XCTAssertTrue(all.contains(1) && all.contains(2))
         XCTAssertFalse(all.contains(0))
@@ -118,8 +162,7 @@ final class ContentNeighboursTests: XCTestCase {
     }
 
     func testNeighbourListsFromStoredColumnsCheckTheirOffsets() throws {
-        let content = ContentNeighbours.build(makeFeatures(), k: 5, maxDocumentFrequency: 1)
-        let lists = content.neighbours
+        let lists = NeighbourLists(rows: [[(2, 0.5), (1, 0.25)], [], [(0, 1)]])
         XCTAssertEqual(NeighbourLists(offsets: lists.offsets, items: lists.items, scores: lists.scores), lists)
         func stored(_ offsets: [Int32], _ items: [Int32], _ scores: [Float]) -> NeighbourLists? {
             NeighbourLists(offsets: Column(offsets), items: Column(items), scores: Column(scores))
