@@ -7,6 +7,36 @@ final class DatasetLoaderTests: XCTestCase {
         DatasetLoader.load(try DataDirectory(folder: try Fixture.folder()))
     }
 
+    /// The parse phase's bar moves with the bytes read across the three
+    /// files, from the reader threads one call at a time, and never says
+    /// 100 % itself (the loader does, when the phase ends).
+    func testALoadReportsTheShareOfItsBytesReadAsItGoes() throws {
+        let lock = NSLock()
+        var fractions: [Double] = []
+        _ = DatasetLoader.load(try DataDirectory(folder: try Fixture.folder())) { fraction in
+            lock.withLock { fractions.append(fraction) }
+        }
+        XCTAssertFalse(fractions.isEmpty)
+        XCTAssertEqual(fractions, fractions.sorted(), "never backwards")
+        XCTAssertEqual(Set(fractions).count, fractions.count, "each percent once")
+        XCTAssertTrue(fractions.allSatisfy { $0 > 0 && $0 < 1 }, "\(fractions)")
+        XCTAssertGreaterThanOrEqual(fractions.last!, 0.9, "all three files were counted: \(fractions)")
+    }
+
+    func testTheLineReaderCountsEveryByteItTakesFromTheFile() throws {
+        let path = Fixture.temporaryFolder() + "/lines.txt"
+        try Data(String(repeating: "0123456789\n", count: 100).utf8).write(to: URL(fileURLWithPath: path))
+        var fractions: [Double] = []
+        var reader = LineReader(path: path)
+        reader.chunkSize = 64
+        reader.progress = ReadProgress(totalBytes: 1_100) { fractions.append($0) }
+        var lines = 0
+        try reader.forEachLine { _, _ in lines += 1 }
+        XCTAssertEqual(lines, 100)
+        // 17 chunks of 64 bytes and one of 12: each passes a percent, the last is held at 99 %.
+        XCTAssertEqual(fractions, [5, 11, 17, 23, 29, 34, 40, 46, 52, 58, 64, 69, 75, 81, 87, 93, 98, 99].map { Double($0) / 100 })
+    }
+
     func testGamesKeepEveryGoodRowAndCountEachSkip() throws {
         let dataset = try loadFixture()
         XCTAssertEqual(dataset.games.map(\.id), [10, 20, 30, 40, 50])

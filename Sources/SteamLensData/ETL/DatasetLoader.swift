@@ -6,20 +6,22 @@ import Dispatch
 /// numbered across both user files, and rows pointing at items missing from
 /// the catalogue are counted (and kept).
 public enum DatasetLoader {
-    public static func load(_ directory: DataDirectory) -> Dataset {
+    /// `progress` hears the share of the three files' bytes read so far (see `ReadProgress`).
+    public static func load(_ directory: DataDirectory, progress: ((Double) -> Void)? = nil) -> Dataset {
         final class Results: @unchecked Sendable {
             var games: (games: [Game], report: LoadReport.FileReport)?
             var reviews: UserFileRows<Review>?
             var libraries: UserFileRows<LibraryRow>?
         }
         let results = Results()
+        let read = progress.map { ReadProgress(totalBytes: ReadProgress.size(of: [directory.games, directory.reviews, directory.libraries]), report: $0) }
         // Libraries and reviews first: they are the larger parses, so the
         // games file fills the gap on whichever core frees up first.
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
-            case 0: results.libraries = LibrariesFileReader(path: directory.libraries, displayName: DataDirectory.fileName(directory.libraries)).read()
-            case 1: results.reviews = ReviewsFileReader(path: directory.reviews, displayName: DataDirectory.fileName(directory.reviews)).read()
-            default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games)).read()
+            case 0: results.libraries = LibrariesFileReader(path: directory.libraries, displayName: DataDirectory.fileName(directory.libraries), progress: read).read()
+            case 1: results.reviews = ReviewsFileReader(path: directory.reviews, displayName: DataDirectory.fileName(directory.reviews), progress: read).read()
+            default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games), progress: read).read()
             }
         }
         var dataset = merge(games: results.games!, reviews: results.reviews!, libraries: results.libraries!)

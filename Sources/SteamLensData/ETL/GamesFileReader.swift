@@ -2,12 +2,13 @@
 struct GamesFileReader {
     let path: String
     let displayName: String
+    var progress: ReadProgress? = nil
 
     func read() -> (games: [Game], report: LoadReport.FileReport) {
         var report = LoadReport.FileReport(file: displayName, unit: "games")
         var games: [Game] = []
         var seen = Set<Int>()
-        report.read(path: path) { bytes, line, report in
+        report.read(path: path, progress: progress) { bytes, line, report in
             guard !bytes.isBlank else { return }
             // 88,310 of the real file's 120,445 lines are NaN rows: spot them without building a value.
             if bytes.isAllNaNObject {

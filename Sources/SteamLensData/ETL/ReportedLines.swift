@@ -7,9 +7,11 @@ extension LoadReport.FileReport {
     mutating func read(
         path: String,
         reader: LineReader? = nil,
+        progress: ReadProgress? = nil,
         _ body: (UnsafeBufferPointer<UInt8>, Int, inout LoadReport.FileReport) -> Void
     ) {
-        let reader = reader ?? LineReader(path: path)
+        var reader = reader ?? LineReader(path: path)
+        reader.progress = progress
         let limit = reader.maximumLineLength
         do {
             try reader.forEachLine(onOversizedLine: { line in

@@ -73,8 +73,9 @@ private func parseUserLine(
     return row
 }
 
-private func readLines(path: String, report: inout LoadReport.FileReport, _ body: (UnsafeBufferPointer<UInt8>, Int, inout LoadReport.FileReport) -> Void) {
-    report.read(path: path) { bytes, line, report in
+private func readLines(path: String, progress: ReadProgress?, report: inout LoadReport.FileReport,
+                       _ body: (UnsafeBufferPointer<UInt8>, Int, inout LoadReport.FileReport) -> Void) {
+    report.read(path: path, progress: progress) { bytes, line, report in
         guard !bytes.isBlank else { return }
         body(bytes, line, &report)
     }
@@ -84,12 +85,13 @@ private func readLines(path: String, report: inout LoadReport.FileReport, _ body
 struct ReviewsFileReader {
     let path: String
     let displayName: String
+    var progress: ReadProgress? = nil
 
     func read() -> UserFileRows<Review> {
         var result = UserFileRows<Review>(report: LoadReport.FileReport(file: displayName, unit: "reviews"))
         var context = UserLineContext()
         var seen = Set<UserItemKey>()
-        readLines(path: path, report: &result.report) { bytes, line, report in
+        readLines(path: path, progress: progress, report: &result.report) { bytes, line, report in
             guard let row = parseUserLine(bytes, line: line, report: &report) else { return }
             // The shape is checked before the user is registered, so a bad line adds no user.
             guard let reviews = row["reviews"]?.arrayValue else {
@@ -175,13 +177,14 @@ struct LibraryRow {
 struct LibrariesFileReader {
     let path: String
     let displayName: String
+    var progress: ReadProgress? = nil
 
     func read() -> UserFileRows<LibraryRow> {
         var result = UserFileRows<LibraryRow>(report: LoadReport.FileReport(file: displayName, unit: "library items"))
         var context = UserLineContext()
         var rowOfItem: [Int32: Int] = [:]
         var rowRanges: [[Range<Int>]] = []
-        readLines(path: path, report: &result.report) { bytes, line, report in
+        readLines(path: path, progress: progress, report: &result.report) { bytes, line, report in
             guard let row = parseUserLine(bytes, line: line, report: &report) else { return }
             // The shape is checked before the user is registered, so a bad line adds no user.
             guard let items = row["items"]?.arrayValue else {

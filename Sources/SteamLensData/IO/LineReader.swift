@@ -54,6 +54,8 @@ public struct LineReader {
     /// Lines longer than this are reported through `onOversizedLine` and skipped.
     public var maximumLineLength = LineReader.defaultMaximumLineLength
     public var chunkSize = 1 << 18
+    /// Hears the bytes taken from the file (compressed, for gzip) as they are read.
+    public var progress: ReadProgress?
 
     public init(path: String) {
         self.path = path
@@ -84,6 +86,7 @@ public struct LineReader {
                 let count = input.withUnsafeMutableBytes { raw in
                     pending + fread(raw.baseAddress! + pending, 1, raw.count - pending, file)
                 }
+                progress?.add(count)
                 pending = 0
                 if count == 0 { break }
                 try input.withUnsafeBufferPointer { buffer in
@@ -155,6 +158,7 @@ public struct LineReader {
             let readCount = input.withUnsafeMutableBytes { raw in
                 pending + fread(raw.baseAddress! + pending, 1, raw.count - pending, file)
             }
+            progress?.add(readCount)
             pending = 0
             if readCount == 0 { break }
             try input.withUnsafeMutableBufferPointer { inBuffer in

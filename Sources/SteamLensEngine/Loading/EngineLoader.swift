@@ -100,7 +100,9 @@ public struct EngineLoader: Sendable {
             if let next = phases.firstIndex(of: name).map({ $0 + 1 }), next < phases.count { phase(phases[next], done: false) }
         }
         phase(phases[0], done: false)
-        let dataset = DatasetLoader.load(directory)
+        let dataset = withoutActuallyEscaping(progress) { progress in
+            DatasetLoader.load(directory) { progress(LoadProgress(phase: phases[0], step: 1, steps: phases.count, fraction: $0)) }
+        }
         lap("parse raw files")
         // Nothing useful can be answered, so nothing is saved: the next start tries the files again.
         if dataset.games.isEmpty || dataset.users.isEmpty {
