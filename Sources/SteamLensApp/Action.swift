@@ -8,6 +8,8 @@ public enum Action: Sendable {
     case resize(Size)
     /// Recommendations asked for by `generation`; ignored when stale.
     case recommendationsReady(generation: Int, rows: [Recommendation])
+    /// A slow section of the right side, asked for by `generation`; ignored when stale.
+    case sectionReady(generation: Int, index: Int, section: DetailSection)
     /// An export finished: the absolute path written, or why it failed.
     case exported(path: String)
     case exportFailed(String)
@@ -24,6 +26,29 @@ public enum Effect: Equatable, Sendable {
     case export(folder: String, stem: String, ext: String, contents: String)
     /// Put `text` on the user's clipboard through the terminal (OSC 52).
     case copy(String)
+    /// Answer a slow question of the right side off the loop, then send
+    /// `.sectionReady` with the request's generation and section index.
+    case answer(SectionRequest)
+}
+
+/// A section of the right side left as "computing…" until its question is
+/// answered in the background (``ExplorerCatalogue/answer(_:)``).
+public struct SectionRequest: Equatable, Sendable {
+    public enum Question: Equatable, Sendable {
+        /// The streaming catalogue's `will_like` for a viewer and a title (their indices).
+        case willLike(viewer: Int, title: Int)
+    }
+
+    public var generation: Int
+    /// Which of the detail's sections the answer replaces.
+    public var index: Int
+    public var question: Question
+
+    public init(generation: Int, index: Int, question: Question) {
+        self.generation = generation
+        self.index = index
+        self.question = question
+    }
 }
 
 /// Which recommendations a detail view waits for.

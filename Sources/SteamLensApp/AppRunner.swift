@@ -88,6 +88,15 @@ public final class AppRunner {
                     let inbox = self.inbox
                     queue.async { inbox.post(.recommendationsReady(generation: request.generation, rows: request.run(engine))) }
                 }
+            case .answer(let request):
+                if isSynchronous {
+                    apply(.sectionReady(generation: request.generation, index: request.index, section: engine.answer(request.question)))
+                } else {
+                    let engine = self.engine, inbox = self.inbox
+                    queue.async {
+                        inbox.post(.sectionReady(generation: request.generation, index: request.index, section: engine.answer(request.question)))
+                    }
+                }
             case .copy(let text):
                 terminal.copyToClipboard(text)
             case .export(let folder, let stem, let ext, let contents):

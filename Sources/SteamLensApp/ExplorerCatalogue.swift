@@ -24,6 +24,8 @@ public protocol ExplorerCatalogue: Sendable {
     func labelLookup(_ fields: Set<String>, pane: PaneID) -> PaneLabelLookup
     /// The right side for a selection, and the background work it waits for.
     func detail(for selection: Selection, state: AppState) -> (Detail, Effect?)
+    /// The section a ``SectionRequest`` waits for; runs off the loop.
+    func answer(_ question: SectionRequest.Question) -> DetailSection
     /// Whether Enter on `selection` lists its rows in the drill pane.
     func drills(into selection: Selection) -> Bool
     /// The histogram `mode` asks for, of `selection` (`.none`: all data);
@@ -36,6 +38,7 @@ public protocol ExplorerCatalogue: Sendable {
 
 extension ExplorerCatalogue {
     public func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram? { nil }
+    public func answer(_ question: SectionRequest.Question) -> DetailSection { DetailSection("", .message("not in this catalogue")) }
 }
 
 /// What a pane lists: its number columns, the label fields a filter may

@@ -24,6 +24,10 @@ public func reduce(_ state: inout AppState, _ action: Action, engine: any Explor
             state.detail.sections[index].body = .recommendations(rows)
         }
         return []
+    case .sectionReady(let generation, let index, let section):
+        guard generation == state.generation, state.detail.sections.indices.contains(index) else { return [] }
+        state.detail.sections[index] = section
+        return []
     case .exported(let path):
         state.status = "exported to \(path)"
         return []

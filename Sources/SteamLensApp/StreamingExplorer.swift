@@ -69,7 +69,13 @@ public struct StreamingExplorer: ExplorerCatalogue {
     }
 
     public func detail(for selection: Selection, state: AppState) -> (Detail, Effect?) {
-        (StreamingDetail(explorer: self, state: state).build(selection), nil)
+        StreamingDetail(explorer: self, state: state).build(selection)
+    }
+
+    public func answer(_ question: SectionRequest.Question) -> DetailSection {
+        switch question {
+        case .willLike(let viewer, let title): return StreamingDetail.willLike(viewer: viewer, title: title, engine: engine)
+        }
     }
 
     // MARK: Panes

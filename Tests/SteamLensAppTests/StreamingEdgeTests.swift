@@ -36,7 +36,7 @@ final class StreamingEdgeTests: XCTestCase {
             try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let bare = StreamingExplorer(engine: StreamingStore.open(folder: folder.path, cacheFolder: folder.appendingPathComponent("cache").path))
-        var state = AppState.start(catalogue: bare, size: Size(width: 120, height: 40), sourceName: "bare", theme: .monochrome).0
+        var state = StreamingFixture.state(catalogue: bare)
         XCTAssertEqual(bare.layout().counts.last, "1,110 titles · no viewers")
         XCTAssertEqual(state.panes[StreamingExplorer.viewers]?.rows.count, 0)
         guard case .message(let why)? = state.detail.sections.first(where: { $0.title == "No result" })?.body else {

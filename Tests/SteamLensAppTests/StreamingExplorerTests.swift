@@ -72,6 +72,19 @@ final class StreamingExplorerTests: XCTestCase {
                       willLike.title)
     }
 
+    func testWillLikeIsAnsweredOffTheLoopAndALateAnswerForAnotherTitleIsDropped() {
+        var state = StreamingFixture.state()
+        let effects = reduce(&state, .key(.char("7")), engine: explorer)
+        guard case .answer(let request)? = effects.first else { return XCTFail("no background question: \(effects)") }
+        XCTAssertEqual(state.detail.sections[request.index].body, .message("computing…"))
+        let answer = explorer.answer(request.question)
+        reduce(&state, .key(.char("j")), engine: explorer)
+        let pending = state.detail.sections
+        reduce(&state, .sectionReady(generation: request.generation, index: request.index, section: answer), engine: explorer)
+        XCTAssertEqual(state.detail.sections, pending, "the answer for the previous title must not replace the current one")
+        guard case .table = answer.body else { return XCTFail("will_like answered \(answer.body)") }
+    }
+
     func testMovingTheViewersCursorChangesWhomWillLikeAsksAbout() {
         var state = StreamingFixture.state()
         state.press("6 j j", catalogue: explorer)

@@ -15,9 +15,12 @@ enum StreamingFixture {
 
     static var titles: [Title] { explorer.engine.titles }
 
-    static func state(_ width: Int = 120, _ height: Int = 40) -> AppState {
-        AppState.start(catalogue: explorer, size: Size(width: width, height: height), sourceName: "streaming sample",
-                       theme: .monochrome, exportFolder: "/exports").0
+    /// The first frame's state with its background answers applied.
+    static func state(_ width: Int = 120, _ height: Int = 40, catalogue: any ExplorerCatalogue = explorer) -> AppState {
+        var (state, effects) = AppState.start(catalogue: catalogue, size: Size(width: width, height: height), sourceName: "streaming sample",
+                                              theme: .monochrome, exportFolder: "/exports")
+        state.perform(effects, catalogue: catalogue)
+        return state
     }
 
     /// Plays `keys` (replay syntax) and returns the last frame's lines.
@@ -29,13 +32,21 @@ enum StreamingFixture {
 }
 
 extension AppState {
-    /// Applies keys in replay syntax to a streaming state (it asks for no effects).
+    /// Applies keys in replay syntax, answering the background questions inline.
     mutating func press(_ keys: String, catalogue: any ExplorerCatalogue) {
-        for key in (try? Key.parse(replay: keys)) ?? [] { _ = reduce(&self, .key(key), engine: catalogue) }
+        for key in (try? Key.parse(replay: keys)) ?? [] { perform(reduce(&self, .key(key), engine: catalogue), catalogue: catalogue) }
     }
 
     /// Types `text` into whatever prompt is open, one character at a time.
     mutating func type(_ text: String, catalogue: any ExplorerCatalogue) {
-        for character in text { _ = reduce(&self, .key(.char(character)), engine: catalogue) }
+        for character in text { perform(reduce(&self, .key(.char(character)), engine: catalogue), catalogue: catalogue) }
+    }
+
+    /// What the runner would do with the sections a reduce asked for.
+    mutating func perform(_ effects: [Effect], catalogue: any ExplorerCatalogue) {
+        for case .answer(let request) in effects {
+            reduce(&self, .sectionReady(generation: request.generation, index: request.index, section: catalogue.answer(request.question)),
+                   engine: catalogue)
+        }
     }
 }
