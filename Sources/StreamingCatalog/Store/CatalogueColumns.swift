@@ -56,8 +56,9 @@ enum CatalogueColumns {
         let ratings = try strings(file, "titles.rating")
         let hasRating: [Bool] = try file.column("titles.hasRating", verifyNow: true).array
         let years: [Int32] = try file.column("titles.releaseYear", verifyNow: true).array
-        let added: [Int32] = try file.column("titles.added", verifyNow: true).array
-        let durations: [Int32] = try file.column("titles.duration", verifyNow: true).array
+        // A day is -1 or a real yyyymmdd, a duration -1 or what the reader accepts (`Duration(parsing:)`).
+        let added: [Int32] = try file.column("titles.added", verifyNow: true, valid: { $0 == -1 || (1...12 ~= $0 / 100 % 100 && 1...31 ~= $0 % 100) }).array
+        let durations: [Int32] = try file.column("titles.duration", verifyNow: true, valid: { -1...100_000 ~= $0 }).array
         let seasons: [Bool] = try file.column("titles.seasons", verifyNow: true).array
         let keys = try file.strings("titles.nameKeys", verifyNow: true)
         let groups: [Int32] = try file.column("titles.groups", verifyNow: true, valid: StoredIndex.below(n)).array
