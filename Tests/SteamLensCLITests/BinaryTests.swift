@@ -15,6 +15,20 @@ final class BinaryTests: XCTestCase {
         binary = built
     }
 
+    /// `query recommend_user` for the busiest user of the bundled sample, with its cache in `cwd`.
+    private func recommendUserArguments(in cwd: String) throws -> [String] {
+        let users = try Self.run(binary, ["query", "users", "--limit", "1", "--format", "csv", "--cache", cwd + "/cache"], in: cwd)
+        XCTAssertEqual(users.status, 0, users.stderr)
+        let user = try XCTUnwrap(users.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
+        return ["query", "recommend_user", user, "--cache", cwd + "/cache"]
+    }
+
+    /// The one column file of the store in `cache`.
+    private func columnFile(in cache: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+        return cache + "/" + (try XCTUnwrap(names.first { $0.hasSuffix(".columns") }, "\(names)"))
+    }
+
     func testTheMainCommandFindsTheBundledSampleFromAnyFolder() throws {
         let cwd = Fixture.temporaryFolder()
         let run = try Self.run(binary, ["query", "developers", "--limit", "3", "--cache", cwd + "/cache"], in: cwd)
@@ -70,8 +84,7 @@ final class BinaryTests: XCTestCase {
         let arguments = ["query", "games", "--limit", "3", "--cache", cwd + "/cache"]
         let first = try Self.run(binary, arguments, in: cwd)
         XCTAssertEqual(first.status, 0, first.stderr)
-        let names = try FileManager.default.contentsOfDirectory(atPath: cwd + "/cache")
-        let columns = cwd + "/cache/" + (try XCTUnwrap(names.first { $0.hasSuffix(".columns") }, "\(names)"))
+        let columns = try columnFile(in: cwd + "/cache")
         let titles = try XCTUnwrap(try ColumnFile(path: columns).byteRange(of: "catalog.titles.bytes"))
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: columns)))
         bytes[titles.lowerBound + min(titles.count, 65_536) / 2] ^= 0x20
@@ -96,14 +109,10 @@ final class BinaryTests: XCTestCase {
     /// trapping, and the next run rebuilds.
     func testIndexValuesPastTheirTableStopAQueryLikeABadChecksum() throws {
         let cwd = Fixture.temporaryFolder()
-        let users = try Self.run(binary, ["query", "users", "--limit", "1", "--format", "csv", "--cache", cwd + "/cache"], in: cwd)
-        XCTAssertEqual(users.status, 0, users.stderr)
-        let user = try XCTUnwrap(users.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
-        let arguments = ["query", "recommend_user", user, "--cache", cwd + "/cache"]
+        let arguments = try recommendUserArguments(in: cwd)
         let first = try Self.run(binary, arguments, in: cwd)
         XCTAssertEqual(first.status, 0, first.stderr)
-        let names = try FileManager.default.contentsOfDirectory(atPath: cwd + "/cache")
-        let columns = cwd + "/cache/" + (try XCTUnwrap(names.first { $0.hasSuffix(".columns") }, "\(names)"))
+        let columns = try columnFile(in: cwd + "/cache")
         let library = try XCTUnwrap(try ColumnFile(path: columns).byteRange(of: "catalog.libraryOfUser.values"))
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: columns)))
         // Each row is (item: Int32, minutes: Int32): make every item 0x7fff_0000.
@@ -123,10 +132,7 @@ final class BinaryTests: XCTestCase {
 
     func testTwoProcessesReadingOneStoreAtOnceAgree() throws {
         let cwd = Fixture.temporaryFolder()
-        let users = try Self.run(binary, ["query", "users", "--limit", "1", "--format", "csv", "--cache", cwd + "/cache"], in: cwd)
-        XCTAssertEqual(users.status, 0, users.stderr)
-        let user = try XCTUnwrap(users.stdout.split(separator: "\n").dropFirst().first?.split(separator: ",").first.map(String.init))
-        let arguments = ["query", "recommend_user", user, "--cache", cwd + "/cache"]
+        let arguments = try recommendUserArguments(in: cwd)
         let alone = try Self.run(binary, arguments, in: cwd)
         XCTAssertEqual(alone.status, 0, alone.stderr)
         final class Runs: @unchecked Sendable {

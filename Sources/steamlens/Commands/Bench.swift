@@ -109,16 +109,6 @@ struct Bench {
         ]
     }
 
-    private func measure(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return times
-    }
-
     static func figure(_ name: String, _ times: [Double], target: String?, rss: Int? = nil, rssTarget: String? = nil) -> Figure {
         let sorted = times.sorted()
         let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
@@ -147,6 +137,17 @@ struct Bench {
 }
 
 /// The targets of issue 9 at one scale.
+/// Seconds of each of `runs` calls of `body` (both data sets' benches).
+func measure(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times
+}
+
 struct BenchTargets {
     var cold: String?
     var coldRSS: String?

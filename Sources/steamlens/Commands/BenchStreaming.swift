@@ -95,14 +95,4 @@ struct StreamingBench {
             return arguments.count == query.arguments.count ? (query, arguments) : nil
         }
     }
-
-    private func measure(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        return times
-    }
 }
