@@ -4,7 +4,8 @@
 # Tests run in an optimized build: the real-data checks train every model on
 # the full Steam files, which takes seconds optimized and minutes in debug
 # (a plain `swift test` works too; it skips those checks and says so).
-# Then the real binary is driven in tmux by scripts/tui-e2e.sh, the
+# Then the real binary is driven in tmux by scripts/tui-e2e.sh (and
+# tui-e2e-streaming.sh for the second catalogue), the
 # property tests run on Swift Testing, the committed fuzz corpus and
 # regressions are replayed, and each fuzz target gets a short libFuzzer smoke
 # (STEAMLENS_FUZZ_SMOKE seconds each, 0 to skip; docs/reliability.md), and
@@ -22,7 +23,9 @@ trap 'rm -f "$xctest_log" "$testing_log"' EXIT
 swift build "${flags[@]}" --build-tests
 swift test "${flags[@]}" --skip-build --disable-swift-testing 2>&1 | tee "$xctest_log"
 
-STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/tui-e2e.sh
+bin="$(swift build "${flags[@]}" --show-bin-path)/steamlens"
+STEAMLENS_BIN="$bin" scripts/tui-e2e.sh
+STEAMLENS_BIN="$bin" scripts/tui-e2e-streaming.sh
 
 # Later steps count their failures instead of stopping, so the summary is whole.
 passed=0
@@ -31,7 +34,7 @@ open_skipped=0
 
 # The HTTP API against outside clients (scripts/api-check.sh): schemathesis,
 # the old notebooks' alias calls, hostile input; one result.
-if STEAMLENS_BIN="$(swift build "${flags[@]}" --show-bin-path)/steamlens" scripts/api-check.sh; then
+if STEAMLENS_BIN="$bin" scripts/api-check.sh; then
     passed=$((passed + 1))
 else
     failed=$((failed + 1))

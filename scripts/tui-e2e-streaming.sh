@@ -14,68 +14,24 @@
 # Exits non-zero with a message naming the failed step.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${STEAMLENS_BIN:-$ROOT/.build/release/steamlens}"
-DATA="${DATA:-}"
+NAME=tui-e2e-streaming
 CACHE="${CACHE:-${TMPDIR:-/tmp}/steamlens-e2e-streaming-cache}"
-TIMEOUT="${TIMEOUT:-60}"
-SESSION="steamlens-e2e-streaming-$$"
-SOCKET="steamlens-e2e-streaming-$$-$RANDOM"
-WORK="$(mktemp -d)"
-
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-
-fail() { echo "tui-e2e-streaming: FAIL: $*" >&2; if tm has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tm capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
-if [[ -z "${STEAMLENS_BIN:-}" ]]; then
-    echo "tui-e2e-streaming: building the release binary …"
-    (cd "$ROOT" && swift build -c release --product steamlens >/dev/null) || fail "swift build -c release failed"
-fi
-[[ -x "$BIN" ]] || fail "no binary at $BIN"
-tm new-session -d -s keeper "sleep 86400"
-
-wait_for() {
-    local text="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do
-        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out after ${TIMEOUT}s waiting for \"$text\""
-}
-
-wait_for_file() {
-    local path="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do [[ -s "$path" ]] && return 0; sleep 0.1; done
-    fail "steamlens did not exit within ${TIMEOUT}s (no $path)"
-}
-
-assert_screen() {
-    tm capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
-}
-
-assert_restored() {
-    local stty_file="$1" how="$2"
-    grep -qE '(^| )echo( |$)' "$stty_file" || fail "echo is off after $how: terminal not restored"
-    grep -qE '(^| )icanon( |$)' "$stty_file" || fail "icanon is off after $how: terminal not restored"
-    return 0
-}
+source "$(dirname "${BASH_SOURCE[0]}")/tui-e2e-lib.sh"
+DATA="${DATA:-}"
 
 # start WIDTH HEIGHT STTYFILE: steamlens on the streaming catalogue, then stty -a once it exits.
 start() {
     local data=""
     [[ -n "$DATA" ]] && data="--data \"$DATA\""
     tm new-session -d -s "$SESSION" -x "$1" -y "$2" \
-        "sh -c 'trap true INT; \"$BIN\" --dataset streaming $data --cache \"$CACHE\" --export-folder \"$WORK\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
+        "sh -c 'trap true INT; XDG_CONFIG_HOME=\"$WORK/config\" \"$BIN\" --dataset streaming $data --cache \"$CACHE\" --export-folder \"$WORK\"; echo \"exit=\$?\" > \"$3.status\"; stty -a > \"$3\"; sleep 30'"
     wait_for " titles · "
     wait_for " viewers"
 }
 
 run_size() {
     local width="$1" height="$2"
-    echo "tui-e2e-streaming: ${width}x${height}"
+    echo "$NAME: ${width}x${height}"
     start "$width" "$height" "$WORK/q-$width"
     assert_screen "1 Platforms" "the Platforms pane at start"
     assert_screen "Titles of " "count_platform of the first platform on the right"
@@ -113,7 +69,7 @@ run_size 120 40
 run_size 80 24
 
 # Ctrl-C from the search prompt quits too, and restores the terminal.
-echo "tui-e2e-streaming: Ctrl-C"
+echo "$NAME: Ctrl-C"
 start 100 30 "$WORK/c"
 tm send-keys -t "$SESSION" 7 /
 wait_for "search Titles"
@@ -121,4 +77,4 @@ tm send-keys -t "$SESSION" C-c
 wait_for_file "$WORK/c"
 assert_restored "$WORK/c" "Ctrl-C"
 tm kill-session -t "$SESSION"
-echo "tui-e2e-streaming: ok"
+echo "$NAME: ok"

@@ -20,71 +20,11 @@
 # Exits non-zero with a message naming the failed step.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${STEAMLENS_BIN:-$ROOT/.build/release/steamlens}"
-DATA="${DATA:-$ROOT/Data}"
+NAME=tui-e2e
 CACHE="${CACHE:-${TMPDIR:-/tmp}/steamlens-e2e-cache}"
-TIMEOUT="${TIMEOUT:-60}"      # seconds to wait for any screen text (the first ETL can be slow)
-SESSION="steamlens-e2e-$$"
-SOCKET="steamlens-e2e-$$-$RANDOM"
-WORK="$(mktemp -d)"
+source "$(dirname "${BASH_SOURCE[0]}")/tui-e2e-lib.sh"
+DATA="${DATA:-$ROOT/Data}"
 mkdir -p "$WORK/exports"
-
-# tmux on the private server only.
-tm() { tmux -L "$SOCKET" -f /dev/null "$@"; }
-
-fail() { echo "tui-e2e: FAIL: $*" >&2; if tm has-session -t "$SESSION" 2>/dev/null; then echo "--- screen ---" >&2; tm capture-pane -p -t "$SESSION" >&2 || true; fi; exit 1; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
-if [[ -z "${STEAMLENS_BIN:-}" ]]; then
-    echo "tui-e2e: building the release binary …"
-    (cd "$ROOT" && swift build -c release --product steamlens >/dev/null) || fail "swift build -c release failed"
-fi
-[[ -x "$BIN" ]] || fail "no binary at $BIN"
-# A session that outlives every step: killing a step's session must not stop
-# the server while the next step connects ("server exited unexpectedly").
-tm new-session -d -s keeper "sleep 86400"
-
-# wait_for TEXT: poll the pane until TEXT appears, or fail after $TIMEOUT s.
-wait_for() {
-    local text="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do
-        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out after ${TIMEOUT}s waiting for \"$text\""
-}
-
-# wait_for_re REGEX: as wait_for, for an extended regular expression.
-wait_for_re() {
-    local pattern="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do
-        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qE -- "$pattern"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out after ${TIMEOUT}s waiting for /$pattern/"
-}
-
-# wait_for_file PATH: the shell after steamlens writes stty -a there.
-wait_for_file() {
-    local path="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do [[ -s "$path" ]] && return 0; sleep 0.1; done
-    fail "steamlens did not exit within ${TIMEOUT}s (no $path)"
-}
-
-assert_screen() {
-    tm capture-pane -p -t "$SESSION" | grep -qF -- "$1" || fail "screen does not show \"$1\" ($2)"
-}
-
-assert_restored() {
-    local stty_file="$1" how="$2"
-    grep -qE '(^| )echo( |$)' "$stty_file" || fail "echo is off after $how: terminal not restored"
-    grep -qE '(^| )icanon( |$)' "$stty_file" || fail "icanon is off after $how: terminal not restored"
-    grep -qE '(^| )-echo( |$)' "$stty_file" && fail "-echo after $how"
-    return 0
-}
 
 # start WIDTH HEIGHT STTYFILE: steamlens, then stty -a once it exits; the
 # shell keeps the pane open so the result can be read. `trap true INT`
@@ -98,12 +38,9 @@ start() {
     wait_for " users"
 }
 
-# screen_line N: row N (0-based) of the pane.
-screen_line() { tm capture-pane -p -t "$SESSION" | sed -n "$(($1 + 1))p"; }
-
 run_size() {
     local width="$1" height="$2"
-    echo "tui-e2e: ${width}x${height}"
+    echo "$NAME: ${width}x${height}"
 
     # 1. Browse, drill, search, help; quit with q.
     start "$width" "$height" "$WORK/q-$width"
@@ -295,4 +232,4 @@ grep -qF "cannot move the cursor" "$WORK/dumb.err" || fail "TERM=dumb note is: $
 tm capture-pane -p -S -200 -t "$SESSION" | grep -qF "Genres (1–" || fail "TERM=dumb prints no plain overview"
 tm kill-session -t "$SESSION"
 
-echo "tui-e2e: PASS"
+echo "$NAME: PASS"
