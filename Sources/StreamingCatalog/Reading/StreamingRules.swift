@@ -33,7 +33,7 @@ public enum StreamingRules {
     public static let releaseYearMissing = CleaningRule("release-year-missing", .noted, "no release_year → unknown")
     public static let releaseYearUnreadable = CleaningRule(
         "release-year-unreadable", .repaired, "release_year is not a year in \(StreamingRules.validYears) → unknown")
-    public static let castMissing = CleaningRule("cast-missing", .noted, "no cast (all of Hulu's rows); counts in no actor")
+    public static let castMissing = CleaningRule("cast-missing", .noted, "no cast; counts in no actor")
     public static let directorMissing = CleaningRule("director-missing", .noted, "no director")
     public static let countryMissing = CleaningRule("country-missing", .noted, "no country; counts in no country")
     public static let genresMissing = CleaningRule("listed-in-missing", .noted, "no listed_in; counts in no genre")
