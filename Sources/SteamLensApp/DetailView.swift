@@ -143,6 +143,18 @@ struct DetailView: Widget {
                       TableView.Column(column.name, alignment: column.alignment == .right ? .right : .left,
                                        minWidth: column.alignment == .right ? 4 : 8)
                   },
-                  rows: table.rows.map { $0.map(\.description) }, theme: theme, glyphs: glyphs)
+                  rows: table.rows.map { row in
+                      zip(row, table.columns).map { cell, column in Self.display(cell, isYear: column.name.contains("year")) }
+                  }, theme: theme, glyphs: glyphs)
+    }
+
+    /// A cell as drawn: numbers with thousands separators (one number format
+    /// on both sides of the screen), except in year columns ("2015").
+    static func display(_ cell: ResultTable.Cell, isYear: Bool) -> String {
+        switch cell {
+        case .integer(let value) where !isYear: return NumberFormat.grouped(value)
+        case .number(let value, let digits) where !isYear && value.isFinite: return NumberFormat.grouped(value, digits: digits)
+        default: return cell.description
+        }
     }
 }

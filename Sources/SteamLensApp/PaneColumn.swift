@@ -3,8 +3,9 @@ import TerminalUI
 
 /// The left column: one frame holding the panes stacked, the focused one
 /// expanded to a ``PaneTable``, the others collapsed to a title rule that
-/// still names their cursor row. The bottom border says where the cursor
-/// is ("row 12 of 312") and the right border carries a scrollbar.
+/// still names their cursor row (in a tall window, with a few rows around
+/// it). The bottom border says where the cursor is ("row 12 of 312") and
+/// the right border carries a scrollbar.
 ///
 /// ```
 /// ┌ 1 Developers |games>2 (2 of 3) ┐
@@ -22,6 +23,9 @@ struct PaneColumn: Widget {
 
     var titles: [Title]
     var table: PaneTable
+    /// Per title, the unfocused pane's rows drawn under it (`peekRows` tall), if any.
+    var peeks: [PaneTable?] = []
+    var peekRows = 0
     /// Rows in the focused list (after its filter).
     var rowCount: Int
     var theme: Theme
@@ -30,8 +34,8 @@ struct PaneColumn: Widget {
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 4, area.height >= 3 else { return }
         buffer.render(Panel(title: nil, isFocused: false, theme: theme, glyphs: glyphs), area: area)
-        // Every pane but the focused one is a title row; the focused one gets the rest.
-        let listHeight = max(0, area.height - titles.count - 1)
+        // Every pane but the focused one is a title row (and its peek); the focused one gets the rest.
+        let listHeight = max(0, area.height - titles.count - 1 - max(0, titles.count - 1) * peekRows)
         var y = area.y
         for (index, title) in titles.enumerated() {
             if index == 0 {
@@ -44,6 +48,10 @@ struct PaneColumn: Widget {
                               area: Rect(x: area.x, y: y, width: area.width, height: 1))
             }
             y += 1
+            if !title.isFocused, peekRows > 0, let peek = peeks[index] {
+                buffer.render(peek, area: Rect(x: area.x + 1, y: y, width: area.width - 2, height: peekRows))
+                y += peekRows
+            }
             guard title.isFocused, listHeight > 0 else { continue }
             let listArea = Rect(x: area.x + 1, y: y, width: area.width - 2, height: listHeight)
             buffer.render(table, area: listArea)
@@ -62,10 +70,19 @@ struct PaneColumn: Widget {
 
 extension PaneColumn {
     /// The left column of `state`: titles for every pane, the focused one's table.
-    init(state: AppState, listRows: Int) {
+    init(state: AppState, listRows: Int, peekRows: Int = 0) {
         let paneState = state.pane
         titles = state.visiblePanes.map { pane in
             Title(text: Self.title(pane, in: state), isFocused: pane == state.focus)
+        }
+        self.peekRows = peekRows
+        peeks = state.visiblePanes.map { pane in
+            guard peekRows > 0, pane != state.focus, let other = state.panes[pane] else { return nil }
+            let offset = Self.peekOffset(cursor: other.cursor, count: other.rows.count, peekRows: peekRows)
+            return PaneTable(columns: other.columns, rows: other.rows[offset..<min(other.rows.count, offset + peekRows)],
+                             cursor: other.cursor, offset: offset, sort: other.sort, columnMax: other.columnMax,
+                             nameWidth: other.nameWidth, isFocused: false, theme: state.theme, glyphs: state.glyphs,
+                             showsHeader: false)
         }
         // Only the rows around the screen are handed over: a pane of 40,000
         // users would otherwise cost more than a frame's budget.
@@ -78,6 +95,12 @@ extension PaneColumn {
         rowCount = paneState.rows.count
         theme = state.theme
         glyphs = state.glyphs
+    }
+
+    /// The first row of an unfocused pane's peek: the row before its cursor,
+    /// so the cursor row is second where it can be (a click maps back through it).
+    static func peekOffset(cursor: Int, count: Int, peekRows: Int) -> Int {
+        max(0, min(cursor - 1, count - peekRows))
     }
 
     /// "1 Developers 10,992", "5 Games of Valve (3 of 12) |price<10 /half",

@@ -26,6 +26,8 @@ struct PaneTable: Widget {
     var isFocused: Bool
     var theme: Theme
     var glyphs: Glyphs
+    /// False for an unfocused pane's few rows under its title in a tall window.
+    var showsHeader = true
 
     static let barWidth = 4
 
@@ -80,21 +82,23 @@ struct PaneTable: Widget {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        guard area.width >= 6, area.height >= 2 else { return }
+        guard area.width >= 6, area.height >= (showsHeader ? 2 : 1) else { return }
         let (shown, widths, nameWidth, showBar) = layout(width: area.width)
         let barColumn = sort.column >= 1 ? sort.column - 1 : (columns.isEmpty ? nil : 0)
 
-        // Header.
-        let mark = sort.descending ? glyphs.sortDescending : glyphs.sortAscending
-        buffer.write(sort.column == 0 ? "name" + mark : "name", x: area.x + 2, y: area.y, style: theme.header, maxWidth: nameWidth)
-        var x = area.x + 2 + nameWidth
-        for (n, index) in shown.enumerated() {
-            let header = columns[index].name + (index == sort.column - 1 ? mark : "")
-            buffer.write(header.padded(toWidth: widths[n], alignment: .right), x: x + 1, y: area.y, style: theme.header)
-            x += widths[n] + 1
+        if showsHeader {
+            let mark = sort.descending ? glyphs.sortDescending : glyphs.sortAscending
+            buffer.write(sort.column == 0 ? "name" + mark : "name", x: area.x + 2, y: area.y, style: theme.header, maxWidth: nameWidth)
+            var x = area.x + 2 + nameWidth
+            for (n, index) in shown.enumerated() {
+                let header = columns[index].name + (index == sort.column - 1 ? mark : "")
+                buffer.write(header.padded(toWidth: widths[n], alignment: .right), x: x + 1, y: area.y, style: theme.header)
+                x += widths[n] + 1
+            }
         }
 
-        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let headerHeight = showsHeader ? 1 : 0
+        let body = Rect(x: area.x, y: area.y + headerHeight, width: area.width, height: area.height - headerHeight)
         guard !rows.isEmpty else {
             buffer.write("nothing here", x: body.x + 2, y: body.y, style: theme.muted, maxWidth: body.width - 2)
             return

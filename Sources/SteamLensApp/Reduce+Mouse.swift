@@ -34,14 +34,25 @@ func handleMouse(_ state: inout AppState, _ key: Key, engine: any ExplorerCatalo
 /// A click `line` rows below the top of the left column, `x` cells into the pane.
 private func click(_ state: inout AppState, line: Int, x: Int, layout: ScreenLayout, engine: any ExplorerCatalogue) -> [Effect] {
     let panes = state.visiblePanes
-    let listHeight = max(0, layout.left.height - panes.count - 1)
+    let peekRows = layout.peekRows(paneCount: panes.count)
+    let listHeight = layout.listRows(paneCount: panes.count) + 1
     var row = 0
     for pane in panes {
         if line == row {
             return focus(&state, pane, engine: engine)
         }
         row += 1
-        guard pane == state.focus else { continue }
+        guard pane == state.focus else {
+            // A row of an unfocused pane's peek: focus the pane on that row.
+            if peekRows > 0, line >= row, line < row + peekRows, let other = state.panes[pane] {
+                let target = PaneColumn.peekOffset(cursor: other.cursor, count: other.rows.count, peekRows: peekRows) + line - row
+                guard target < other.rows.count else { return focus(&state, pane, engine: engine) }
+                let effects = focus(&state, pane, engine: engine)
+                return effects + move(&state, to: target, engine: engine)
+            }
+            row += peekRows
+            continue
+        }
         if line == row {
             // The column header: sort by the column clicked, again to reverse.
             let table = PaneColumn(state: state, listRows: listHeight - 1).table

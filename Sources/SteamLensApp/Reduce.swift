@@ -472,6 +472,10 @@ func selectionChanged(_ state: inout AppState, engine: any ExplorerCatalogue) ->
     let shown = state.detail.recommendations ?? state.detail.staleRecommendations
     state.detail = detail
     state.detail.staleRecommendations = shown
+    // Last, so the indexes of answers still being computed (`.sectionReady`) stay right.
+    if let summary = FilteredSetSummary.section(state.pane, paneTitle: state.focus.title) {
+        state.detail.sections.append(summary)
+    }
     if state.histogram.map({ !$0.allData }) ?? false { refreshDistribution(&state, engine: engine) }
     return effect.map { [$0] } ?? []
 }

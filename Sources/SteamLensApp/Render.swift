@@ -23,7 +23,9 @@ private func renderFrame(_ state: AppState, size: Size) -> Buffer {
     }
     let layout = ScreenLayout(size: size, leftWidth: ScreenLayout.wantedLeftWidth(state))
     screen.render(HeaderLine(state: state), area: layout.header)
-    screen.render(PaneColumn(state: state, listRows: layout.listRows(paneCount: state.visiblePanes.count)), area: layout.left)
+    let paneCount = state.visiblePanes.count
+    screen.render(PaneColumn(state: state, listRows: layout.listRows(paneCount: paneCount), peekRows: layout.peekRows(paneCount: paneCount)),
+                  area: layout.left)
     renderRightSide(state, into: &screen, area: layout.right)
     renderFooter(state, into: &screen, area: layout.footer)
     switch state.overlay {

@@ -35,8 +35,18 @@ struct ScreenLayout {
     }
 
     /// Data rows of the focused pane's list when `paneCount` panes share the
-    /// column: one title row each, its column header and the bottom border.
+    /// column: one title row each, the unfocused panes' peeks, its column
+    /// header and the bottom border.
     func listRows(paneCount: Int) -> Int {
-        max(1, left.height - paneCount - 2)
+        max(1, left.height - paneCount - 2 - max(0, paneCount - 1) * peekRows(paneCount: paneCount))
+    }
+
+    /// Rows each unfocused pane shows under its title (its cursor row and
+    /// neighbours): none until the focused list would still keep 30 rows,
+    /// then up to 3, so a tall window is not a column of bare titles.
+    func peekRows(paneCount: Int) -> Int {
+        guard paneCount > 1 else { return 0 }
+        let spare = left.height - paneCount - 2 - 30
+        return min(3, max(0, spare / (paneCount - 1)))
     }
 }
