@@ -63,7 +63,7 @@ public enum AppKeymap {
         KeyBinding([.char("S")], .sortReverse, description: "reverse the sort", group: "Find"),
 
         KeyBinding([.char("F")], .frequency,
-                   description: "frequency table of the pane's games: tag, genre, spec, developer, price, year, genre × year, sentiment",
+                   description: "frequency table of the pane's games: tag, genre, spec, developer, publisher, price, year, genre × year, sentiment",
                    group: "Views", hint: "freq", priority: 6),
         KeyBinding([.char("h")], .histogram, description: "histograms: price, year, playtime, length, sentiment, off",
                    group: "Views", hint: "histogram", priority: 7),

@@ -7,7 +7,7 @@ import SteamLensEngine
 /// year 2012..2015       a closed range, both ends included
 /// year 2014             one value
 /// year=unknown          rows without a value
-/// tag:roguelike         a label contains the text (tag, genre, spec, developer)
+/// tag:roguelike         a label contains the text (tag, genre, spec, developer, publisher)
 /// tag="Rogue-like"      a label equals the text (quotes for spaces)
 /// -tag:indie            any clause negated
 /// portal                a bare word: the name contains it
