@@ -14,7 +14,8 @@
 # year with reviews, and that TERM=dumb prints the plain overview (exit 0).
 # Issue 11: an analyst's question (filter, sort, frequency table, reviews,
 # export) answered with keys alone in under a minute, help that q closes,
-# and the command palette.
+# and the command palette; at 220x60 the collapsed panes' rows and the
+# filtered set's summary.
 # Every tmux call uses a private server (-L, no config), so the script never
 # touches, or collides with, anyone else's tmux; the server dies at exit.
 # Exits non-zero with a message naming the failed step.
@@ -212,6 +213,25 @@ fi
 
 run_size 120 40
 run_size 80 24
+
+# 8. A tall, wide window: the collapsed panes show rows around their cursor,
+#    and a filtered pane's kept rows are summed up on the right.
+echo "$NAME: 220x60"
+start 220 60 "$WORK/t"
+users_row=$(tm capture-pane -p -t "$SESSION" | grep -n "├ 2 Users" | head -1 | cut -d: -f1)
+[[ -n "$users_row" ]] || fail "no collapsed Users pane at 220x60"
+tm capture-pane -p -t "$SESSION" | sed -n "$((users_row + 1)),$((users_row + 3))p" | grep -qE "^│(▶| ) +[^ ]" \
+    || fail "the collapsed Users pane shows no rows under its title at 220x60"
+tm send-keys -t "$SESSION" 5 f
+wait_for "|"
+tm send-keys -t "$SESSION" -l "price < 10"
+tm send-keys -t "$SESSION" Enter
+wait_for "Games kept by |price < 10"
+assert_screen "owners " "the kept rows' summary names the owners column"
+tm send-keys -t "$SESSION" q
+wait_for_file "$WORK/t"
+assert_restored "$WORK/t" "q at 220x60"
+tm kill-session -t "$SESSION"
 
 # 3. Not a terminal: a clear note on stderr and the overview as plain tables.
 set +e
