@@ -92,6 +92,7 @@ extension CleaningRule: CaseIterable {
         .releaseDateImpossible,
         .releaseYearOutOfRange,
         .developerMissing,
+        .publisherMissing,
         .userWithoutId,
         .repeatedUserLine,
         .duplicateReview,
@@ -101,6 +102,7 @@ extension CleaningRule: CaseIterable {
         .recommendNotBool,
         .recommendUnreadable,
         .emptyReviewText,
+        .helpfulUnreadable,
         .duplicateLibraryItem,
         .libraryItemWithoutId,
         .playtimeInvalid,
@@ -136,6 +138,7 @@ extension CleaningRule: CaseIterable {
     public static let releaseDateImpossible = CleaningRule("release-date-impossible", .repaired, "ISO date that does not exist ('2014-02-31') → only its year is used")
     public static let releaseYearOutOfRange = CleaningRule("release-year-out-of-range", .repaired, "release year outside \(DateRules.validYears) → year unknown")
     public static let developerMissing = CleaningRule("developer-missing", .noted, "no developer; game kept, listed under no developer")
+    public static let publisherMissing = CleaningRule("publisher-missing", .noted, "no publisher; game kept, listed under no publisher")
     // australian_user_reviews and australian_users_items
     public static let userWithoutId = CleaningRule("user-without-id", .skipped, "user has no id; skipped")
     public static let repeatedUserLine = CleaningRule("repeated-user-line", .noted, "user appears on another line too; rows merged")
@@ -146,6 +149,7 @@ extension CleaningRule: CaseIterable {
     public static let recommendNotBool = CleaningRule("recommend-not-bool", .repaired, "'recommend' written as text or 0/1 ('True', 1) → that value")
     public static let recommendUnreadable = CleaningRule("recommend-unreadable", .skipped, "'recommend' is not True or False ('yes', 2, missing); review skipped")
     public static let emptyReviewText = CleaningRule("empty-review-text", .noted, "review has no text → sentiment 1 (neutral)")
+    public static let helpfulUnreadable = CleaningRule("helpful-unreadable", .repaired, "'helpful' in no known form (missing, 'lots', 5 of 3) → votes unknown, sorted last")
     public static let duplicateLibraryItem = CleaningRule("duplicate-library-item", .skipped, "same item twice in a library; larger playtime kept")
     public static let libraryItemWithoutId = CleaningRule("library-item-without-id", .skipped, "library item has no id; skipped")
     public static let playtimeInvalid = CleaningRule("playtime-invalid", .repaired, "playtime missing, negative, not whole minutes or over 2^31-1 ('abc', -3, [5]) → 0")

@@ -66,6 +66,7 @@ public struct Review: Equatable, Sendable {
     public var postedDay: Int?
     public var recommend: Bool
     public var text: String
+    /// As written: "2 of 3 people (67%) found this review helpful", "No ratings yet".
     public var helpful: String
     public var funny: String
     public var lastEdited: String
@@ -85,6 +86,9 @@ public struct Review: Equatable, Sendable {
         self.funny = funny
         self.lastEdited = lastEdited
     }
+
+    /// `helpful` read as counts; nil when unreadable (rule `helpful-unreadable`).
+    public var helpfulVotes: HelpfulVotes? { HelpfulVotes(helpful) }
 }
 
 /// Library rows in columns: 178k rows in the partial file, 5 M in the full

@@ -88,6 +88,7 @@ struct GamesFileReader {
         )
         if decodedEntity { report.record(.htmlEntity, line: line, detail: "id \(id)") }
         if game.developer == nil { report.record(.developerMissing, line: line, detail: "id \(id)") }
+        if game.publisher == nil { report.record(.publisherMissing, line: line, detail: "id \(id)") }
 
         let price = ParsedPrice(row["price"])
         game.price = price.amount

@@ -124,13 +124,15 @@ struct ReviewsFileReader {
                 }
                 let text = fields.text("review", report: &report) ?? ""
                 if text.allSatisfy(\.isWhitespace) { report.record(.emptyReviewText, line: line, detail: "item \(itemId)") }
+                let helpful = fields.text("helpful", report: &report) ?? ""
+                if HelpfulVotes(helpful) == nil { report.record(.helpfulUnreadable, line: line, detail: "\"\(helpful.prefix(40))\"") }
                 if result.firstLineOfItem[Int(itemId)] == nil { result.firstLineOfItem[Int(itemId)] = line }
                 result.rows.append(Review(
                     user: user, itemId: Int(itemId), posted: posted,
                     postedYear: date.year, postedMonth: date.month, postedDay: date.day,
                     recommend: recommend,
                     text: text,
-                    helpful: fields.text("helpful", report: &report) ?? "",
+                    helpful: helpful,
                     funny: fields.text("funny", report: &report) ?? "",
                     lastEdited: fields.text("last_edited", report: &report) ?? ""
                 ))

@@ -18,7 +18,7 @@ import Darwin
 /// left its size and modification time as they were.
 public struct SourceFingerprint: Equatable, Sendable, CustomStringConvertible {
     /// Bump whenever a cleaning rule changes what a row becomes.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     public let value: String
 
