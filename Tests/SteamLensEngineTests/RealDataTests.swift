@@ -89,6 +89,27 @@ final class RealDataTests: XCTestCase {
         XCTAssertEqual(try engine.genreRank("Indie").rank, 3)
     }
 
+    /// Publishers and helpful votes, checked against a Python count over the
+    /// same files (first row per game id, first review per user and item).
+    func testPublishersAndHelpfulVotesOfTheRealFiles() throws {
+        let report = try realDataset().report
+        XCTAssertEqual(report.file(named: "steam_games.json.gz")?.total(.publisherMissing), 8_051)
+        XCTAssertEqual(report.file(named: "australian_user_reviews.json.gz")?.total(.helpfulUnreadable), 0,
+                       "every real text is 'N of M people (P%) …' or 'No ratings yet'")
+        let catalog = try realEngine().catalog
+        let games = (0..<Int32(catalog.gameCount))
+        XCTAssertEqual(games.filter { catalog.publisherName($0) == nil }.count, 8_051)
+        XCTAssertEqual(games.filter { catalog.publisherName($0) != nil && catalog.publisherName($0) == catalog.developerName($0) }.count, 12_432,
+                       "a publisher is often its own developer")
+        let ubisoft = try XCTUnwrap(catalog.publisherNames.firstIndex(of: "Ubisoft"))
+        XCTAssertEqual(games.filter { catalog.publisherOfItem[Int($0)] == Int32(ubisoft) }.count, 385, "the busiest publisher")
+        let rated = (0..<catalog.reviewCount).filter { catalog.reviewRated[$0] > 0 }
+        XCTAssertEqual(rated.count, 28_699)
+        XCTAssertEqual((0..<catalog.reviewCount).filter { catalog.reviewRated[$0] == 0 }.count, 29_732, "No ratings yet")
+        XCTAssertEqual((0..<catalog.reviewCount).reduce(0) { $0 + Int(catalog.reviewHelpful[$1]) }, 175_758)
+        XCTAssertEqual(catalog.reviewHelpful.max(), 2_487)
+    }
+
     func testTheStoreReopensToTheSameEngineWithItsModels() throws {
         try requireOptimizedBuild()
         let loader = try EngineLoader(dataFolder: try realFolder(), cacheFolder: Fixture.temporaryFolder())

@@ -28,6 +28,8 @@ public final class Catalog: Sendable {
     public let titleKeys: StringColumn
     /// Developer index per item, -1 when none.
     public let developerOfItem: Column<Int32>
+    /// Publisher index per item, -1 when none.
+    public let publisherOfItem: Column<Int32>
     /// Price in dollars, NaN when unknown.
     public let prices: Column<Double>
     public let isFree: Column<Bool>
@@ -45,6 +47,7 @@ public final class Catalog: Sendable {
     public let developerNames: StringColumn
     /// `NameKey.normalize` of each developer, user and genre name.
     public let developerKeys: StringColumn
+    public let publisherNames: StringColumn
     public let userKeys: StringColumn
     public let genreKeys: StringColumn
     public let itemsOfDeveloper: Adjacency<Int32>
@@ -66,6 +69,10 @@ public final class Catalog: Sendable {
     public let reviewPostedMonth: Column<Int8>
     public let reviewPostedDay: Column<Int8>
     public let reviewRecommend: Column<Bool>
+    /// People who found the review helpful ("No ratings yet" is 0), -1 when unreadable.
+    public let reviewHelpful: Column<Int32>
+    /// People who rated it, -1 when unknown (unreadable, or a count without a total).
+    public let reviewRated: Column<Int32>
     public let reviewSentiment: Column<UInt8>
     public let reviewText: StringColumn
     public let reviewPosted: StringColumn
@@ -88,6 +95,7 @@ public final class Catalog: Sendable {
         titles = c.titles
         titleKeys = c.titleKeys
         developerOfItem = c.developerOfItem
+        publisherOfItem = c.publisherOfItem
         prices = c.prices
         isFree = c.isFree
         releaseYears = c.releaseYears
@@ -99,6 +107,7 @@ public final class Catalog: Sendable {
         itemJoinedByName = c.itemJoinedByName
         developerNames = c.developerNames
         developerKeys = c.developerKeys
+        publisherNames = c.publisherNames
         userKeys = c.userKeys
         genreKeys = c.genreKeys
         itemsOfDeveloper = c.itemsOfDeveloper
@@ -115,6 +124,8 @@ public final class Catalog: Sendable {
         reviewPostedMonth = c.reviewPostedMonth
         reviewPostedDay = c.reviewPostedDay
         reviewRecommend = c.reviewRecommend
+        reviewHelpful = c.reviewHelpful
+        reviewRated = c.reviewRated
         reviewSentiment = c.reviewSentiment
         reviewText = c.reviewText
         reviewPosted = c.reviewPosted
@@ -149,6 +160,17 @@ public final class Catalog: Sendable {
     public func developerName(_ item: Int32) -> String? {
         let developer = developerOfItem[Int(item)]
         return developer < 0 ? nil : developerNames[Int(developer)]
+    }
+
+    public func publisherName(_ item: Int32) -> String? {
+        let publisher = publisherOfItem[Int(item)]
+        return publisher < 0 ? nil : publisherNames[Int(publisher)]
+    }
+
+    /// People who found a review helpful, nil when its `helpful` text was unreadable.
+    public func helpfulVotes(_ review: Int) -> Int? {
+        let found = reviewHelpful[review]
+        return found < 0 ? nil : Int(found)
     }
 
     /// The year a review counts in under `basis`, nil when unknown. Under the

@@ -8,6 +8,7 @@ struct CatalogBuilder {
     var titles: [String] = []
     var titleKeys: [String] = []
     var developerOfItem: [Int32] = []
+    var publisherOfItem: [Int32] = []
     var prices: [Double] = []
     var isFree: [Bool] = []
     var releaseYears: [Int16] = []
@@ -19,6 +20,7 @@ struct CatalogBuilder {
     var itemJoinedByName: [Int32] = []
     var developerNames: [String] = []
     var developerKeys: [String] = []
+    var publisherNames: [String] = []
     var userKeys: [String] = []
     var genreKeys: [String] = []
     var itemsOfDeveloper = Adjacency<Int32>()
@@ -35,6 +37,8 @@ struct CatalogBuilder {
     var reviewPostedMonth: [Int8] = []
     var reviewPostedDay: [Int8] = []
     var reviewRecommend: [Bool] = []
+    var reviewHelpful: [Int32] = []
+    var reviewRated: [Int32] = []
     var reviewSentiment: [UInt8] = []
     var reviewText: [String] = []
     var reviewPosted: [String] = []
@@ -77,6 +81,7 @@ struct CatalogBuilder {
     private mutating func addGames(_ games: [Game]) {
         gameCount = games.count
         var developerIndex: [String: Int32] = [:]
+        var publisherIndex: [String: Int32] = [:]
         var genreIndex: [String: Int32] = [:]
         var tagIndex: [String: Int32] = [:]
         var specIndex: [String: Int32] = [:]
@@ -113,6 +118,7 @@ struct CatalogBuilder {
             } else {
                 developerOfItem.append(-1)
             }
+            publisherOfItem.append(game.publisher.map { intern($0, &publisherIndex, &publisherNames) } ?? -1)
             // A game lists a genre once; guard against repeats anyway so counts stay honest.
             var seenGenres = Set<Int32>()
             for genre in game.genres {
@@ -150,6 +156,7 @@ struct CatalogBuilder {
             titles.append(dataset.unknownItemNames[Int(id)] ?? "")
             titleKeys.append(NameKey.normalize(titles[titles.count - 1]))
             developerOfItem.append(-1)
+            publisherOfItem.append(-1)
             prices.append(.nan)
             isFree.append(false)
             releaseYears.append(0)
@@ -193,6 +200,10 @@ struct CatalogBuilder {
             reviewPostedMonth.append(Self.column(review.postedMonth))
             reviewPostedDay.append(Self.column(review.postedDay))
             reviewRecommend.append(review.recommend)
+            // The reader keeps counts within Int32 (`HelpfulVotes.largest`); -1 is unknown.
+            let votes = review.helpfulVotes
+            reviewHelpful.append(votes.map { Int32($0.found) } ?? -1)
+            reviewRated.append(votes?.rated.map { Int32($0) } ?? -1)
             reviewText.append(review.text)
             reviewPosted.append(review.posted)
         }

@@ -12,13 +12,14 @@ import SteamLensData
 /// values of every index column are checked against the table they point
 /// into as each block is first read (`ColumnFile.column`'s `valid`).
 struct CatalogColumns {
-    static let version = 2
+    static let version = 3
 
     var gameCount: Int
     var itemIds: Column<Int32>
     var titles: StringColumn
     var titleKeys: StringColumn
     var developerOfItem: Column<Int32>
+    var publisherOfItem: Column<Int32>
     var prices: Column<Double>
     var isFree: Column<Bool>
     var releaseYears: Column<Int16>
@@ -30,6 +31,7 @@ struct CatalogColumns {
     var itemJoinedByName: Column<Int32>
     var developerNames: StringColumn
     var developerKeys: StringColumn
+    var publisherNames: StringColumn
     var userKeys: StringColumn
     var genreKeys: StringColumn
     var itemsOfDeveloper: Adjacency<Int32>
@@ -46,6 +48,8 @@ struct CatalogColumns {
     var reviewPostedMonth: Column<Int8>
     var reviewPostedDay: Column<Int8>
     var reviewRecommend: Column<Bool>
+    var reviewHelpful: Column<Int32>
+    var reviewRated: Column<Int32>
     var reviewSentiment: Column<UInt8>
     var reviewText: StringColumn
     var reviewPosted: StringColumn
@@ -61,6 +65,7 @@ struct CatalogColumns {
         titles = StringColumn(b.titles)
         titleKeys = StringColumn(b.titleKeys)
         developerOfItem = Column(b.developerOfItem)
+        publisherOfItem = Column(b.publisherOfItem)
         prices = Column(b.prices)
         isFree = Column(b.isFree)
         releaseYears = Column(b.releaseYears)
@@ -73,6 +78,7 @@ struct CatalogColumns {
         itemJoinedByName = Column(b.itemJoinedByName)
         developerNames = StringColumn(b.developerNames)
         developerKeys = StringColumn(b.developerKeys)
+        publisherNames = StringColumn(b.publisherNames)
         userKeys = StringColumn(b.userKeys)
         genreKeys = StringColumn(b.genreKeys)
         itemsOfDeveloper = b.itemsOfDeveloper
@@ -89,6 +95,8 @@ struct CatalogColumns {
         reviewPostedMonth = Column(b.reviewPostedMonth)
         reviewPostedDay = Column(b.reviewPostedDay)
         reviewRecommend = Column(b.reviewRecommend)
+        reviewHelpful = Column(b.reviewHelpful)
+        reviewRated = Column(b.reviewRated)
         reviewSentiment = Column(b.reviewSentiment)
         reviewText = StringColumn(b.reviewText)
         reviewPosted = StringColumn(b.reviewPosted)
@@ -105,6 +113,7 @@ struct CatalogColumns {
         titles = catalog.titles
         titleKeys = catalog.titleKeys
         developerOfItem = catalog.developerOfItem
+        publisherOfItem = catalog.publisherOfItem
         prices = catalog.prices
         isFree = catalog.isFree
         releaseYears = catalog.releaseYears
@@ -116,6 +125,7 @@ struct CatalogColumns {
         itemJoinedByName = catalog.itemJoinedByName
         developerNames = catalog.developerNames
         developerKeys = catalog.developerKeys
+        publisherNames = catalog.publisherNames
         userKeys = catalog.userKeys
         genreKeys = catalog.genreKeys
         itemsOfDeveloper = catalog.itemsOfDeveloper
@@ -132,6 +142,8 @@ struct CatalogColumns {
         reviewPostedMonth = catalog.reviewPostedMonth
         reviewPostedDay = catalog.reviewPostedDay
         reviewRecommend = catalog.reviewRecommend
+        reviewHelpful = catalog.reviewHelpful
+        reviewRated = catalog.reviewRated
         reviewSentiment = catalog.reviewSentiment
         reviewText = catalog.reviewText
         reviewPosted = catalog.reviewPosted
@@ -148,6 +160,7 @@ struct CatalogColumns {
         out.add("catalog.titles", titles)
         out.add("catalog.titleKeys", titleKeys)
         out.add("catalog.developerOfItem", developerOfItem)
+        out.add("catalog.publisherOfItem", publisherOfItem)
         out.add("catalog.prices", prices)
         out.add("catalog.isFree", isFree)
         out.add("catalog.releaseYears", releaseYears)
@@ -160,6 +173,7 @@ struct CatalogColumns {
         out.add("catalog.itemJoinedByName", itemJoinedByName)
         out.add("catalog.developerNames", developerNames)
         out.add("catalog.developerKeys", developerKeys)
+        out.add("catalog.publisherNames", publisherNames)
         out.add("catalog.userKeys", userKeys)
         out.add("catalog.genreKeys", genreKeys)
         Self.add("catalog.itemsOfDeveloper", itemsOfDeveloper, &out)
@@ -176,6 +190,8 @@ struct CatalogColumns {
         out.add("catalog.reviewPostedMonth", reviewPostedMonth)
         out.add("catalog.reviewPostedDay", reviewPostedDay)
         out.add("catalog.reviewRecommend", reviewRecommend)
+        out.add("catalog.reviewHelpful", reviewHelpful)
+        out.add("catalog.reviewRated", reviewRated)
         out.add("catalog.reviewSentiment", reviewSentiment)
         out.add("catalog.reviewText", reviewText)
         out.add("catalog.reviewPosted", reviewPosted)
@@ -199,6 +215,7 @@ struct CatalogColumns {
         itemIds = try file.column("catalog.itemIds")
         userIds = try file.strings("catalog.userIds")
         developerNames = try file.strings("catalog.developerNames")
+        publisherNames = try file.strings("catalog.publisherNames")
         genreNames = try file.strings("catalog.genreNames")
         tagNames = try file.strings("catalog.tagNames")
         specNames = try file.strings("catalog.specNames")
@@ -207,6 +224,7 @@ struct CatalogColumns {
         titles = try file.strings("catalog.titles")
         titleKeys = try file.strings("catalog.titleKeys")
         developerOfItem = try file.column("catalog.developerOfItem", valid: IndexCheck.belowOrNone(developerNames.count))
+        publisherOfItem = try file.column("catalog.publisherOfItem", valid: IndexCheck.belowOrNone(publisherNames.count))
         prices = try file.column("catalog.prices")
         isFree = try file.column("catalog.isFree")
         releaseYears = try file.column("catalog.releaseYears")
@@ -233,6 +251,9 @@ struct CatalogColumns {
         reviewPostedMonth = try file.column("catalog.reviewPostedMonth")
         reviewPostedDay = try file.column("catalog.reviewPostedDay")
         reviewRecommend = try file.column("catalog.reviewRecommend")
+        // Vote counts: a number of people, or -1 for unknown.
+        reviewHelpful = try file.column("catalog.reviewHelpful", valid: { $0 >= -1 })
+        reviewRated = try file.column("catalog.reviewRated", valid: { $0 >= -1 })
         reviewSentiment = try file.column("catalog.reviewSentiment", valid: { $0 <= 2 })
         reviewText = try file.strings("catalog.reviewText")
         reviewPosted = try file.strings("catalog.reviewPosted")
@@ -258,14 +279,14 @@ struct CatalogColumns {
             guard counts.allSatisfy({ $0 == expected }) else { throw damaged("catalog columns of \(name) disagree in length") }
         }
         guard (0...items).contains(gameCount) else { throw damaged("more games than items") }
-        try lengths("items", [titles.count, titleKeys.count, developerOfItem.count, prices.count, isFree.count,
+        try lengths("items", [titles.count, titleKeys.count, developerOfItem.count, publisherOfItem.count, prices.count, isFree.count,
                               releaseYears.count, earlyAccess.count, itemJoinedByName.count, genresOfItem.count,
                               tagsOfItem.count, specsOfItem.count, ownersOfItem.count, reviewsOfItem.count, itemIndexById.count], items)
         try lengths("developers", [developerKeys.count, itemsOfDeveloper.count], developerNames.count)
         try lengths("genres", [genreKeys.count, itemsOfGenre.count], genreNames.count)
         try lengths("users", [userKeys.count, libraryOfUser.count, reviewsOfUser.count], users)
         try lengths("reviews", [reviewItem.count, reviewPostedYear.count, reviewPostedMonth.count, reviewPostedDay.count,
-                                reviewRecommend.count, reviewSentiment.count, reviewPosted.count, reviewText.count,
+                                reviewRecommend.count, reviewHelpful.count, reviewRated.count, reviewSentiment.count, reviewPosted.count, reviewText.count,
                                 reviewsOfUser.values.count, reviewsOfItem.values.count], reviews)
         try lengths("library rows", [ownersOfItem.values.count], libraryOfUser.values.count)
     }
