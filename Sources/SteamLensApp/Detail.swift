@@ -52,7 +52,7 @@ public struct DetailSection: Equatable, Sendable {
 
 /// One review as shown under a game.
 public struct ReviewSnippet: Equatable, Sendable {
-    /// "76561197970982479 · recommends · positive · 2011"
+    /// "76561197970982479 · recommends · positive · 2011 · 2 of 3 helpful"
     public var heading: String
     public var text: String
 }

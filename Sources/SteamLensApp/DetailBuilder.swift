@@ -134,7 +134,8 @@ enum DetailBuilder {
             let heading = [catalog.userIds[Int(catalog.reviewUser[index])],
                            catalog.reviewRecommend[index] ? "recommends" : "does not recommend",
                            sentiment[Int(min(catalog.reviewSentiment[index], 2))],
-                           year == 0 ? "undated" : String(year)].joined(separator: " · ")
+                           year == 0 ? "undated" : String(year),
+                           helpfulText(index, catalog: catalog)].joined(separator: " · ")
             let text = catalog.reviewText[index]
             return ReviewSnippet(heading: heading, text: text.allSatisfy(\.isWhitespace) ? "(no text)" : text)
         }
@@ -161,16 +162,27 @@ enum DetailBuilder {
         }
         let unit = state.definitions.timeUnit
         let played = Formatting.grouped(unit.value(minutes: state.itemMinutes[index]), digits: 1)
-        let first: [String] = [catalog.developerName(item) ?? "no developer",
+        let developer = catalog.developerName(item)
+        // A line of its own: beside the developer it would push the price off an 80-column screen.
+        let published = catalog.publisherName(item).map { $0 == developer ? "self-published" : "published by \($0)" } ?? "no publisher"
+        let first: [String] = [developer ?? "no developer",
                                catalog.releaseYear(item).map(String.init) ?? "year unknown",
                                price, "id \(catalog.itemIds[index])"]
         let owners = catalog.ownersOfItem.rowCount(index)
         let reviews = catalog.reviewsOfItem.rowCount(index)
         let genres = catalog.genresOfItem[index].map { catalog.genreNames[Int($0)] }.joined(separator: ", ")
-        let lines: [String] = [first.joined(separator: " · "),
+        let lines: [String] = [first.joined(separator: " · "), published,
                                "\(Formatting.counted(owners, "owner")) · \(played) \(unit.rawValue) played · \(Formatting.counted(reviews, "review"))",
                                genres]
         return lines.filter { !$0.isEmpty }
+    }
+
+    /// "2 of 3 helpful", "1 helpful" (no total given), "no ratings", "helpful unknown".
+    static func helpfulText(_ review: Int, catalog: Catalog) -> String {
+        guard let found = catalog.helpfulVotes(review) else { return "helpful unknown" }
+        let rated = Int(catalog.reviewRated[review])
+        if rated == 0 { return "no ratings" }
+        return rated > 0 ? "\(NumberFormat.grouped(found)) of \(NumberFormat.grouped(rated)) helpful" : "\(NumberFormat.grouped(found)) helpful"
     }
 
     static func sentimentLine(_ negative: Int, _ neutral: Int, _ positive: Int) -> String {

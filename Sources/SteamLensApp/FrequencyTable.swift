@@ -3,7 +3,7 @@ import SteamLensEngine
 
 /// What a frequency table (Shift-F) counts the games of a pane by.
 public enum FrequencyAttribute: String, CaseIterable, Sendable {
-    case tag, genre, spec, developer
+    case tag, genre, spec, developer, publisher
     case priceBand = "price band"
     case releaseYear = "release year"
     case genreYear = "genre × year"
@@ -119,6 +119,11 @@ enum Frequencies {
             labelled("developer", names: catalog.developerNames) { item in
                 let developer = catalog.developerOfItem[Int(item)]
                 return developer < 0 ? [] : [developer]
+            }
+        case .publisher:
+            labelled("publisher", names: catalog.publisherNames) { item in
+                let publisher = catalog.publisherOfItem[Int(item)]
+                return publisher < 0 ? [] : [publisher]
             }
         case .priceBand:
             let bands = PriceBand.allCases

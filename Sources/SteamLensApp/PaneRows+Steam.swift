@@ -20,7 +20,7 @@ extension PaneRows {
     }
 
     /// What a games pane lets a filter name besides its columns.
-    static let gameLabelFields = ["tag", "genre", "spec", "developer"]
+    static let gameLabelFields = ["tag", "genre", "spec", "developer", "publisher"]
 
     /// The folded labels of games, for the label fields a filter names.
     struct LabelLookup: Sendable {
@@ -36,6 +36,7 @@ extension PaneRows {
                 case "genre": folded[field] = catalog.genreNames.map(PaneFilter.fold)
                 case "spec": folded[field] = catalog.specNames.map(PaneFilter.fold)
                 case "developer": folded[field] = catalog.developerNames.map(PaneFilter.fold)
+                case "publisher": folded[field] = catalog.publisherNames.map(PaneFilter.fold)
                 default: break
                 }
             }
@@ -50,6 +51,9 @@ extension PaneRows {
             case "developer":
                 let developer = catalog.developerOfItem[item]
                 return developer < 0 ? [] : [names[Int(developer)]]
+            case "publisher":
+                let publisher = catalog.publisherOfItem[item]
+                return publisher < 0 ? [] : [names[Int(publisher)]]
             default: return []
             }
         }

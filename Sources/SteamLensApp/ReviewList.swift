@@ -7,15 +7,18 @@ public enum ReviewSort: String, CaseIterable, Sendable {
     case newest = "newest first"
     case oldest = "oldest first"
     case longest = "longest first"
+    /// By people who found the review helpful; unreadable counts last.
+    case mostHelpful = "most helpful first"
 }
 
 /// The reviews view's own sub-model: which of a game's reviews it lists
 /// (its filter) and in what order. Fields a filter can name: `sentiment`
 /// (0 negative, 1 neutral, 2 positive), `recommend` (1 yes, 0 no), `year`
-/// (posted; year-less posts are unknown), `length` (characters); a bare
-/// word must appear in the text.
+/// (posted; year-less posts are unknown), `length` (characters), `helpful`
+/// (people who found it helpful; "No ratings yet" is 0, an unreadable count
+/// unknown); a bare word must appear in the text.
 public struct ReviewList: Equatable, Sendable {
-    public static let numberFields = ["sentiment", "recommend", "year", "length"]
+    public static let numberFields = ["sentiment", "recommend", "year", "length", "helpful"]
 
     public var filter: PaneFilter?
     public var sort = ReviewSort.stored
@@ -33,7 +36,8 @@ public struct ReviewList: Equatable, Sendable {
             let index = Int(review)
             let year = catalog.reviewPostedYear[index]
             return [Double(catalog.reviewSentiment[index]), catalog.reviewRecommend[index] ? 1 : 0,
-                    year == 0 ? nil : Double(year), Double(catalog.reviewText[index].count)]
+                    year == 0 ? nil : Double(year), Double(catalog.reviewText[index].count),
+                    catalog.helpfulVotes(index).map(Double.init)]
         }
         var kept = all
         if let filter {
@@ -71,6 +75,10 @@ public struct ReviewList: Equatable, Sendable {
         case .longest:
             kept.sort { catalog.reviewText[Int($0)].count != catalog.reviewText[Int($1)].count
                 ? catalog.reviewText[Int($0)].count > catalog.reviewText[Int($1)].count : $0 < $1 }
+        case .mostHelpful:
+            // -1 (unreadable) is below every count, so those sort last.
+            kept.sort { catalog.reviewHelpful[Int($0)] != catalog.reviewHelpful[Int($1)]
+                ? catalog.reviewHelpful[Int($0)] > catalog.reviewHelpful[Int($1)] : $0 < $1 }
         }
         reviews = kept
     }

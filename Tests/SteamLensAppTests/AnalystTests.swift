@@ -74,12 +74,39 @@ final class AnalystTests: XCTestCase {
 
     func testFrequencyAttributesCycleAndPriceBandsKeepTheirOrder() {
         var state = self.state()
-        state.press("5 F F F F F", engine: TinyCatalog.engine)
+        state.press("5 F F F F F F", engine: TinyCatalog.engine)
         let table = state.frequency!.table
         XCTAssertEqual(table.attribute, .priceBand)
         XCTAssertEqual(table.rows.map(\.label), ["free", "(0, 5)", "[5, 10)", "[10, 20)", "[20, 40)", "unknown"])
         state.press("G Enter", engine: TinyCatalog.engine)
         XCTAssertEqual(names(state), ["Old Ruins"], "Enter on unknown keeps the games without a price")
+    }
+
+    func testFrequencyOfPublishersCountsGamesWithoutOneAsNoneAndEnterFiltersToAPublisher() {
+        var state = self.state()
+        state.press("5 F F F F F", engine: TinyCatalog.engine)
+        let table = state.frequency!.table
+        XCTAssertEqual(table.attribute, .publisher)
+        XCTAssertEqual(table.total, 6)
+        XCTAssertEqual(table.rows.map(\.label), ["Iron Owl", "Blue Kite", "Ember Forge", "Koei Tecmo", "(none)"])
+        XCTAssertEqual(table.rows.map(\.count), [2, 1, 1, 1, 1], "Old Ruins has no publisher")
+        XCTAssertNil(table.rows.last?.filter)
+        state.press("Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.pane.filter?.text, "publisher=\"Iron Owl\"")
+        XCTAssertEqual(names(state), ["Crypt Runner", "Sky Harbor"])
+    }
+
+    func testPublisherLabelFilterKeepsTheGamesOfMatchingPublishers() {
+        var state = self.state()
+        state.press("5 f", engine: TinyCatalog.engine)
+        for character in "publisher:owl" { state.press(String(character), engine: TinyCatalog.engine) }
+        state.press("Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(Set(names(state)), ["Crypt Runner", "Sky Harbor"])
+        state.press("Esc f", engine: TinyCatalog.engine)
+        for character in "-publisher:owl" { state.press(String(character), engine: TinyCatalog.engine) }
+        state.press("Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(Set(names(state)), ["Dungeon Loop", "Tiny Tactics", "Romance of the Three Kingdoms XIII: Fame and Strategy Expansion Pack", "Old Ruins"],
+                       "a negated label clause keeps the game without a publisher")
     }
 
     func testAStepsTheFrequencyTableFromTheListToTheSelectedRowToEveryGame() {
@@ -99,7 +126,7 @@ final class AnalystTests: XCTestCase {
 
     func testFrequencyOfSentimentCountsReviewsOfTheDevelopersGames() {
         var state = self.state()
-        state.press("F F F F F F F F", engine: TinyCatalog.engine)
+        state.press("F F F F F F F F F", engine: TinyCatalog.engine)
         let table = state.frequency!.table
         XCTAssertEqual(table.attribute, .sentiment)
         XCTAssertEqual(table.unit, "reviews")
@@ -242,5 +269,35 @@ final class ReviewsViewTests: XCTestCase {
         state.press("s", engine: TinyCatalog.engine)
         XCTAssertEqual(state.reviewList.sort, .longest)
         XCTAssertEqual(texts(state).first, "Best run based game I played")
+    }
+
+    /// Dungeon Loop: ana's review (stored first, the longer) has no ratings, ben's 3 of 3.
+    func testMostHelpfulFirstOrdersByPeopleWhoFoundItHelpful() {
+        var state = opened()
+        state.press("Esc k Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Great loop, one more run every time", "Fun roguelike with good music"])
+        state.press("s s s s", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.reviewList.sort, .mostHelpful)
+        XCTAssertEqual(texts(state), ["Fun roguelike with good music", "Great loop, one more run every time"])
+        XCTAssertTrue(state.detail.sections[0].title.contains(" · most helpful first · "), state.detail.sections[0].title)
+        state.press("s", engine: TinyCatalog.engine)
+        XCTAssertEqual(state.reviewList.sort, .stored, "s wraps round to the stored order")
+    }
+
+    func testHelpfulFilterComparesThePeopleWhoFoundItHelpful() {
+        var state = opened()
+        state.press("f h e l p f u l Space > Space 1 0 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Best run based game I played"], "1,203 found cem's review helpful, 1 ana's")
+        state.press("Esc f h e l p f u l Space = Space 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), [])
+        state.press("Esc Esc k Enter f h e l p f u l Space = Space 0 Enter", engine: TinyCatalog.engine)
+        XCTAssertEqual(texts(state), ["Great loop, one more run every time"], "No ratings yet counts as 0")
+    }
+
+    func testEachHeadingEndsWithTheHelpfulVotes() {
+        let state = opened()
+        guard case .reviews(let snippets, _) = state.detail.sections[0].body else { return XCTFail("no reviews") }
+        XCTAssertEqual(snippets.map(\.heading), ["ana · does not recommend · neutral · 2016 · 1 of 4 helpful",
+                                                 "cem · recommends · positive · 2016 · 1,203 of 1,500 helpful"])
     }
 }

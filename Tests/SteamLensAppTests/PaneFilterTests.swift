@@ -43,6 +43,15 @@ final class PaneFilterTests: XCTestCase {
         XCTAssertEqual(message("   "), "empty filter; Esc clears it")
     }
 
+    func testTheGamesPaneTakesAPublisherLabel() throws {
+        let clauses = try PaneFilter.parse("publisher:\"Iron Owl\" -publisher=valve", numberFields: numbers,
+                                           labelFields: PaneRows.gameLabelFields).clauses
+        XCTAssertEqual(clauses, [.init(field: "publisher", test: .contains("ironowl")),
+                                 .init(field: "publisher", test: .equals("valve"), negated: true)])
+        XCTAssertThrowsError(try PaneFilter.parse("publisher:valve", numberFields: numbers, labelFields: labels),
+                             "a pane without the label says so")
+    }
+
     func testNumbersMissingAValueNeverPassAComparison() {
         XCTAssertFalse(PaneFilter.holds(.compare(.less, 10), number: nil), "an unknown price is not cheap")
         XCTAssertTrue(PaneFilter.holds(.missing, number: nil))
