@@ -233,6 +233,40 @@ wait_for_file "$WORK/t"
 assert_restored "$WORK/t" "q at 220x60"
 tm kill-session -t "$SESSION"
 
+# 9. A column block damaged on disk and first read by a cursor move stops
+#    the explorer (nothing is answered from it), and its message reaches
+#    the restored terminal rather than vanishing with the alternate screen.
+echo "$NAME: damaged column file"
+damaged_cache="$WORK/damaged-cache"
+"$BIN" query games --limit 1 --data "$DATA" --cache "$damaged_cache" >/dev/null 2>&1 || fail "could not build the store to damage"
+python3 - "$damaged_cache"/*.columns catalog.reviewText.bytes <<'PY' || fail "could not damage the column file"
+import struct, sys
+path, wanted = sys.argv[1], sys.argv[2]
+data = bytearray(open(path, "rb").read())
+# The directory after the 40-byte header: a count, then per column its name, element size, count, offset.
+position = 48
+for _ in range(struct.unpack_from("<Q", data, 40)[0]):
+    length = struct.unpack_from("<Q", data, position)[0]
+    name = data[position + 8:position + 8 + length].decode()
+    size, count, offset = struct.unpack_from("<QQQ", data, position + 8 + length)
+    position += 8 + length + 24
+    if name == wanted:
+        data[offset + min(size * count, 65536) // 2] ^= 0x20
+        open(path, "wb").write(data)
+        sys.exit(0)
+sys.exit(f"no column {wanted}")
+PY
+tm new-session -d -s "$SESSION" -x 120 -y 40 \
+    "sh -c 'XDG_CONFIG_HOME=\"$WORK/config\" \"$BIN\" --data \"$DATA\" --cache \"$damaged_cache\"; echo \"exit=\$?\" > \"$WORK/d.status\"; stty -a > \"$WORK/d\"; sleep 30'"
+wait_for " games · "
+tm send-keys -t "$SESSION" 5     # the Games pane: the first game's reviews are read
+wait_for_file "$WORK/d"
+grep -q "exit=2" "$WORK/d.status" || fail "a damaged block gave exit status $(cat "$WORK/d.status"), expected 2"
+tm capture-pane -p -J -t "$SESSION" | grep -qF "is damaged (checksum of column 'catalog.reviewText.bytes'" \
+    || fail "the damage message is not on the restored screen"
+assert_restored "$WORK/d" "a damaged column block"
+tm kill-session -t "$SESSION"
+
 # 3. Not a terminal: a clear note on stderr and the overview as plain tables.
 set +e
 out="$("$BIN" --data "$DATA" --cache "$CACHE" </dev/null 2>"$WORK/stderr")"; code=$?

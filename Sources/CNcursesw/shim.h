@@ -126,8 +126,9 @@ static inline int sl_key_f(int n) { return KEY_F(n); }
 // sequences and restores termios, which is what ncurses' own handlers do.
 
 // State has internal linkage (this header is compiled into the Swift object
-// file that calls it), so every sl_guard_* call must come from one Swift
-// file: TerminalUI/TerminalGuard.swift. The previous actions live in a
+// file that calls it), so every sl_guard_* call and sl_mouse_reporting must
+// come from one Swift file, TerminalUI/TerminalGuard.swift, in functions
+// marked @inline(never) (inlined elsewhere, they would use another copy). The previous actions live in a
 // function-local static because Swift's importer does not emit file-scope
 // static arrays.
 static volatile sig_atomic_t sl_guard_armed = 0;        // 1 while curses mode may be active

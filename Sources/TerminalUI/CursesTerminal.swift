@@ -84,7 +84,7 @@ public final class CursesTerminal: Terminal {
             hasColors = false
         }
         escapeDelayMilliseconds = options.escapeDelayMilliseconds
-        if options.mouse { sl_mouse_reporting(1) }
+        if options.mouse { TerminalGuard.setMouseReporting(true) }
         colorCount = Int(sl_colors())
         maxPairs = Int(sl_color_pairs())
     }

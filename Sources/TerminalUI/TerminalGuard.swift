@@ -22,23 +22,41 @@ import CNcursesw
 /// alternate screen is still shown and so disappears with it; redirect
 /// stderr to a file (`2>log`) to keep it.
 public enum TerminalGuard {
+    // Every sl_guard_* call stays in this file and out of line: the shim's
+    // state has internal linkage, so each object file that emits a call gets
+    // its own copy, and a release build inlining `arm` into CursesTerminal
+    // armed one copy while `restore` from another module read another (two
+    // copies of `sl_guard_armed` were in the binary, and the explorer's
+    // damaged-store message vanished with the alternate screen).
+
     /// Calls `endwin()` if curses mode is still active; idempotent.
+    @inline(never)
     public static func restore() {
         sl_guard_restore()
     }
 
     /// True while the terminal still has to be restored.
-    public static var isArmed: Bool { sl_guard_is_armed() != 0 }
+    public static var isArmed: Bool {
+        @inline(never) get { sl_guard_is_armed() != 0 }
+    }
 
     /// Installs the handlers and arms the guard (done by ``CursesTerminal``).
     /// - Parameter interruptAsKey: deliver the first Ctrl-C as a key instead
     ///   of ending the process.
+    @inline(never)
     static func arm(interruptAsKey: Bool) {
         sl_guard_install(interruptAsKey ? 1 : 0)
     }
 
     /// True (once) when a SIGINT arrived since the last call.
+    @inline(never)
     static func takeInterrupt() -> Bool {
         sl_guard_take_interrupt() != 0
+    }
+
+    /// Turns xterm mouse reporting on or off; the guard turns it off on exit.
+    @inline(never)
+    static func setMouseReporting(_ on: Bool) {
+        sl_mouse_reporting(on ? 1 : 0)
     }
 }

@@ -58,11 +58,18 @@ public final class ColumnFile: @unchecked Sendable {
     private let lock = NSLock()
     private let onDamage: @Sendable (_ path: String, _ message: String) -> Never
 
+    /// Run by `removeAndExit` before it writes its message: the explorer
+    /// leaves curses mode there, so the message reaches the restored
+    /// terminal instead of vanishing with the alternate screen. Set once,
+    /// before any query runs, and only read after.
+    nonisolated(unsafe) public static var beforeDamageMessage: (@Sendable () -> Void)?
+
     /// What a block that fails its check at first touch does by default:
     /// say so, remove the file so the next start rebuilds it, and stop (an
     /// answer from damaged bytes is never given).
     public static let removeAndExit: @Sendable (_ path: String, _ message: String) -> Never = { path, message in
         unlink(path)
+        beforeDamageMessage?()
         FileHandle.standardError.write(Data("steamlens: \(message); it was removed and the next start rebuilds it\n".utf8))
         exit(2)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SteamLensOutput
 import SteamLensApp
+import SteamLensData
 import SteamLensEngine
 import StreamingCatalog
 import TerminalUI
@@ -115,6 +116,8 @@ struct ExploreCommand: ParsableCommand {
             return
         }
         defer { terminal.shutdown() }
+        // A damaged column block stops the process mid-query: leave curses first so its message is seen.
+        ColumnFile.beforeDamageMessage = { TerminalGuard.restore() }
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
         let glyphs = ascii ? Glyphs.ascii : terminal.glyphs
         guard let loaded = LoadingScreen.wait(on: terminal, source: sourceName, theme: theme, work: { progress in
@@ -157,6 +160,8 @@ struct ExploreCommand: ParsableCommand {
             return
         }
         defer { terminal.shutdown() }
+        // A damaged column block stops the process mid-query: leave curses first so its message is seen.
+        ColumnFile.beforeDamageMessage = { TerminalGuard.restore() }
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
         let source = streamingSourceName(folder)
         guard let loaded = LoadingScreen.wait(on: terminal, source: source, theme: theme, work: { progress in
