@@ -121,8 +121,9 @@ struct DetailView: Widget {
             var y = area.y
             for snippet in snippets.dropFirst(offset) {
                 guard y < area.bottom else { break }
-                if !snippet.heading.isEmpty {
-                    buffer.write(snippet.heading, x: area.x, y: y, style: theme.title, maxWidth: area.width, ellipsis: glyphs.ellipsis)
+                for line in Self.headingLines(snippet.heading, width: area.width) {
+                    guard y < area.bottom else { break }
+                    buffer.write(line, x: area.x, y: y, style: theme.title, maxWidth: area.width, ellipsis: glyphs.ellipsis)
                     y += 1
                 }
                 // TextView sanitises (escape sequences, control characters) before wrapping.
@@ -136,6 +137,23 @@ struct DetailView: Widget {
                 y += 1
             }
         }
+    }
+
+    /// A review heading ("76561198… · recommends · positive · 2014 · 27 of 31 helpful")
+    /// broken between its " · " parts where it is wider than the pane, so a
+    /// 17-digit user id never pushes the votes off the line; a part wider
+    /// than the pane alone is cut with an ellipsis when written.
+    static func headingLines(_ heading: String, width: Int) -> [String] {
+        guard !heading.isEmpty else { return [] }
+        var lines: [String] = []
+        for part in heading.components(separatedBy: " · ") {
+            if let last = lines.last, displayWidth(of: last) + 3 + displayWidth(of: part) <= width {
+                lines[lines.count - 1] = last + " · " + part
+            } else {
+                lines.append(part)
+            }
+        }
+        return lines
     }
 
     private func tableView(_ table: ResultTable) -> TableView {

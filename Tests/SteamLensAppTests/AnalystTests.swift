@@ -294,6 +294,16 @@ final class ReviewsViewTests: XCTestCase {
         XCTAssertEqual(texts(state), ["Great loop, one more run every time"], "No ratings yet counts as 0")
     }
 
+    func testALongHeadingBreaksBetweenItsPartsSoTheVotesStayVisible() {
+        let heading = "76561198188662836 · recommends · negative · 2014 · 27 of 31 helpful"
+        XCTAssertEqual(DetailView.headingLines(heading, width: 80), [heading])
+        XCTAssertEqual(DetailView.headingLines(heading, width: 56),
+                       ["76561198188662836 · recommends · negative · 2014", "27 of 31 helpful"])
+        XCTAssertEqual(DetailView.headingLines(heading, width: 10),
+                       ["76561198188662836", "recommends", "negative", "2014", "27 of 31 helpful"], "a part is never split; the writer cuts it")
+        XCTAssertEqual(DetailView.headingLines("", width: 40), [])
+    }
+
     func testEachHeadingEndsWithTheHelpfulVotes() {
         let state = opened()
         guard case .reviews(let snippets, _) = state.detail.sections[0].body else { return XCTFail("no reviews") }
