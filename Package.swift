@@ -21,7 +21,7 @@ import PackageDescription
 let fuzzing = Context.environment["STEAMLENS_FUZZ"] != nil
 let fuzzProducts: [Product] = fuzzing ? [.executable(name: "steamlens-fuzz", targets: ["SteamLensFuzz"])] : []
 let fuzzTargets: [Target] = fuzzing ? [
-    .executableTarget(name: "SteamLensFuzz", dependencies: ["SteamLensData", "SteamLensEngine", "SteamLensTestSupport"]),
+    .executableTarget(name: "SteamLensFuzz", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog", "SteamLensTestSupport"]),
 ] : []
 
 let package = Package(

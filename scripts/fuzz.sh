@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 # Package.swift declares steamlens-fuzz only when asked (it needs testing enabled).
 export STEAMLENS_FUZZ=1
 
-targets=(json python lines games reviews libraries snapshot models store tables)
+targets=(json python lines games reviews libraries snapshot models store tables streaming)
 corpus=Tests/FuzzCorpus
 scratch=.build-fuzz
 
@@ -48,7 +48,7 @@ max_len() {
         json | python) echo 4096 ;;
         lines | games | reviews | libraries) echo 16384 ;;
         snapshot | models) echo 65536 ;;
-        store | tables) echo 1024 ;;
+        store | tables | streaming) echo 1024 ;;
     esac
 }
 

@@ -29,6 +29,8 @@ enum FuzzTarget: String, CaseIterable {
     case store
     /// A good store's SQLite tables with the bytes applied as patches, read by `SteamStore.load`.
     case tables
+    /// The streaming sample's store with the bytes applied as patches, loaded by `StreamingStore.load`.
+    case streaming
 
     /// Inputs longer than this are cut: the interesting structure is small,
     /// and huge inputs only slow the search down.
@@ -37,7 +39,7 @@ enum FuzzTarget: String, CaseIterable {
         case .json, .python: return 4096
         case .lines, .games, .reviews, .libraries: return 16384
         case .snapshot, .models: return 65536
-        case .store, .tables: return 1024
+        case .store, .tables, .streaming: return 1024
         }
     }
 
@@ -54,6 +56,7 @@ enum FuzzTarget: String, CaseIterable {
         case .models: BlobTargets.decodeModel(Array(bytes))
         case .store: StoreTarget.open(patches: Array(bytes))
         case .tables: StoreTarget.readTables(patches: Array(bytes))
+        case .streaming: StreamingStoreTarget.open(patches: Array(bytes))
         }
     }
 }

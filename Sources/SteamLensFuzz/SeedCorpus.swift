@@ -17,7 +17,7 @@ enum SeedCorpus {
         guard (try? SentimentModel(serialized: model)) != nil else { fatalError("steamlens-fuzz: the folded sentiment model does not decode") }
         seeds.append((.models, "fixture-sentiment-folded", model))
         // Patches: none, one in the header, a few across the file.
-        for target in [FuzzTarget.store, .tables] {
+        for target in [FuzzTarget.store, .tables, .streaming] {
             seeds.append((target, "no-patch", []))
             seeds.append((target, "header-byte", [0, 0, 18, 0xFF]))
             seeds.append((target, "spread", [0, 16, 0, 0x00, 0, 40, 0, 0x7F, 0, 90, 0, 0xAA]))

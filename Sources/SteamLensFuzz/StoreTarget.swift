@@ -56,7 +56,7 @@ enum StoreTarget {
     }
 
     /// `bytes` with each 4-byte patch (24-bit big-endian offset modulo the size, then the byte) written in.
-    private static func apply(_ patches: [UInt8], to bytes: [UInt8]) -> (bytes: [UInt8], used: Int) {
+    static func apply(_ patches: [UInt8], to bytes: [UInt8]) -> (bytes: [UInt8], used: Int) {
         var bytes = bytes
         var index = 0
         while index + 4 <= patches.count {

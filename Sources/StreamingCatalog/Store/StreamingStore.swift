@@ -100,12 +100,14 @@ public enum StreamingStore {
 
     /// The engine of the store at `path`, mapped. Throws `Problem` when the
     /// store is stale or what a start reads at open is damaged; `onDamage` is
-    /// what a block that fails at first touch does later.
-    public static func load(path: String, fingerprint: String,
+    /// what a block that fails at first touch does later. `verifyEveryColumn`
+    /// checks every column in full as it is mapped, so damage always throws
+    /// (the fuzzer, which must not exit).
+    public static func load(path: String, fingerprint: String, verifyEveryColumn: Bool = false,
                             onDamage: @escaping @Sendable (_ path: String, _ message: String) -> Never = ColumnFile.removeAndExit) throws -> StreamingEngine {
         if hasPayloadMagic(path) { throw Problem.stale("format 2 or older, this build reads \(formatVersion)") }
         do {
-            let file = try ColumnFile(path: path, onDamage: onDamage)
+            let file = try ColumnFile(path: path, verifyEveryColumn: verifyEveryColumn, onDamage: onDamage)
             guard try file.text("meta.fingerprint") == fingerprint else { throw Problem.stale("the source files changed") }
             let stored = try CatalogueColumns.read(file)
             let ratings = try RatingsColumns.read(file, titleCount: stored.titles.count)
