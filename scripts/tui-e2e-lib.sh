@@ -32,24 +32,19 @@ fi
 # the server while the next step connects ("server exited unexpectedly").
 tm new-session -d -s keeper "sleep 86400"
 
-# wait_for TEXT: poll the pane until TEXT appears, or fail after $TIMEOUT s.
-wait_for() {
-    local text="$1" deadline=$((SECONDS + TIMEOUT))
-    while (( SECONDS < deadline )); do
-        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
-        sleep 0.1
-    done
-    fail "timed out after ${TIMEOUT}s waiting for \"$text\""
-}
+# wait_for TEXT: poll the pane until TEXT appears, or fail after $TIMEOUT s;
+# wait_for_re REGEX: the same for an extended regular expression.
+wait_for() { wait_for_match -F "$1" "\"$1\""; }
+wait_for_re() { wait_for_match -E "$1" "/$1/"; }
 
-# wait_for_re REGEX: as wait_for, for an extended regular expression.
-wait_for_re() {
-    local pattern="$1" deadline=$((SECONDS + TIMEOUT))
+# wait_for_match GREP_FLAG PATTERN WHAT
+wait_for_match() {
+    local flag="$1" pattern="$2" deadline=$((SECONDS + TIMEOUT))
     while (( SECONDS < deadline )); do
-        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -qE -- "$pattern"; then return 0; fi
+        if tm capture-pane -p -t "$SESSION" 2>/dev/null | grep -q "$flag" -- "$pattern"; then return 0; fi
         sleep 0.1
     done
-    fail "timed out after ${TIMEOUT}s waiting for /$pattern/"
+    fail "timed out after ${TIMEOUT}s waiting for $3"
 }
 
 # wait_for_file PATH: the shell after steamlens writes stty -a there.
