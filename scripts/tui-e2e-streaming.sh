@@ -7,7 +7,8 @@
 # At 120x40 and 80x24 it starts `steamlens --dataset streaming` in a detached
 # tmux session, waits for the readiness marker (the header's "N titles ·
 # N viewers"), opens a platform's titles, moves onto a title and checks its
-# facts and similar titles, searches the Titles pane, opens the help, and
+# facts and similar titles, searches the Titles pane, opens its genre
+# frequency table (F) and filters the pane to a genre (Enter), opens the help, and
 # quits with q, then once more with Ctrl-C from the search prompt, checking
 # the terminal is restored (echo and icanon on) both times.
 # Every tmux call uses a private server (-L, no config), killed at exit.
@@ -50,6 +51,15 @@ run_size() {
     wait_for "/the"
     tm send-keys -t "$SESSION" Enter
     wait_for "n next"
+
+    # F three times: the genre table of the platform's titles; Enter filters the Titles pane to its top genre; Esc clears it.
+    tm send-keys -t "$SESSION" F F F
+    wait_for "Frequency 3/10 · genre"
+    assert_screen "genre of Titles of " "the genre table counts the Titles pane"
+    tm send-keys -t "$SESSION" Enter
+    wait_for '|genre="'
+    tm send-keys -t "$SESSION" Escape
+    wait_for "7 Titles of "
 
     # Help names the streaming panes and definitions; q closes it, q again quits.
     tm send-keys -t "$SESSION" '?'

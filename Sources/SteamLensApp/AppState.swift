@@ -117,11 +117,11 @@ public struct FilterPrompt: Equatable, Sendable {
 
 /// The frequency table on the right side (Shift-F), with its own cursor.
 public struct FrequencyState: Equatable, Sendable {
-    public var attribute: FrequencyAttribute
-    /// The pane whose listed rows the games come from; nil: every game.
-    public var source: PaneID?
-    /// Only the games behind the pane's selected row (a developer's games).
-    public var selectionOnly = false
+    public var attribute: String
+    /// The catalogue's attributes, in the order `F` steps through them.
+    public var attributes: [String]
+    /// Which rows are counted: behind the pane's listed rows, its selected row, or all.
+    public var scope: FrequencyScope
     public var table: FrequencyTable
     public var cursor = 0
     public var offset = 0

@@ -94,10 +94,9 @@ public enum AppKeymap {
 
     /// The streaming catalogue's keys: Steam's table with its own panes on
     /// the digits, its own definitions on r w m and histograms on h, and
-    /// without the views only Steam has (frequency tables, app ids).
+    /// without Steam's definition keys.
     public static func streaming(panes: [PaneID]) -> Keymap<Command> {
-        let steamOnly: Set<Command> = [.frequency, .copyId,
-                                       .toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey]
+        let steamOnly: Set<Command> = [.toggleReviewYear, .toggleUndatedReviews, .toggleTimeUnit, .toggleJoinKey]
         var bindings: [KeyBinding<Command>] = []
         for var binding in keymap.bindings where !steamOnly.contains(binding.command) {
             switch binding.command {
@@ -112,6 +111,11 @@ public enum AppKeymap {
             case .focus: continue
             case .open: binding.description = "open: the titles of the row (also →)"
             case .search: binding.description = "search the focused pane (fuzzy, ignores accents)"
+            case .frequency:
+                binding.description = "frequency table of the pane's titles: platform, type, genre, country, audience rating, "
+                    + "release year, year added, director, cast member, duration"
+            case .copyId: binding.description = "copy the selected id (a title's id, ns1) to the clipboard"
+            case .histogramScope: binding.description = "histogram or frequency table of all titles / the pane's rows / the selection"
             case .histogram: binding.description = "histograms: duration, release year, mean score, off"
             case .logBins: binding.description = "log bars on/off (histograms; the bins stay linear)"
             case .filter: binding.description = "filter the pane: score > 4, year 2015..2020, genre:dramas; Esc clears"

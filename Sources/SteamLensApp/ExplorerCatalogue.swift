@@ -31,12 +31,23 @@ public protocol ExplorerCatalogue: Sendable {
     /// The histogram `mode` asks for, of `selection` (`.none`: all data);
     /// Steam's come from its engine (``steamEngine``) instead.
     func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram?
+    /// The attributes `F` counts rows by, in the order it steps through
+    /// them; empty: the catalogue has no frequency tables.
+    var frequencyAttributes: [String] { get }
+    /// The frequency table of `attribute` over the drill pane's rows behind
+    /// `scope`, each row's filter one of the drill pane; nil for an unknown attribute.
+    func frequencyTable(_ attribute: String, of scope: FrequencyScope, state: AppState) -> FrequencyTable?
+    /// What `Y` copies for a row of `pane` (a game's app id, a title's `ns1`); nil: its name.
+    func copyableId(of row: PaneRow, in pane: PaneID) -> String?
     /// The Steam engine, for the views only Steam has so far (reviews,
-    /// frequency tables, recommendations as effects); nil elsewhere.
+    /// recommendations as effects); nil elsewhere.
     var steamEngine: Engine? { get }
 }
 
 extension ExplorerCatalogue {
+    public var frequencyAttributes: [String] { [] }
+    public func frequencyTable(_ attribute: String, of scope: FrequencyScope, state: AppState) -> FrequencyTable? { nil }
+    public func copyableId(of row: PaneRow, in pane: PaneID) -> String? { nil }
     public func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram? { nil }
     public func answer(_ question: SectionRequest.Question) -> DetailSection { DetailSection("", .message("not in this catalogue")) }
 }

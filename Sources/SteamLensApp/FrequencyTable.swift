@@ -21,7 +21,8 @@ public struct FrequencyTable: Equatable, Sendable {
         public var filter: String?
     }
 
-    public var attribute: FrequencyAttribute
+    /// The attribute's name: "tag", "price band", "audience rating".
+    public var attribute: String
     /// Where the games come from: "Games · price < 10", "all games".
     public var scopeName: String
     /// "games" or "reviews": what a count counts.
@@ -36,8 +37,8 @@ public struct FrequencyTable: Equatable, Sendable {
 
     /// The table as exported: value, count, percent of the set.
     public var resultTable: ResultTable {
-        ResultTable(title: "\(attribute.rawValue) of \(scopeName)",
-                    columns: [.init(attribute.rawValue), .init(unit, .right), .init("percent", .right)],
+        ResultTable(title: "\(attribute) of \(scopeName)",
+                    columns: [.init(attribute), .init(unit, .right), .init("percent", .right)],
                     rows: rows.map { [.text($0.label), .integer($0.count), .number(percent($0), digits: 1)] },
                     notes: note.map { [$0] } ?? [])
     }
@@ -172,7 +173,7 @@ enum Frequencies {
             rows.sort { $0.count != $1.count ? $0.count > $1.count : keys[$0.label]! < keys[$1.label]! }
         }
         if none > 0 { rows.append(FrequencyTable.Row(label: "(none)", count: none, filter: nil)) }
-        return FrequencyTable(attribute: attribute, scopeName: scopeName, unit: unit, total: total, rows: rows, note: note)
+        return FrequencyTable(attribute: attribute.rawValue, scopeName: scopeName, unit: unit, total: total, rows: rows, note: note)
     }
 
     /// A value as a filter writes it: quoted, since names hold spaces.

@@ -14,8 +14,9 @@ import TerminalUI
 /// ```
 struct FrequencyView: Widget {
     var table: FrequencyTable
-    /// 1-based place of the attribute among all, for the title.
+    /// 1-based place of the attribute among the catalogue's `count`, for the title.
     var position: Int
+    var count: Int
     var cursor: Int
     var offset: Int
     var theme: Theme
@@ -27,12 +28,12 @@ struct FrequencyView: Widget {
 
     func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 10, area.height >= 5 else { return }
-        let title = "Frequency \(position)/\(FrequencyAttribute.allCases.count) · \(table.attribute.rawValue)"
+        let title = "Frequency \(position)/\(count) · \(table.attribute)"
         let panel = Panel(title: title, isFocused: true, theme: theme, glyphs: glyphs)
         buffer.render(panel, area: area)
         let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
         var y = inner.y
-        let heading = "\(table.attribute.rawValue) of \(table.scopeName) · \(Formatting.counted(table.total, String(table.unit.dropLast()), table.unit))"
+        let heading = "\(table.attribute) of \(table.scopeName) · \(Formatting.counted(table.total, String(table.unit.dropLast()), table.unit))"
         buffer.write(heading, x: inner.x, y: y, style: theme.header, maxWidth: inner.width, ellipsis: glyphs.ellipsis)
         y += 1
         guard !table.rows.isEmpty else {

@@ -181,47 +181,40 @@ func handlePaletteKey(_ state: inout AppState, _ key: Key, query: String, cursor
 
 // MARK: - Frequency table
 
-func openFrequency(_ state: inout AppState, engine: Engine) -> [Effect] {
-    let attributes = FrequencyAttribute.allCases
-    let attribute: FrequencyAttribute
+func openFrequency(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Effect] {
+    let attributes = engine.frequencyAttributes
+    guard !attributes.isEmpty else { return [] }
+    let attribute: String
     if let current = state.frequency {
-        attribute = attributes[((attributes.firstIndex(of: current.attribute) ?? 0) + 1) % attributes.count]
+        attribute = attributes[((attributes.firstIndex(of: current.attribute) ?? -1) + 1) % attributes.count]
     } else {
         attribute = attributes[0]
     }
     state.histogram = nil
     state.distribution = nil
     state.chart = nil
-    let source = state.frequency.map { $0.source } ?? state.focus
-    let selectionOnly = state.frequency?.selectionOnly ?? false
-    state.frequency = FrequencyState(attribute: attribute, source: source, selectionOnly: selectionOnly,
-                                     table: frequencyTable(attribute, source: source, selectionOnly: selectionOnly,
-                                                           state: state, engine: engine))
+    let scope = state.frequency?.scope ?? FrequencyScope(source: state.focus)
+    guard let table = engine.frequencyTable(attribute, of: scope, state: state) else { return [] }
+    state.frequency = FrequencyState(attribute: attribute, attributes: attributes, scope: scope, table: table)
     return []
 }
 
-func frequencyTable(_ attribute: FrequencyAttribute, source: PaneID?, selectionOnly: Bool = false,
-                    state: AppState, engine: Engine) -> FrequencyTable {
-    guard let source else {
+/// Steam's table of `attribute` over the games behind `scope`.
+func steamFrequencyTable(_ attribute: FrequencyAttribute, of scope: FrequencyScope, state: AppState, engine: Engine) -> FrequencyTable {
+    let name = scope.name(unit: "games", drillPane: .games, state: state)
+    guard let source = scope.source else {
         let items = (0..<Int32(engine.catalog.gameCount)).map { $0 }
-        return Frequencies.table(attribute, items: items, scopeName: "all games", engine: engine)
+        return Frequencies.table(attribute, items: items, scopeName: name, engine: engine)
     }
     let pane = state.panes[source] ?? PaneState()
-    if selectionOnly, let row = pane.selected {
-        let items = Frequencies.items(behind: source, rows: [row], engine: engine)
-        return Frequencies.table(attribute, items: items, scopeName: source == .games ? row.name : "games of " + row.name, engine: engine)
-    }
-    let items = Frequencies.items(behind: source, rows: pane.rows, engine: engine)
-    var name = source.title
-    if source == .games, let scope = state.gamesDrill { name += " of " + PaneColumn.scopeName(scope, in: state) }
-    if let filter = pane.filter { name += " |" + filter.text }
-    return Frequencies.table(attribute, items: items, scopeName: source == .games ? name : "games of " + name, engine: engine)
+    let rows = scope.selectionOnly ? pane.selected.map { [$0] } ?? pane.rows : pane.rows
+    return Frequencies.table(attribute, items: Frequencies.items(behind: source, rows: rows, engine: engine), scopeName: name, engine: engine)
 }
 
 /// Keys while the frequency table is open: it takes moving, Enter and `a`;
 /// nil lets every other key act as usual.
 func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine catalogue: any ExplorerCatalogue, times: Int = 1) -> [Effect]? {
-    guard var frequency = state.frequency, let engine = catalogue.steamEngine, let command = state.keymap.command(for: key) else { return nil }
+    guard var frequency = state.frequency, let command = state.keymap.command(for: key) else { return nil }
     let count = frequency.table.rows.count
     let page = FrequencyView.visibleRows(height: ScreenLayout(size: state.size).right.height, hasNote: frequency.table.note != nil)
     switch command {
@@ -234,14 +227,9 @@ func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine catalogue: a
     case .top: frequency.cursor = 0
     case .bottom: frequency.cursor = count - 1
     case .histogramScope:
-        // The pane's listed rows → the selected row alone → every game → …
-        switch (frequency.source, frequency.selectionOnly) {
-        case (.some, false): frequency.selectionOnly = true
-        case (.some, true): (frequency.source, frequency.selectionOnly) = (nil, false)
-        case (nil, _): frequency.source = state.focus
-        }
-        frequency.table = frequencyTable(frequency.attribute, source: frequency.source, selectionOnly: frequency.selectionOnly,
-                                         state: state, engine: engine)
+        frequency.scope = frequency.scope.next(focus: state.focus)
+        guard let table = catalogue.frequencyTable(frequency.attribute, of: frequency.scope, state: state) else { return [] }
+        frequency.table = table
         frequency.cursor = 0
         frequency.offset = 0
     case .open:
@@ -256,17 +244,17 @@ func handleFrequencyKey(_ state: inout AppState, _ key: Key, engine catalogue: a
     return []
 }
 
-/// Enter on a frequency row: the Games pane keeps only the games of that
-/// row (within its filter when the table counted the Games pane itself).
+/// Enter on a frequency row: the drill pane (Games, Titles) keeps only the
+/// rows with that value (within its filter when the table counted that pane).
 private func filterToFrequencyRow(_ state: inout AppState, _ frequency: FrequencyState, engine: any ExplorerCatalogue) -> [Effect] {
     guard frequency.table.rows.indices.contains(frequency.cursor) else { return [] }
-    let row = frequency.table.rows[frequency.cursor]
+    let row = frequency.table.rows[frequency.cursor], drillPane = state.layout.drillPane
     guard let rowFilter = row.filter else {
-        state.status = "\(row.label): no filter of the games selects this row"
+        state.status = "\(row.label): no filter of \(drillPane.title) selects this row"
         return []
     }
-    var pane = state.panes[.games] ?? PaneState()
-    let text = frequency.source == .games ? [pane.filter?.text, rowFilter].compactMap { $0 }.joined(separator: " ") : rowFilter
+    var pane = state.panes[drillPane] ?? PaneState()
+    let text = frequency.scope.source == drillPane ? [pane.filter?.text, rowFilter].compactMap { $0 }.joined(separator: " ") : rowFilter
     do {
         pane.filter = try PaneFilter.parse(text, numberFields: pane.columns.map(\.name), labelFields: pane.labelFields)
     } catch {
@@ -276,6 +264,6 @@ private func filterToFrequencyRow(_ state: inout AppState, _ frequency: Frequenc
     state.frequency = nil
     state.search = nil
     if state.reviewsDrill != nil { state.drill.removeLast() }
-    state.focus = .games
-    return applyFilter(&state, pane, to: .games, engine: engine)
+    state.focus = drillPane
+    return applyFilter(&state, pane, to: drillPane, engine: engine)
 }

@@ -177,8 +177,8 @@ func perform(_ state: inout AppState, _ command: Command, engine: any ExplorerCa
         return []
 
     case .frequency:
-        guard let steam = engine.steamEngine else { return notHere(&state, "frequency tables") }
-        return openFrequency(&state, engine: steam)
+        guard !engine.frequencyAttributes.isEmpty else { return notHere(&state, "frequency tables") }
+        return openFrequency(&state, engine: engine)
 
     case .widen, .narrow:
         state.leftZoom = min(12, max(-4, state.leftZoom + (command == .widen ? 1 : -1)))
@@ -242,9 +242,7 @@ func perform(_ state: inout AppState, _ command: Command, engine: any ExplorerCa
             return []
         }
         var text = row.name
-        if command == .copyId, state.focus == .games, let catalog = engine.steamEngine?.catalog, catalog.itemIds.indices.contains(row.id) {
-            text = String(catalog.itemIds[row.id])
-        }
+        if command == .copyId, let id = engine.copyableId(of: row, in: state.focus) { text = id }
         // The clipboard gets the data's text, so control characters go first.
         text = TextSanitizer.sanitize(text, keepNewlines: false)
         state.status = "copied \"\(text)\" to the clipboard (OSC 52)"

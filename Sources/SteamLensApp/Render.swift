@@ -49,8 +49,8 @@ private func renderFrame(_ state: AppState, size: Size) -> Buffer {
 
 private func renderRightSide(_ state: AppState, into screen: inout Buffer, area: Rect) {
     if let frequency = state.frequency {
-        let position = (FrequencyAttribute.allCases.firstIndex(of: frequency.attribute) ?? 0) + 1
-        screen.render(FrequencyView(table: frequency.table, position: position, cursor: frequency.cursor, offset: frequency.offset,
+        let position = (frequency.attributes.firstIndex(of: frequency.attribute) ?? 0) + 1
+        screen.render(FrequencyView(table: frequency.table, position: position, count: frequency.attributes.count, cursor: frequency.cursor, offset: frequency.offset,
                                     theme: state.theme, glyphs: state.glyphs), area: area)
     } else if let mode = state.histogram, let chart = state.chart {
         let panel = Panel(title: rightTitle(state), isFocused: false, theme: state.theme, glyphs: state.glyphs)

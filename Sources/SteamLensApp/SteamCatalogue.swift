@@ -39,6 +39,17 @@ extension Engine: ExplorerCatalogue {
         DetailBuilder.build(selection, state: state, engine: self)
     }
 
+    public var frequencyAttributes: [String] { FrequencyAttribute.allCases.map(\.rawValue) }
+
+    public func frequencyTable(_ attribute: String, of scope: FrequencyScope, state: AppState) -> FrequencyTable? {
+        FrequencyAttribute(rawValue: attribute).map { steamFrequencyTable($0, of: scope, state: state, engine: self) }
+    }
+
+    /// A game's app id; other rows copy their name.
+    public func copyableId(of row: PaneRow, in pane: PaneID) -> String? {
+        pane == .games && catalog.itemIds.indices.contains(row.id) ? String(catalog.itemIds[row.id]) : nil
+    }
+
     public func drills(into selection: Selection) -> Bool {
         switch selection {
         case .developer, .user, .genre, .year: return true

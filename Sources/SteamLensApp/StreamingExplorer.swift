@@ -29,8 +29,10 @@ public struct StreamingExplorer: ExplorerCatalogue {
     public static let titles = PaneID(6, "Titles")
     public static let panes = [platforms, genres, years, countries, cast, viewers, titles]
 
-    /// What a Titles filter may name besides its columns.
-    static let titleLabelFields = ["genre", "country", "cast", "director", "platform", "type", "rating"]
+    /// What a Titles filter may name besides its columns: `released` and
+    /// `added` are the two years whatever the year definition, `duration` a
+    /// frequency table's band ("90-119 min", "2 seasons").
+    static let titleLabelFields = ["genre", "country", "cast", "director", "platform", "type", "rating", "released", "added", "duration"]
 
     public init(engine: StreamingEngine) {
         self.engine = engine
@@ -169,7 +171,10 @@ public struct StreamingExplorer: ExplorerCatalogue {
             case "director": return title.directors.map(PaneFilter.fold)
             case "platform": return [PaneFilter.fold(title.platform.rawValue), PaneFilter.fold(title.platform.displayName)]
             case "type": return [PaneFilter.fold(title.type.rawValue), PaneFilter.fold(title.type.displayName)]
-            case "rating": return title.rating.map { [PaneFilter.fold($0)] } ?? []
+            case "rating": return [PaneFilter.fold(title.rating ?? "unknown")]
+            case "released": return [PaneFilter.fold(title.releaseYear.map(String.init) ?? "unknown")]
+            case "added": return [PaneFilter.fold(title.dateAdded.map { String($0.year) } ?? "unknown")]
+            case "duration": return [PaneFilter.fold(DurationBand.label(of: title.duration))]
             default: return []
             }
         }

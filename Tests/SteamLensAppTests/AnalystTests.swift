@@ -76,7 +76,7 @@ final class AnalystTests: XCTestCase {
         var state = self.state()
         state.press("5 F F F F F F", engine: TinyCatalog.engine)
         let table = state.frequency!.table
-        XCTAssertEqual(table.attribute, .priceBand)
+        XCTAssertEqual(table.attribute, FrequencyAttribute.priceBand.rawValue)
         XCTAssertEqual(table.rows.map(\.label), ["free", "(0, 5)", "[5, 10)", "[10, 20)", "[20, 40)", "unknown"])
         state.press("G Enter", engine: TinyCatalog.engine)
         XCTAssertEqual(names(state), ["Old Ruins"], "Enter on unknown keeps the games without a price")
@@ -86,7 +86,7 @@ final class AnalystTests: XCTestCase {
         var state = self.state()
         state.press("5 F F F F F", engine: TinyCatalog.engine)
         let table = state.frequency!.table
-        XCTAssertEqual(table.attribute, .publisher)
+        XCTAssertEqual(table.attribute, FrequencyAttribute.publisher.rawValue)
         XCTAssertEqual(table.total, 6)
         XCTAssertEqual(table.rows.map(\.label), ["Iron Owl", "Blue Kite", "Ember Forge", "Koei Tecmo", "(none)"])
         XCTAssertEqual(table.rows.map(\.count), [2, 1, 1, 1, 1], "Old Ruins has no publisher")
@@ -128,7 +128,7 @@ final class AnalystTests: XCTestCase {
         var state = self.state()
         state.press("F F F F F F F F F", engine: TinyCatalog.engine)
         let table = state.frequency!.table
-        XCTAssertEqual(table.attribute, .sentiment)
+        XCTAssertEqual(table.attribute, FrequencyAttribute.sentiment.rawValue)
         XCTAssertEqual(table.unit, "reviews")
         XCTAssertEqual(table.total, TinyCatalog.engine.catalog.reviewCount)
         XCTAssertEqual(table.scopeName, "games of Developers")

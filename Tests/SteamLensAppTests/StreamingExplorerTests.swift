@@ -158,12 +158,11 @@ final class StreamingExplorerTests: XCTestCase {
         XCTAssertEqual(keymap.duplicateKeys, [])
         XCTAssertEqual(keymap.command(for: .char("7")), .focus(StreamingExplorer.titles))
         XCTAssertEqual(keymap.command(for: .char("w")), .toggleWordMatch)
-        XCTAssertNil(keymap.command(for: .char("F")))
-        XCTAssertNil(keymap.command(for: .char("Y")))
-        var state = StreamingFixture.state()
-        state.press("F", catalogue: explorer)
-        XCTAssertNil(state.frequency)
-        XCTAssertEqual(state.status, "F does nothing here · ? for help · : for commands")
+        XCTAssertEqual(keymap.command(for: .char("F")), .frequency)
+        XCTAssertEqual(keymap.command(for: .char("Y")), .copyId)
+        XCTAssertNil(keymap.command(for: .char("u")), "Steam's year-less reviews definition")
+        let help = keymap.bindings.first { $0.command == .frequency }?.description ?? ""
+        XCTAssertTrue(help.contains("titles") && help.contains("year added") && help.contains("duration"), help)
     }
 
     func testHistogramsCountThePlatformsMoviesYearsAndScoresThenClose() {

@@ -74,7 +74,7 @@ final class StreamingScreenSnapshotTests: XCTestCase {
             "├ 6 Viewers · u1070 ───────────────────┤│                                                                              │",
             "├ 7 Titles · The Dark Family ──────────┤│                                                                              │",
             "└────────────────────────── row 1 of 4 ┘└──────────────────────────────────────────────────────────────────────────────┘",
-            " Tab pane  Enter open  / search  f/| filter  s/] sort  h histogram  d definitions  :/Ctrl-p commands  ? help  q quit",
+            " Tab pane  Enter open  / search  f/| filter  s/] sort  F freq  h histogram  :/Ctrl-p commands  ? help  q quit",
         ])
     }
 
@@ -119,7 +119,7 @@ final class StreamingScreenSnapshotTests: XCTestCase {
             "│  The Midnight Dream          112   4.06  2019 ▊   ││                                                                 │",
             "│  Island of the Road          110   4.04  2018 ▊   ││                                                                 │",
             "└───────────────────────────────────── row 2 of 248 ┘└─────────────────────────────────────────────────────────────────┘",
-            " Tab pane  Enter open  / search  f/| filter  s/] sort  h histogram  d definitions  :/Ctrl-p commands  ? help  q quit",
+            " Tab pane  Enter open  / search  f/| filter  s/] sort  F freq  h histogram  :/Ctrl-p commands  ? help  q quit",
         ])
     }
 
