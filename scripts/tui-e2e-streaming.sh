@@ -78,6 +78,18 @@ run_size() {
 run_size 120 40
 run_size 80 24
 
+# The settings file's [streaming] table remembers the title year switched with r.
+echo "$NAME: settings"
+start 100 30 "$WORK/s"
+tm send-keys -t "$SESSION" r
+sleep 0.5
+tm send-keys -t "$SESSION" q
+wait_for_file "$WORK/s"
+config="$WORK/config/steamlens/config.toml"
+grep -qF "[streaming]" "$config" || fail "no [streaming] table in $config: $(cat "$config" 2>/dev/null)"
+grep -qE "title_year = .added." "$config" || fail "the switched title year was not saved: $(cat "$config")"
+tm kill-session -t "$SESSION"
+
 # Ctrl-C from the search prompt quits too, and restores the terminal.
 echo "$NAME: Ctrl-C"
 start 100 30 "$WORK/c"

@@ -6,7 +6,8 @@ import TOMLKit
 /// What the explorer remembers between runs, in
 /// `$XDG_CONFIG_HOME/steamlens/config.toml` (`~/.config/…` without it):
 /// the definitions, each pane's sort, the left column's zoom, the theme and
-/// the mouse. Every key is optional; a missing one keeps the default.
+/// the mouse; the streaming explorer's own in `[streaming]`. Every key is
+/// optional; a missing one keeps the default.
 ///
 /// ```toml
 /// review_year = "posted"        # or "release"
@@ -36,10 +37,12 @@ public struct Settings: Codable, Equatable, Sendable {
     public var leftZoom: Int?
     public var theme: String?
     public var mouse: Bool?
+    /// The streaming explorer's own definitions, sorts and zoom (``StreamingSettings``).
+    public var streaming: StreamingSettings?
 
     enum CodingKeys: String, CodingKey {
         case reviewYear = "review_year", undatedReviews = "undated_reviews", timeUnit = "time_unit", joinKey = "join_key"
-        case sorts, leftZoom = "left_zoom", theme, mouse
+        case sorts, leftZoom = "left_zoom", theme, mouse, streaming
     }
 
     public init() {}
@@ -52,13 +55,17 @@ public struct Settings: Codable, Equatable, Sendable {
         timeUnit = state.definitions.timeUnit
         joinKey = state.definitions.joinKey
         leftZoom = state.leftZoom
+        sorts = Self.paneSorts(of: state)
+    }
+
+    /// Each pane's sort by pane name; the drill pane's is the whole list's, not a drill's.
+    static func paneSorts(of state: AppState) -> [String: Sort] {
         var sorts: [String: Sort] = [:]
         for pane in state.visiblePanes {
-            // The Games pane's sort is the all-games list's, not a drill's.
             guard let paneState = pane == state.layout.drillPane ? state.allGamesPane ?? state.panes[pane] : state.panes[pane] else { continue }
             sorts[pane.title.lowercased()] = Sort(column: paneState.sortColumnName, descending: paneState.sort.descending)
         }
-        self.sorts = sorts
+        return sorts
     }
 
     /// The definitions these settings ask for, on top of `base`.
@@ -141,10 +148,15 @@ extension AppState {
     /// Returns the effects of the refreshed right side.
     public mutating func apply(_ settings: Settings, engine: any ExplorerCatalogue) -> [Effect] {
         definitions = settings.definitions(over: definitions)
-        leftZoom = min(12, max(-4, settings.leftZoom ?? 0))
+        return applyLayout(sorts: settings.sorts, leftZoom: settings.leftZoom, engine: engine)
+    }
+
+    /// Each pane's saved sort (by pane name) and the zoom, then the panes and the right side again.
+    mutating func applyLayout(sorts: [String: Settings.Sort]?, leftZoom zoom: Int?, engine: any ExplorerCatalogue) -> [Effect] {
+        leftZoom = min(12, max(-4, zoom ?? 0))
         for pane in visiblePanes {
             var paneState = panes[pane] ?? PaneState()
-            if let sort = settings.sorts?[pane.title.lowercased()] {
+            if let sort = sorts?[pane.title.lowercased()] {
                 let column = sort.column == "name" ? 0 : (paneState.columns.firstIndex { $0.name == sort.column }.map { $0 + 1 })
                 if let column { paneState.sort = PaneSort(column: column, descending: sort.descending) }
             }

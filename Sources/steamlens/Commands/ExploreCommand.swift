@@ -99,13 +99,7 @@ struct ExploreCommand: ParsableCommand {
         if isStreaming { return try runStreaming() }
         let loader = try dataOptions.loader()
         let environment = ProcessInfo.processInfo.environment
-        let settingsPath = config ?? Settings.defaultPath(environment: environment)
-        // A bad settings file is reported and the defaults used: it must not keep the explorer shut.
-        var settings = Settings()
-        var settingsWarning: String?
-        if let settingsPath {
-            do { settings = try Settings.load(from: settingsPath) } catch { settingsWarning = "\(error); using the defaults" }
-        }
+        let (settingsPath, settings, settingsWarning) = loadSettings(environment: environment)
         let wantsColor = !noColor && !Theme.environmentDisablesColor(environment) && settings.theme != "monochrome"
         let terminal: CursesTerminal
         do {
@@ -142,19 +136,22 @@ struct ExploreCommand: ParsableCommand {
             // The theme and the mouse are only ever what the file said: a --no-color run must not stick.
             saved.theme = settings.theme
             saved.mouse = settings.mouse
+            saved.streaming = settings.streaming
             try? saved.save(to: settingsPath)
         }
     }
 
-    /// The explorer on the streaming catalogue. It reads no settings file and
-    /// writes none: the saved sorts and definitions are Steam's.
+    /// The explorer on the streaming catalogue. Its definitions, sorts and
+    /// zoom are the settings file's `[streaming]` table; the rest of the
+    /// file (Steam's, the theme, the mouse) is read and written back as it was.
     private func runStreaming() throws {
         let folder = try dataOptions.streamingFolder()
         let environment = ProcessInfo.processInfo.environment
-        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment)
+        let (settingsPath, settings, settingsWarning) = loadSettings(environment: environment)
+        let wantsColor = !noColor && !Theme.environmentDisablesColor(environment) && settings.theme != "monochrome"
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse))
+            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse && settings.mouse != false))
         } catch {
             try printPlainOverview(because: "\(error)")
             return
@@ -175,10 +172,27 @@ struct ExploreCommand: ParsableCommand {
             terminal.shutdown()
             throw CLIFailure(error)
         }
-        let (state, effects) = AppState.start(catalogue: explorer, size: terminal.size, sourceName: source,
+        var (state, effects) = AppState.start(catalogue: explorer, size: terminal.size, sourceName: source,
                                               theme: wantsColor ? theme : .monochrome, glyphs: ascii ? .ascii : terminal.glyphs,
                                               exportFolder: absoluteExportFolder)
-        AppRunner(engine: explorer, terminal: terminal, state: state, effects: effects).run()
+        if let streaming = settings.streaming { effects = state.apply(streaming, engine: explorer) }
+        if let settingsWarning { state.status = settingsWarning }
+        let runner = AppRunner(engine: explorer, terminal: terminal, state: state, effects: effects)
+        runner.run()
+        // Only the [streaming] table changes; a file that could not be read is left as it was.
+        if let settingsPath, settingsWarning == nil {
+            var saved = settings
+            saved.streaming = StreamingSettings(runner.state)
+            try? saved.save(to: settingsPath)
+        }
+    }
+
+    /// The settings file's path, its settings and, when it could not be used,
+    /// why (the defaults are used then: a bad file must not keep the explorer shut).
+    private func loadSettings(environment: [String: String]) -> (path: String?, settings: Settings, warning: String?) {
+        let path = config ?? Settings.defaultPath(environment: environment)
+        guard let path else { return (nil, Settings(), nil) }
+        do { return (path, try Settings.load(from: path), nil) } catch { return (path, Settings(), "\(error); using the defaults") }
     }
 
     /// "streaming sample" for the bundled one, else the folder's name.
