@@ -30,6 +30,7 @@ private func runFuzzerDriver(
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
+    target.prepare()
     return runFuzzerDriver(&count, &arguments, fuzzOneInput)
 }
 #else

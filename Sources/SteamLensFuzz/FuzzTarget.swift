@@ -43,6 +43,17 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
+    /// Builds what the target compares against (a trained store: up to a
+    /// minute under ASan) before the first input, outside libFuzzer's
+    /// per-input timeout, which would otherwise stop the run on it.
+    func prepare() {
+        switch self {
+        case .models, .store, .tables: _ = Baseline.shared
+        case .streaming: _ = StreamingStoreTarget.baseline
+        case .json, .python, .lines, .games, .reviews, .libraries, .snapshot: break
+        }
+    }
+
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         let bytes = UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, maximumLength)])
         switch self {
