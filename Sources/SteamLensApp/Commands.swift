@@ -68,7 +68,7 @@ public enum AppKeymap {
         KeyBinding([.char("h")], .histogram, description: "histograms: price, year, playtime, length, sentiment, off",
                    group: "Views", hint: "histogram", priority: 7),
         KeyBinding([.char("l")], .logBins, description: "log bins on/off (histograms)", group: "Views"),
-        KeyBinding([.char("a")], .histogramScope, description: "histogram of all data / of the selection", group: "Views"),
+        KeyBinding([.char("a")], .histogramScope, description: "histogram or frequency table of all data / the pane's rows / the selection", group: "Views"),
         KeyBinding([.char("y")], .copyName, description: "copy the selected name to the clipboard (OSC 52, works over SSH)", group: "Views"),
         KeyBinding([.char("Y")], .copyId, description: "copy the selected id (a game's app id) to the clipboard", group: "Views"),
         KeyBinding([.char("+")], .widen, description: "widen the left column", group: "Views"),

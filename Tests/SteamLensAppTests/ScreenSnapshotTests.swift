@@ -294,7 +294,7 @@ final class ScreenSnapshotTests: XCTestCase {
             "││   F            frequency table of the pane's games: tag, genre, spec, developer, publisher, price, year, genre × … ││",
             "├│   h            histograms: price, year, playtime, length, sentiment, off                                           ││",
             "├│   l            log bins on/off (histograms)                                                                        ││",
-            "├│   a            histogram of all data / of the selection                                                            ││",
+            "├│   a            histogram or frequency table of all data / the pane's rows / the selection                          ││",
             "├│   y            copy the selected name to the clipboard (OSC 52, works over SSH)                                    ││",
             "└└─────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36 of 53 ─┘┘",
             " Tab pane  Enter open  / search  f/| filter  s/] sort  F freq  h histogram  :/Ctrl-p commands  ? help  q quit",
