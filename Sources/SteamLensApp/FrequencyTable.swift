@@ -101,7 +101,7 @@ enum Frequencies {
             }
             for (id, total) in byId.enumerated() where total > 0 {
                 counts[names[id], default: 0] += total
-                if filters[names[id]] == nil { filters[names[id]] = "\(field)=\(quoted(names[id]))" }
+                if filters[names[id]] == nil { filters[names[id]] = FrequencyCounter.equals(field, names[id]) }
             }
         }
         var ordered: [String]? = nil   // labels in their natural order, for ordinal attributes
@@ -148,7 +148,7 @@ enum Frequencies {
             tally(keys, label: { key in
                 "\(catalog.genreNames[key / 10_000]) · \(key % 10_000 == 0 ? "unknown" : String(key % 10_000))"
             }, filter: { key in
-                "genre=\(quoted(catalog.genreNames[key / 10_000])) " + (key % 10_000 == 0 ? "year=unknown" : "year \(key % 10_000)")
+                "genre=\(FrequencyCounter.quoted(catalog.genreNames[key / 10_000])) " + (key % 10_000 == 0 ? "year=unknown" : "year \(key % 10_000)")
             })
             note = "a game has several genres: shares add up to more than 100%"
         case .sentiment:
@@ -163,22 +163,12 @@ enum Frequencies {
             ordered = names
             note = "counts the reviews of these games; Enter cannot filter games by it"
         }
-        var rows = counts.map { FrequencyTable.Row(label: $0.key, count: $0.value, filter: filters[$0.key]) }
-        if let ordered {
-            let position = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
-            rows.sort { (position[$0.label] ?? .max) < (position[$1.label] ?? .max) }
-        } else {
-            // Ties by name; the keys are folded once, not per comparison (10,992 developers).
-            let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0.label, NameKey.normalize($0.label)) })
-            rows.sort { $0.count != $1.count ? $0.count > $1.count : keys[$0.label]! < keys[$1.label]! }
-        }
-        if none > 0 { rows.append(FrequencyTable.Row(label: "(none)", count: none, filter: nil)) }
-        return FrequencyTable(attribute: attribute.rawValue, scopeName: scopeName, unit: unit, total: total, rows: rows, note: note)
-    }
-
-    /// A value as a filter writes it: quoted, since names hold spaces.
-    private static func quoted(_ text: String) -> String {
-        text.contains("\"") ? "'" + text + "'" : "\"" + text + "\""
+        let order = ordered.map { labels -> FrequencyCounter.Order in
+            let position = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+            return .ranked { position[$0] }
+        } ?? .byCount
+        return FrequencyTable(attribute: attribute.rawValue, scopeName: scopeName, unit: unit, total: total,
+                              rows: FrequencyCounter.rows(counts, filters: filters, none: none, order: order), note: note)
     }
 }
 

@@ -207,8 +207,8 @@ func steamFrequencyTable(_ attribute: FrequencyAttribute, of scope: FrequencySco
         return Frequencies.table(attribute, items: items, scopeName: name, engine: engine)
     }
     let pane = state.panes[source] ?? PaneState()
-    let rows = scope.selectionOnly ? pane.selected.map { [$0] } ?? pane.rows : pane.rows
-    return Frequencies.table(attribute, items: Frequencies.items(behind: source, rows: rows, engine: engine), scopeName: name, engine: engine)
+    return Frequencies.table(attribute, items: Frequencies.items(behind: source, rows: scope.rows(of: pane), engine: engine),
+                             scopeName: name, engine: engine)
 }
 
 /// Keys while the frequency table is open: it takes moving, Enter and `a`;

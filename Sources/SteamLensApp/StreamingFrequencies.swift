@@ -15,10 +15,7 @@ extension StreamingExplorer {
         let definitions = state.streamingDefinitions ?? .standard
         let items: [Int]
         if let source = scope.source {
-            let pane = state.panes[source] ?? PaneState()
-            // As on Steam, the selected row alone falls back to the listed rows when nothing is selected.
-            items = titles(behind: source, rows: scope.selectionOnly ? pane.selected.map { [$0] } ?? pane.rows : pane.rows,
-                           definitions: definitions)
+            items = titles(behind: source, rows: scope.rows(of: state.panes[source] ?? PaneState()), definitions: definitions)
         } else {
             items = Array(engine.titles.indices)
         }
@@ -30,46 +27,32 @@ extension StreamingExplorer {
         }
         func year(_ value: Int?) -> String { value.map(String.init) ?? "unknown" }
         let years = FrequencyCounter.Order.ranked { Int($0) ?? Int.max }
-        let several = "a title has several %@: shares add up to more than 100%"
+        func several(_ what: String) -> String { "a title has several \(what): shares add up to more than 100%" }
+        func count(_ order: FrequencyCounter.Order, note: String? = nil, _ values: (Int) -> [FrequencyValue]) -> FrequencyTable {
+            FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: order, note: note, values: values)
+        }
         switch attribute {
         case "platform":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name,
-                                          order: .ranked { label in Platform.allCases.firstIndex { $0.displayName == label } }) {
+            return count(.ranked { label in Platform.allCases.firstIndex { $0.displayName == label } }) {
                 [FrequencyValue(titles[$0].platform.displayName, filter: equals("platform", titles[$0].platform.rawValue))]
             }
-        case "type":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          values: byLabels("type") { [$0.type.displayName] })
-        case "genre":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          note: several.replacingOccurrences(of: "%@", with: "genres"), values: byLabels("genre", \.genres))
-        case "country":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          note: several.replacingOccurrences(of: "%@", with: "countries"), values: byLabels("country", \.countries))
+        case "type": return count(.byCount, byLabels("type") { [$0.type.displayName] })
+        case "genre": return count(.byCount, note: several("genres"), byLabels("genre", \.genres))
+        case "country": return count(.byCount, note: several("countries"), byLabels("country", \.countries))
         case "audience rating":
             // Under the m definition "G" a missing rating counts as G, which no filter of the ratings as written selects.
             let merged = definitions.missingRating == .g
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          note: merged ? "G includes the titles without a rating (definition m): Enter lists only the rated G" : nil) {
+            return count(.byCount, note: merged ? "G includes the titles without a rating (definition m): Enter lists only the rated G" : nil) {
                 let label = definitions.rating(of: titles[$0])
                 return [FrequencyValue(label, filter: equals("rating", titles[$0].rating ?? label))]
             }
-        case "release year":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: years,
-                                          values: byLabels("released") { [year($0.releaseYear)] })
-        case "year added":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: years,
-                                          values: byLabels("added") { [year($0.dateAdded?.year)] })
-        case "director":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          values: byLabels("director", \.directors))
-        case "cast member":
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name, order: .byCount,
-                                          note: "a title has several cast members: shares add up to more than 100%", values: byLabels("cast", \.cast))
+        case "release year": return count(years, byLabels("released") { [year($0.releaseYear)] })
+        case "year added": return count(years, byLabels("added") { [year($0.dateAdded?.year)] })
+        case "director": return count(.byCount, byLabels("director", \.directors))
+        case "cast member": return count(.byCount, note: several("cast members"), byLabels("cast", \.cast))
         default:
-            return FrequencyCounter.table(attribute, items: items, unit: "titles", scopeName: name,
-                                          order: .ranked(DurationBand.rank), note: "movies by length, shows by seasons",
-                                          values: byLabels("duration") { [DurationBand.label(of: $0.duration)] })
+            return count(.ranked(DurationBand.rank), note: "movies by length, shows by seasons",
+                         byLabels("duration") { [DurationBand.label(of: $0.duration)] })
         }
     }
 
