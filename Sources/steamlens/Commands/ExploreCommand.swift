@@ -101,17 +101,8 @@ struct ExploreCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let (settingsPath, settings, settingsWarning) = loadSettings(environment: environment)
         let wantsColor = !noColor && !Theme.environmentDisablesColor(environment) && settings.theme != "monochrome"
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse && settings.mouse != false))
-        } catch {
-            // An unknown TERM: say why, then answer in plain text rather than fail.
-            try printPlainOverview(because: "\(error)")
-            return
-        }
+        guard let terminal = try startCurses(color: wantsColor, mouse: !noMouse && settings.mouse != false) else { return }
         defer { terminal.shutdown() }
-        // A damaged column block stops the process mid-query: leave curses first so its message is seen.
-        ColumnFile.beforeDamageMessage = { TerminalGuard.restore() }
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
         let glyphs = ascii ? Glyphs.ascii : terminal.glyphs
         guard let loaded = LoadingScreen.wait(on: terminal, source: sourceName, theme: theme, work: { progress in
@@ -149,16 +140,8 @@ struct ExploreCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let (settingsPath, settings, settingsWarning) = loadSettings(environment: environment)
         let wantsColor = !noColor && !Theme.environmentDisablesColor(environment) && settings.theme != "monochrome"
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(options: .init(useColor: wantsColor, mouse: !noMouse && settings.mouse != false))
-        } catch {
-            try printPlainOverview(because: "\(error)")
-            return
-        }
+        guard let terminal = try startCurses(color: wantsColor, mouse: !noMouse && settings.mouse != false) else { return }
         defer { terminal.shutdown() }
-        // A damaged column block stops the process mid-query: leave curses first so its message is seen.
-        ColumnFile.beforeDamageMessage = { TerminalGuard.restore() }
         let theme = Theme.resolve(environment: environment, noColorFlag: noColor, terminalHasColors: terminal.hasColors)
         let source = streamingSourceName(folder)
         guard let loaded = LoadingScreen.wait(on: terminal, source: source, theme: theme, work: { progress in
@@ -185,6 +168,22 @@ struct ExploreCommand: ParsableCommand {
             saved.streaming = StreamingSettings(runner.state)
             try? saved.save(to: settingsPath)
         }
+    }
+
+    /// Curses mode, or nil after printing the plain overview when the
+    /// terminal cannot do it (an unknown TERM: say why, then answer in plain
+    /// text rather than fail).
+    private func startCurses(color: Bool, mouse: Bool) throws -> CursesTerminal? {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(options: .init(useColor: color, mouse: mouse))
+        } catch {
+            try printPlainOverview(because: "\(error)")
+            return nil
+        }
+        // A damaged column block stops the process mid-query: leave curses first so its message is seen.
+        ColumnFile.beforeDamageMessage = { TerminalGuard.restore() }
+        return terminal
     }
 
     /// The settings file's path, its settings and, when it could not be used,
