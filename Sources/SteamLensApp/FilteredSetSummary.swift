@@ -12,7 +12,7 @@ enum FilteredSetSummary {
         let title = "\(paneTitle) kept by |\(filter.text) · \(NumberFormat.grouped(pane.rows.count)) of \(NumberFormat.grouped(pane.allRows.count))"
         guard !pane.rows.isEmpty else { return DetailSection(title, .message("the filter keeps no row")) }
         let rows = pane.columns.indices.map { column in
-            summaryRow(pane.columns[column], values: pane.rows.lazy.compactMap { $0.values[column] }, of: pane.rows.count)
+            summaryRow(pane.columns[column], values: pane.rows.lazy.compactMap { $0.values[column] })
         }
         let table = ResultTable(title: title,
                                 columns: [.init("column"), .init("known", .right), .init("total", .right), .init("mean", .right),
@@ -22,7 +22,7 @@ enum FilteredSetSummary {
     }
 
     /// Known count, total (not for years: a sum of years means nothing), mean, min and max of one column.
-    private static func summaryRow<Values: Sequence<Double>>(_ column: PaneColumnSpec, values: Values, of count: Int) -> [ResultTable.Cell] {
+    private static func summaryRow<Values: Sequence<Double>>(_ column: PaneColumnSpec, values: Values) -> [ResultTable.Cell] {
         var known = 0, total = 0.0, low = Double.infinity, high = -Double.infinity
         for value in values {
             known += 1
