@@ -33,6 +33,35 @@ final class UserRecommenderTests: XCTestCase {
         XCTAssertEqual(knn.similarItems[2].map(\.item), [1, 0])
     }
 
+    /// The neighbour lists are the brute-force answer: every pair's
+    /// co-ownership counted by set intersection, ranked by cosine (ties to the
+    /// lower id), cut at k. Random libraries with heavy and empty users, an
+    /// item nobody owns, and a shrink that makes near-ties.
+    func testItemKNNNeighboursAreTheBruteForceCosineRanking() {
+        var rng = SplitMix64(seed: 9)
+        let itemCount = 40
+        let libs: [[(Int32, Int32)]] = (0..<70).map { u in
+            let size = u % 11 == 0 ? 30 : u % 7 == 0 ? 0 : Int.random(in: 1...6, using: &rng)
+            return (0..<size).map { _ in (Int32.random(in: 0..<Int32(itemCount - 1), using: &rng), 1) }
+        }
+        let x = interactions(libs, items: itemCount)
+        for (k, shrink) in [(5, Float(0)), (200, Float(2.5))] {
+            let lists = ItemKNN.cosineNeighbours(x, k: k, shrink: shrink)
+            let owners = (0..<itemCount).map { Set(x.owners(of: Int32($0))) }
+            for i in 0..<itemCount {
+                let expected = (0..<itemCount).compactMap { j -> (item: Int32, score: Float)? in
+                    let co = owners[i].intersection(owners[j]).count
+                    guard j != i, co > 0 else { return nil }
+                    let norms = Float(owners[i].count).squareRoot() * Float(owners[j].count).squareRoot()
+                    return (Int32(j), Float(co) / (norms + shrink))
+                }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k)
+                XCTAssertEqual(lists[i].map(\.item), expected.map(\.item), "item \(i), k \(k)")
+                XCTAssertEqual(lists[i].map(\.score), expected.map(\.score), "item \(i), k \(k)")
+            }
+            XCTAssertEqual(lists[itemCount - 1].count, 0, "nobody owns the last item")
+        }
+    }
+
     /// User 0 correlates +1 with users 1 and 3 on two co-owned games
     /// (damped to 0.5) and −0.67 with user 2 (dropped). Predictions computed
     /// by hand (numpy) from pred = mean(0) + Σ sim·(r − mean(v)) / Σ |sim|.
