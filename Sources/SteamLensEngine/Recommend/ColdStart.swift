@@ -49,8 +49,7 @@ public struct PopularInGenres: UserRecommender, ItemScorer {
     }
 
     public func recommend(user: Int32, count: Int) -> [(item: Int32, score: Float)] {
-        var buffer: [Float] = []
-        return rank(user: user, count: count, buffer: &buffer)
+        RecScratch.borrow { scratch in rank(user: user, count: count, buffer: &scratch.ranking, scratch: scratch) }
     }
 }
 
