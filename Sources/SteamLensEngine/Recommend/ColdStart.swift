@@ -49,7 +49,8 @@ public struct PopularInGenres: UserRecommender, ItemScorer {
     }
 
     public func recommend(user: Int32, count: Int) -> [(item: Int32, score: Float)] {
-        RecScratch.borrow { scratch in rank(user: user, count: count, buffer: &scratch.ranking, scratch: scratch) }
+        var buffer: [Float] = []
+        return rank(user: user, count: count, buffer: &buffer)
     }
 }
 

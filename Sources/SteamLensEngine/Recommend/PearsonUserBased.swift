@@ -71,40 +71,36 @@ public struct PearsonUserBased: UserRecommender, ItemScorer {
 
     /// The most correlated users, best first.
     public func similarUsers(to user: Int32) -> [(item: Int32, score: Float)] {
-        RecScratch.borrow { similarUsers(to: user, scratch: $0) }
+        similarUsers(to: user, scratch: RecScratch())
     }
 
-    /// One pass over the owners of the user's items. A candidate's six sums
-    /// sit in one 32-byte vector, added in one step: the scalar version's six
-    /// separate read-modify-writes were most of the time. Adding the zero
-    /// lanes is exact, so the sums are the scalar ones, bit for bit.
     func similarUsers(to user: Int32, scratch: RecScratch) -> [(item: Int32, score: Float)] {
         let x = interactions
-        if scratch.userStats.count != x.userCount { scratch.userStats = [SIMD8<Float>](repeating: .zero, count: x.userCount) }
+        // Sufficient statistics per candidate v, six floats each:
+        // n, Σx, Σy, Σx², Σy², Σxy (x: the user's ratings, y: v's).
+        if scratch.floats.count != 6 * x.userCount { scratch.floats = [Float](repeating: 0, count: 6 * x.userCount) }
         scratch.touched.removeAll(keepingCapacity: true)
         let lo = x.userOffsets[Int(user)]
-        scratch.userStats.withUnsafeMutableBufferPointer { st in
-        itemRatings.withUnsafeBufferPointer { itemRatings in
-        x.itemUsers.withUnsafeBufferPointer { itemUsers in
+        scratch.floats.withUnsafeMutableBufferPointer { st in
             for (k, i) in x.items(of: user).enumerated() {
                 let rx = ratings[lo + k]
-                let mine = SIMD8<Float>(1, rx, 0, rx * rx, 0, 0, 0, 0)
-                for p in x.itemOffsets[Int(i)]..<x.itemOffsets[Int(i) + 1] {
-                    let v = Int(itemUsers[p])
-                    if v == Int(user) { continue }
-                    let ry = itemRatings[p]
-                    if st[v][0] == 0 { scratch.touched.append(Int32(v)) }
-                    st[v] += mine + SIMD8<Float>(0, 0, ry, 0, ry * ry, rx * ry, 0, 0)
+                let ilo = x.itemOffsets[Int(i)]
+                for (q, v) in x.owners(of: i).enumerated() where v != user {
+                    let ry = itemRatings[ilo + q]
+                    let b = 6 * Int(v)
+                    if st[b] == 0 { scratch.touched.append(v) }
+                    st[b] += 1; st[b + 1] += rx; st[b + 2] += ry
+                    st[b + 3] += rx * rx; st[b + 4] += ry * ry; st[b + 5] += rx * ry
                 }
             }
-        }}}
+        }
         var top = TopItems(capacity: neighbourCount)
         let full = Float(2 * minOverlap)
-        scratch.userStats.withUnsafeMutableBufferPointer { st in
+        scratch.floats.withUnsafeMutableBufferPointer { st in
             for v in scratch.touched {
-                let s = st[Int(v)]
-                st[Int(v)] = .zero
-                let n = s[0], sx = s[1], sy = s[2], sxx = s[3], syy = s[4], sxy = s[5]
+                let b = 6 * Int(v)
+                let n = st[b], sx = st[b + 1], sy = st[b + 2], sxx = st[b + 3], syy = st[b + 4], sxy = st[b + 5]
+                for k in 0..<6 { st[b + k] = 0 }
                 guard Int(n) >= minOverlap else { continue }
                 let cov = n * sxy - sx * sy
                 let vx = n * sxx - sx * sx, vy = n * syy - sy * sy

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A user → games model. Implementations never return an item the user
 /// already owns, rank best first, and break ties by the lower item id.
 ///
@@ -20,40 +18,17 @@ protocol ItemScorer: Sendable {
 }
 
 /// Per-thread working memory for scorers whose inner loops would otherwise
-/// allocate or hash (Pearson's per-candidate statistics). Every user of a
-/// scratch leaves its arrays as it found them (zeros, `-.infinity`), so one
-/// can serve the next call: at full scale Pearson's statistics are 2.8 MB,
-/// and allocating and faulting them in anew cost more than the scoring.
+/// allocate or hash (Pearson's per-candidate statistics).
 final class RecScratch {
-    /// Pearson: n, Σx, Σy, Σx², Σy², Σxy per candidate user, two lanes spare.
-    var userStats: [SIMD8<Float>] = []
+    var floats: [Float] = []
     var touched: [Int32] = []
     var items: [Float] = []
     var itemTouched: [Int32] = []
-    /// `rank`'s per-item scores, `-.infinity` between calls.
-    var ranking: [Float] = []
-
-    /// Scratches between on-demand calls, one per thread that asked at once.
-    private nonisolated(unsafe) static var idle: [RecScratch] = []
-    private static let lock = NSLock()
-
-    /// Runs `body` with an idle scratch (or a new one), then keeps it for the next call.
-    static func borrow<T>(_ body: (RecScratch) -> T) -> T {
-        lock.lock()
-        let scratch = idle.popLast() ?? RecScratch()
-        lock.unlock()
-        defer {
-            lock.lock()
-            idle.append(scratch)
-            lock.unlock()
-        }
-        return body(scratch)
-    }
 }
 
 extension ItemScorer {
     /// Best `count` unowned items with a finite score.
-    func rank(user: Int32, count: Int, buffer: inout [Float], scratch: RecScratch) -> [(item: Int32, score: Float)] {
+    func rank(user: Int32, count: Int, buffer: inout [Float], scratch: RecScratch = RecScratch()) -> [(item: Int32, score: Float)] {
         if buffer.count != interactions.itemCount {
             buffer = [Float](repeating: -.infinity, count: interactions.itemCount)
         }
@@ -88,6 +63,7 @@ extension ItemScorer {
     func serve(user: Int32, count: Int, lists: NeighbourLists?, depth: Int) -> [(item: Int32, score: Float)] {
         guard user >= 0 && Int(user) < interactions.userCount, count > 0 else { return [] }
         if let lists, count <= depth { return Array(lists[Int(user)].prefix(count)) }
-        return RecScratch.borrow { scratch in rank(user: user, count: count, buffer: &scratch.ranking, scratch: scratch) }
+        var buffer: [Float] = []
+        return rank(user: user, count: count, buffer: &buffer)
     }
 }
