@@ -105,7 +105,7 @@ final class StreamingStoreTests: XCTestCase {
         try Data("SLSTREAM".utf8 + [UInt8](repeating: 2, count: 64)).write(to: URL(fileURLWithPath: path))
         var messages: [String] = []
         let engine = StreamingStore.open(folder: data, cacheFolder: cache) { messages.append($0) }
-        XCTAssertEqual(messages, ["steamlens: the streaming store is out of date (format 2 or older, this build reads 3); rebuilding it from \(data)"])
+        XCTAssertEqual(messages, ["steamlens: the streaming store is out of date (format 2 or older, this build reads \(StreamingStore.formatVersion)); rebuilding it from \(data)"])
         XCTAssertEqual(engine.catalogue.ratings?.viewers.count, 4)
         XCTAssertNoThrow(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data)), "rebuilt in the new format")
     }

@@ -15,6 +15,8 @@ public struct TitleCatalogue: Sendable {
     public let ratings: Ratings?
     /// Copies of one title across platforms share a group number.
     public let groups: [Int32]
+    /// The titles' small fields as flat arrays, for loops over many titles.
+    public let facts: TitleFacts
     let idIndex: [String: Int32]
     let names: NameIndex
 
@@ -33,6 +35,7 @@ public struct TitleCatalogue: Sendable {
         idIndex = index
         self.names = names
         self.groups = groups
+        facts = TitleFacts(titles)
     }
 
     /// The group key of a title: its copies on other platforms share it.
@@ -68,6 +71,6 @@ public struct TitleCatalogue: Sendable {
     /// Titles of `platform`, or all when nil.
     public func indices(on platform: Platform?) -> [Int] {
         guard let platform else { return Array(titles.indices) }
-        return titles.indices.filter { titles[$0].platform == platform }
+        return facts.onPlatform[Platform.allCases.firstIndex(of: platform)!]
     }
 }

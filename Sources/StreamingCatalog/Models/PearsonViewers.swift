@@ -46,41 +46,69 @@ public struct PearsonViewers: Sendable {
         public var neighbours: [Neighbour]
     }
 
-    /// The viewer's scores as a dense row (0 = not rated), for quick co-rating.
-    func denseRow(_ v: Int) -> [UInt8] {
-        var dense = [UInt8](repeating: 0, count: ratings.titleCount)
-        ratings.withRow(of: v) { titles, halves in
-            for (t, h) in zip(titles, halves) { dense[Int(t)] = h }
+    /// The six sums of two viewers' co-ratings, in half stars: n, Σx, Σy, Σx², Σy², Σxy.
+    /// Integers, so every way of adding them up gives the same r to the bit.
+    struct CoSums {
+        var n: Int32 = 0, sx: Int32 = 0, sy: Int32 = 0, sxx: Int32 = 0, syy: Int32 = 0, sxy: Int32 = 0
+
+        mutating func add(_ x: Int32, _ y: Int32) {
+            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
         }
-        return dense
     }
 
-    /// Shrunk Pearson r between the viewer of `dense` and `w`, nil below the overlap or without variance.
-    func correlation(_ dense: [UInt8], with w: Int) -> (Double, Int)? {
-        var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
-        ratings.withRow(of: w) { titles, halves in
-            for (t, h) in zip(titles, halves) {
-                let mine = dense[Int(t)]
-                guard mine != 0 else { continue }
-                let x = Double(mine) / 2, y = Double(h) / 2
-                n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
-            }
-        }
-        guard Int(n) >= minimumOverlap else { return nil }
-        let cov = sxy - sx * sy / n, vx = sxx - sx * sx / n, vy = syy - sy * sy / n
+    /// Shrunk Pearson r of `sums`, nil below the overlap or without variance
+    /// (r does not change with the scale, so half stars give the r of stars).
+    func correlation(_ sums: CoSums) -> Double? {
+        guard Int(sums.n) >= minimumOverlap else { return nil }
+        let n = Double(sums.n), sx = Double(sums.sx), sy = Double(sums.sy)
+        let cov = Double(sums.sxy) - sx * sy / n, vx = Double(sums.sxx) - sx * sx / n, vy = Double(sums.syy) - sy * sy / n
         guard vx > 1e-9, vy > 1e-9 else { return nil }
-        return (cov / (vx * vy).squareRoot() * n / (n + shrinkage), Int(n))
+        return cov / (vx * vy).squareRoot() * n / (n + shrinkage)
     }
 
     /// The predicted score of `v` for `t` from the `k` most correlated viewers who rated `t`.
     /// Without any, the prediction is the viewer's mean (and `neighbours` is empty).
+    ///
+    /// The co-rating sums of `v` with each rater of `t` are found by whichever
+    /// walk reads fewer ratings: every rater's row against `v`'s scores, or
+    /// every rater of `v`'s titles, kept when they rated `t`. A popular title
+    /// has thousands of raters; a light viewer's titles have far fewer.
     public func predict(viewer v: Int, title t: Int, k: Int = 20) -> Prediction {
-        let dense = denseRow(v)
+        let raters = ratings.titleOffsets[t]..<ratings.titleOffsets[t + 1]
+        let viaRaters = raters.reduce(0) { $0 + ratings.ratingCount(ofViewer: Int(ratings.titleViewers[$1])) }
+        let viaRow = ratings.withRow(of: v) { titles, _ in titles.reduce(0) { $0 + ratings.ratingCount(ofTitle: Int($1)) } }
+        // The sums of the i-th rater of t (raters in viewer order).
+        var pairs = [CoSums](repeating: CoSums(), count: raters.count)
+        if viaRaters <= viaRow {
+            var dense = [UInt8](repeating: 0, count: ratings.titleCount)
+            ratings.withRow(of: v) { titles, halves in
+                for (title, h) in zip(titles, halves) { dense[Int(title)] = h }
+            }
+            ratings.withRaters(of: t) { viewers, _ in
+                for (i, w) in viewers.enumerated() where Int(w) != v {
+                    ratings.withRow(of: Int(w)) { titles, halves in
+                        for (title, h) in zip(titles, halves) where dense[Int(title)] != 0 { pairs[i].add(Int32(dense[Int(title)]), Int32(h)) }
+                    }
+                }
+            }
+        } else {
+            var place = [Int32](repeating: -1, count: ratings.viewers.count)
+            ratings.withRaters(of: t) { viewers, _ in
+                for (i, w) in viewers.enumerated() where Int(w) != v { place[Int(w)] = Int32(i) }
+            }
+            ratings.withRow(of: v) { titles, mine in
+                for (title, x) in zip(titles, mine) {
+                    ratings.withRaters(of: Int(title)) { viewers, halves in
+                        for (w, y) in zip(viewers, halves) where place[Int(w)] >= 0 { pairs[Int(place[Int(w)])].add(Int32(x), Int32(y)) }
+                    }
+                }
+            }
+        }
         var candidates: [Neighbour] = []
         ratings.withRaters(of: t) { viewers, halves in
-            for (w, h) in zip(viewers, halves) where Int(w) != v {
-                guard let (r, overlap) = correlation(dense, with: Int(w)), r > 0 else { continue }
-                candidates.append(Neighbour(viewer: Int(w), correlation: r, overlap: overlap, score: Double(h) / 2))
+            for (i, (w, h)) in zip(viewers, halves).enumerated() where Int(w) != v {
+                guard let r = correlation(pairs[i]), r > 0 else { continue }
+                candidates.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(pairs[i].n), score: Double(h) / 2))
             }
         }
         let neighbours = Array(candidates.sorted { $0.correlation != $1.correlation ? $0.correlation > $1.correlation : $0.viewer < $1.viewer }.prefix(k))
@@ -94,53 +122,54 @@ public struct PearsonViewers: Sendable {
     }
 
     /// The `k` viewers most correlated with `v` among all who share a title with them.
+    /// The sums of every co-rater sit in one array indexed by viewer, the
+    /// viewers touched listed once: a hash table per (title, rater) pair
+    /// made a heavy viewer's call take 200 ms.
     public func neighbours(of v: Int, k: Int = 30) -> [Neighbour] {
-        let mine = ratings.ratings(of: v)
-        var touched: [Int32: Int] = [:]
-        var sums: [(n: Double, sx: Double, sy: Double, sxx: Double, syy: Double, sxy: Double)] = []
-        for (t, h) in zip(mine.titles, mine.halves) {
-            let x = Double(h) / 2
-            ratings.withRaters(of: Int(t)) { viewers, halves in
-                for (w, g) in zip(viewers, halves) where Int(w) != v {
-                    let y = Double(g) / 2
-                    let slot = touched[w] ?? { touched[w] = sums.count; sums.append((0, 0, 0, 0, 0, 0)); return sums.count - 1 }()
-                    sums[slot].n += 1; sums[slot].sx += x; sums[slot].sy += y
-                    sums[slot].sxx += x * x; sums[slot].syy += y * y; sums[slot].sxy += x * y
+        var sums = [CoSums](repeating: CoSums(), count: ratings.viewers.count)
+        var touched: [Int32] = []
+        sums.withUnsafeMutableBufferPointer { sums in
+            ratings.withRow(of: v) { titles, mine in
+                for (t, x) in zip(titles, mine) {
+                    ratings.withRaters(of: Int(t)) { viewers, halves in
+                        for (w, y) in zip(viewers, halves) where Int(w) != v {
+                            if sums[Int(w)].n == 0 { touched.append(w) }
+                            sums[Int(w)].add(Int32(x), Int32(y))
+                        }
+                    }
                 }
             }
         }
         var out: [Neighbour] = []
-        for (w, slot) in touched {
-            let s = sums[slot]
-            guard Int(s.n) >= minimumOverlap else { continue }
-            let cov = s.sxy - s.sx * s.sy / s.n, vx = s.sxx - s.sx * s.sx / s.n, vy = s.syy - s.sy * s.sy / s.n
-            guard vx > 1e-9, vy > 1e-9 else { continue }
-            let r = cov / (vx * vy).squareRoot() * s.n / (s.n + shrinkage)
-            if r > 0 { out.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(s.n), score: nil)) }
+        for w in touched {
+            guard let r = correlation(sums[Int(w)]), r > 0 else { continue }
+            out.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(sums[Int(w)].n), score: nil))
         }
         out.sort { $0.correlation != $1.correlation ? $0.correlation > $1.correlation : $0.viewer < $1.viewer }
         return Array(out.prefix(k))
     }
 
     /// Predicted scores of the titles `v` has not rated that at least two
-    /// neighbours rated, best first.
+    /// neighbours rated, best first. The neighbours' rows are summed into
+    /// arrays over titles, not hash tables.
     public func recommend(viewer v: Int, k: Int = 30, exclude: (Int) -> Bool = { _ in false }) -> [(title: Int, score: Double)] {
         let neighbours = neighbours(of: v, k: k)
-        var num: [Int32: Double] = [:], den: [Int32: Double] = [:], count: [Int32: Int] = [:]
+        let titleCount = ratings.titleCount
+        var num = [Double](repeating: 0, count: titleCount), den = num, count = [Int32](repeating: 0, count: titleCount)
         for n in neighbours {
             let mean = viewerMean[n.viewer]
             ratings.withRow(of: n.viewer) { titles, halves in
                 for (t, h) in zip(titles, halves) {
-                    num[t, default: 0] += n.correlation * (Double(h) / 2 - mean)
-                    den[t, default: 0] += n.correlation
-                    count[t, default: 0] += 1
+                    num[Int(t)] += n.correlation * (Double(h) / 2 - mean)
+                    den[Int(t)] += n.correlation
+                    count[Int(t)] += 1
                 }
             }
         }
-        let seen = Set(ratings.ratings(of: v).titles)
-        return num.compactMap { t, value -> (Int, Double)? in
-            guard count[t]! >= 2, !seen.contains(t), !exclude(Int(t)) else { return nil }
-            return (Int(t), min(5, max(0.5, viewerMean[v] + value / den[t]!)))
+        ratings.withRow(of: v) { titles, _ in titles.forEach { count[Int($0)] = 0 } }
+        return (0..<titleCount).compactMap { t -> (Int, Double)? in
+            guard count[t] >= 2, !exclude(t) else { return nil }
+            return (t, min(5, max(0.5, viewerMean[v] + num[t] / den[t])))
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
 }

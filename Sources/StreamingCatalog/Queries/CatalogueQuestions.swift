@@ -40,14 +40,14 @@ extension StreamingEngine {
         let unit = try Self.unit(unitText)
         let year = try QueryArguments.year(yearText)
         let type: TitleType = unit == .minutes ? .movie : .show
+        let facts = catalogue.facts
         let candidates = catalogue.indices(on: platform).filter { i in
-            let title = titles[i]
-            return title.type == type && title.duration?.unit == unit && definitions.year(of: title) == year
+            facts.type[i] == type && facts.durationUnit[i] == unit && facts.year(i, definitions) == year
         }
-        guard let longest = candidates.map({ titles[$0].duration!.value }).max() else {
+        guard let longest = candidates.map({ Int(facts.duration[$0]) }).max() else {
             throw QueryError.noResult("\(platform.displayName) has no \(type == .movie ? "movie" : "show") with a duration in \(unit == .minutes ? "minutes" : "seasons") from \(yearText) (\(definitions.titleYear.rawValue) year).")
         }
-        let tied = candidates.filter { titles[$0].duration!.value == longest }.sorted(by: nameOrder)
+        let tied = candidates.filter { Int(facts.duration[$0]) == longest }.sorted(by: nameOrder)
         let table = ResultTable(
             title: "Longest \(type == .movie ? "movie" : "show") of \(platform.displayName) from \(yearText)",
             columns: [.init("title"), .init("id"), .init("duration", .right), .init("unit")],
@@ -78,9 +78,9 @@ extension StreamingEngine {
     public func ratingCount(_ text: String, definitions: StreamingDefinitions) throws -> StreamingResult {
         let known = ratingNames(definitions)
         let rating = try resolve(text, among: known, kind: "audience rating", argument: "rating")
-        let key = NameKey.normalize(rating)
+        let facts = catalogue.facts
         var counts: [Platform: Int] = [:]
-        for title in titles where NameKey.normalize(definitions.rating(of: title)) == key { counts[title.platform, default: 0] += 1 }
+        for i in titles(rated: rating, definitions: definitions) { counts[facts.platform[i], default: 0] += 1 }
         let total = counts.values.reduce(0, +)
         let rows: [[ResultTable.Cell]] = Platform.allCases.map { [.text($0.rawValue), .integer(counts[$0] ?? 0)] } + [[.text("total"), .integer(total)]]
         let table = ResultTable(title: "Titles rated \(rating)", columns: [.init("platform"), .init("titles", .right)], rows: rows,
@@ -90,18 +90,33 @@ extension StreamingEngine {
                                definitions: definitions)
     }
 
+    /// The titles that count under `rating` (a name `ratingNames` gave):
+    /// ratings that differ from it only in case or spacing count with it.
+    func titles(rated rating: String, definitions: StreamingDefinitions) -> [Int] {
+        let key = NameKey.normalize(rating), facts = catalogue.facts
+        let matching = Set(facts.ratingNames.indices.filter { NameKey.normalize(facts.ratingNames[$0]) == key }.map(Int32.init))
+        let missingMatches = NameKey.normalize(definitions.rating(of: nil)) == key
+        return facts.rating.indices.filter { facts.rating[$0] < 0 ? missingMatches : matching.contains(facts.rating[$0]) }
+    }
+
     /// Every audience rating in the catalogue under `definitions`, most common first.
     func ratingNames(_ definitions: StreamingDefinitions) -> [String] {
+        let facts = catalogue.facts
+        var perName = [Int](repeating: 0, count: facts.ratingNames.count), missing = 0
+        for rating in facts.rating {
+            if rating < 0 { missing += 1 } else { perName[Int(rating)] += 1 }
+        }
         var counts: [String: Int] = [:]
-        for title in titles { counts[definitions.rating(of: title), default: 0] += 1 }
+        for (name, count) in zip(facts.ratingNames, perName) where count > 0 { counts[name, default: 0] += count }
+        if missing > 0 { counts[definitions.rating(of: nil), default: 0] += missing }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
     /// `count_platform(platform)`: movies and shows of a platform.
     public func countPlatform(_ text: String, definitions: StreamingDefinitions) throws -> StreamingResult {
         let platform = try platform(text)
-        let indices = catalogue.indices(on: platform)
-        let movies = indices.filter { titles[$0].type == .movie }.count
+        let indices = catalogue.indices(on: platform), facts = catalogue.facts
+        let movies = indices.filter { facts.type[$0] == .movie }.count
         let shows = indices.count - movies
         let table = ResultTable(title: "Titles of \(platform.displayName)", columns: [.init("type"), .init("titles", .right)],
                                 rows: [[.text("movies"), .integer(movies)], [.text("shows"), .integer(shows)], [.text("total"), .integer(indices.count)]])
@@ -114,11 +129,11 @@ extension StreamingEngine {
     public func actor(platform text: String, year yearText: String, definitions: StreamingDefinitions) throws -> StreamingResult {
         let platform = try platform(text)
         let year = try QueryArguments.year(yearText)
-        let indices = catalogue.indices(on: platform)
+        let indices = catalogue.indices(on: platform), facts = catalogue.facts, titles = titles
         guard indices.contains(where: { !titles[$0].cast.isEmpty }) else {
             throw QueryError.noResult("\(platform.displayName)'s catalogue lists no cast for any title, so it has no most frequent actor.")
         }
-        let ofYear = indices.filter { definitions.year(of: titles[$0]) == year }
+        let ofYear = indices.filter { facts.year($0, definitions) == year }
         var counts: [String: Int] = [:]
         var display: [String: String] = [:]
         for i in ofYear {
@@ -150,10 +165,11 @@ extension StreamingEngine {
         let year = try QueryArguments.year(yearText)
         let country = try resolve(text, among: countryNames(), kind: "country", argument: "country")
         let key = NameKey.normalize(country)
+        let facts = catalogue.facts, titles = titles
         var counts: [Platform: Int] = [:]
-        for title in titles where title.type == type && definitions.year(of: title) == year
-            && title.countries.contains(where: { NameKey.normalize($0) == key }) {
-            counts[title.platform, default: 0] += 1
+        for i in titles.indices where facts.type[i] == type && facts.year(i, definitions) == year
+            && titles[i].countries.contains(where: { NameKey.normalize($0) == key }) {
+            counts[facts.platform[i], default: 0] += 1
         }
         let total = counts.values.reduce(0, +)
         let table = ResultTable(
@@ -178,7 +194,8 @@ extension StreamingEngine {
     /// Every production country, most titles first.
     func countryNames() -> [String] {
         var counts: [String: Int] = [:]
-        for title in titles { for country in title.countries { counts[country, default: 0] += 1 } }
+        let titles = titles
+        for i in titles.indices { for country in titles[i].countries { counts[country, default: 0] += 1 } }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 }

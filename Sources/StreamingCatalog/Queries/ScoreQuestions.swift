@@ -11,7 +11,8 @@ extension StreamingEngine {
         let threshold = try Self.score(scoreText)
         let year = try QueryArguments.year(yearText)
         let ratings = try requireRatings()
-        let movies = catalogue.indices(on: platform).filter { titles[$0].type == .movie && definitions.year(of: titles[$0]) == year }
+        let facts = catalogue.facts
+        let movies = catalogue.indices(on: platform).filter { facts.type[$0] == .movie && facts.year($0, definitions) == year }
         let scored = movies.compactMap { i in ratings.meanScore(ofTitle: i).map { (i, $0) } }
         let above = scored.filter { $0.1 > threshold }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : nameOrder($0.0, $1.0) }
         let table = ResultTable(
@@ -37,7 +38,8 @@ extension StreamingEngine {
     public func secondScore(platform text: String, definitions: StreamingDefinitions) throws -> StreamingResult {
         let platform = try platform(text)
         let ratings = try requireRatings()
-        let ranked = catalogue.indices(on: platform).filter { titles[$0].type == .movie }
+        let facts = catalogue.facts
+        let ranked = catalogue.indices(on: platform).filter { facts.type[$0] == .movie }
             .compactMap { i in ratings.meanScore(ofTitle: i).map { (i, $0) } }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : nameOrder($0.0, $1.0) }
         guard ranked.count >= 2 else {

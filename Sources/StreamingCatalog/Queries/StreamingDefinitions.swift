@@ -39,8 +39,11 @@ public struct StreamingDefinitions: Equatable, Hashable, Codable, Sendable, Cust
     public static let standard = StreamingDefinitions()
 
     /// The rating a title counts under: its own, or "unknown" / "G" when missing.
-    public func rating(of title: Title) -> String {
-        title.rating ?? (missingRating == .g ? "G" : "unknown")
+    public func rating(of title: Title) -> String { rating(of: title.rating) }
+
+    /// The rating a title with this written rating counts under.
+    public func rating(of written: String?) -> String {
+        written ?? (missingRating == .g ? "G" : "unknown")
     }
 
     /// The year a title counts in, nil when unknown.

@@ -80,17 +80,25 @@ extension StreamingEngine {
         switch kind {
         case .platforms:
             return Platform.allCases.map { platform in
-                let indices = catalogue.indices(on: platform)
-                return Entry(name: platform.rawValue, count: indices.count, secondary: Double(indices.filter { titles[$0].type == .movie }.count))
+                let indices = catalogue.indices(on: platform), types = catalogue.facts.type
+                return Entry(name: platform.rawValue, count: indices.count, secondary: Double(indices.filter { types[$0] == .movie }.count))
             }
         case .genres: return grouped(\.genres)
         case .countries: return grouped(\.countries)
-        case .ratings: return grouped { [definitions.rating(of: $0)] }
+        case .ratings:
+            let facts = catalogue.facts
+            var counts: [String: (Int, Int)] = [:]
+            for i in facts.rating.indices {
+                let old = counts[facts.rating(i, definitions)] ?? (0, 0)
+                counts[facts.rating(i, definitions)] = (old.0 + 1, old.1 + (facts.type[i] == .movie ? 1 : 0))
+            }
+            return counts.map { Entry(name: $0.key, count: $0.value.0, secondary: Double($0.value.1)) }
         case .years:
             var released: [Int: Int] = [:], added: [Int: Int] = [:]
-            for title in titles {
-                if let year = title.releaseYear { released[year, default: 0] += 1 }
-                if let year = title.dateAdded?.year { added[year, default: 0] += 1 }
+            let facts = catalogue.facts
+            for i in facts.releaseYear.indices {
+                if facts.releaseYear[i] >= 0 { released[Int(facts.releaseYear[i]), default: 0] += 1 }
+                if facts.addedYear[i] >= 0 { added[Int(facts.addedYear[i]), default: 0] += 1 }
             }
             return Set(released.keys).union(added.keys).map { Entry(name: String($0), count: released[$0] ?? 0, secondary: Double(added[$0] ?? 0)) }
         case .cast:
@@ -135,12 +143,14 @@ extension StreamingEngine {
         case "platform":
             return catalogue.indices(on: try platform(value))
         case "year":
-            let year = try QueryArguments.year(value)
-            return titles.indices.filter { definitions.year(of: titles[$0]) == year }
+            let year = try QueryArguments.year(value), facts = catalogue.facts
+            return titles.indices.filter { facts.year($0, definitions) == year }
         case "genre": return try matching(Array(Set(titles.flatMap(\.genres))).sorted(), kind: "genre", \.genres)
         case "country": return try matching(countryNames(), kind: "country", \.countries)
         case "cast": return try matching(Array(Set(titles.flatMap(\.cast))).sorted(), kind: "cast member", \.cast)
-        case "rating": return try matching(ratingNames(definitions), kind: "audience rating") { [definitions.rating(of: $0)] }
+        case "rating":
+            return titles(rated: try resolve(value, among: ratingNames(definitions), kind: "audience rating", argument: "audience rating"),
+                          definitions: definitions)
         case "cluster":
             let clusters = try requireModels().clusters
             guard let number = Int(value.trimmingCharacters(in: .whitespaces)), (0..<clusters.k).contains(number) else {

@@ -13,6 +13,7 @@ enum RatingsColumns {
         out.add("ratings.titleViewers", ratings.titleViewers)
         out.add("ratings.titleHalves", ratings.titleHalves)
         out.add("ratings.viewerSlots", ratings.viewerSlots)
+        out.add("ratings.titleHalfSums", ratings.titleHalfSums)
     }
 
     /// Nil when the store holds no ratings (a folder without a ratings file).
@@ -27,6 +28,14 @@ enum RatingsColumns {
         let titleHalves: Column<UInt8> = try file.column("ratings.titleHalves", valid: halves)
         let viewerSlots: Column<Int32> = try file.column("ratings.viewerSlots", valid: { $0 >= -1 && $0 < Int32(clamping: viewers.count) })
         let count = viewerTitles.count
+        // Read whole at open (23 k numbers): each sum must be one of its title's possible totals.
+        let titleOffsets: Column<Int> = try StoredIndex.offsets(file, "ratings.titleOffsets", rows: titleCount, values: count)
+        let titleHalfSums: Column<Int> = try file.column("ratings.titleHalfSums", verifyNow: true)
+        let sumsFit = titleHalfSums.count == titleCount && (0..<titleCount).allSatisfy { t in
+            let n = titleOffsets[t + 1] - titleOffsets[t]
+            return (n...(10 * n)).contains(titleHalfSums[t])
+        }
+        guard sumsFit else { throw StreamingStore.Problem.damaged("the titles' score sums do not fit their ratings") }
         guard viewerHalves.count == count, titleViewers.count == count, titleHalves.count == count,
               viewerSlots.count == Ratings.viewerTableSize(viewers.count) else {
             throw StreamingStore.Problem.damaged("the ratings' views do not hold the same ratings")
@@ -34,7 +43,7 @@ enum RatingsColumns {
         return Ratings(viewers: viewers, titleCount: titleCount,
                        viewerOffsets: try StoredIndex.offsets(file, "ratings.viewerOffsets", rows: viewers.count, values: count),
                        viewerTitles: viewerTitles, viewerHalves: viewerHalves,
-                       titleOffsets: try StoredIndex.offsets(file, "ratings.titleOffsets", rows: titleCount, values: count),
-                       titleViewers: titleViewers, titleHalves: titleHalves, viewerSlots: viewerSlots)
+                       titleOffsets: titleOffsets, titleViewers: titleViewers, titleHalves: titleHalves, viewerSlots: viewerSlots,
+                       titleHalfSums: titleHalfSums)
     }
 }

@@ -13,8 +13,9 @@ import SteamLensData
 /// at open is damaged. Either is rebuilt, never trusted. A block that fails
 /// later, mid-query, stops the process as for Steam (`ColumnFile.removeAndExit`).
 public enum StreamingStore {
-    /// 3: a mapped column file (2 was one checksummed payload read whole).
-    public static let formatVersion = 3
+    /// 3: a mapped column file (2 was one checksummed payload read whole);
+    /// 4: each title's score sum stored (`ratings.titleHalfSums`).
+    public static let formatVersion = 4
     /// Bumped when a cleaning rule or a model changes what a store holds.
     public static let contentVersion = 1
     /// The magic of format 2 and before, told apart so such a file reads as stale.
