@@ -39,7 +39,7 @@ run_size() {
 
     # Enter on the first platform: its titles, the cursor on the first; j moves to the second.
     tm send-keys -t "$SESSION" Enter
-    wait_for "7 Titles of "
+    wait_for "9 Titles of "
     tm send-keys -t "$SESSION" j
     wait_for "Similar titles"
     assert_screen "mean score " "a title's facts: its mean score"
@@ -59,7 +59,7 @@ run_size() {
     tm send-keys -t "$SESSION" Enter
     wait_for '|genre="'
     tm send-keys -t "$SESSION" Escape
-    wait_for "7 Titles of "
+    wait_for "9 Titles of "
 
     # Help names the streaming panes and definitions; q closes it, q again quits.
     tm send-keys -t "$SESSION" '?'
@@ -67,7 +67,7 @@ run_size() {
     tm send-keys -t "$SESSION" G
     wait_for "year of a title: release / added"
     tm send-keys -t "$SESSION" q
-    wait_for "7 Titles of "
+    wait_for "9 Titles of "
     tm send-keys -t "$SESSION" q
     wait_for_file "$WORK/q-$width"
     grep -q "exit=0" "$WORK/q-$width.status" || fail "exit status after q: $(cat "$WORK/q-$width.status")"
@@ -93,7 +93,7 @@ tm kill-session -t "$SESSION"
 # Ctrl-C from the search prompt quits too, and restores the terminal.
 echo "$NAME: Ctrl-C"
 start 100 30 "$WORK/c"
-tm send-keys -t "$SESSION" 7 /
+tm send-keys -t "$SESSION" 9 /
 wait_for "search Titles"
 tm send-keys -t "$SESSION" C-c
 wait_for_file "$WORK/c"

@@ -3,23 +3,27 @@ import StreamingCatalog
 import TerminalUI
 
 /// A left-column pane of a catalogue: its place in Tab order (`rawValue`,
-/// also its digit key less one) and its title. Each catalogue names its own
+/// also its digit key less one), its title and what the right side is
+/// called when one of its rows is selected. Each catalogue names its own
 /// panes (``CatalogueLayout/panes``); Steam's are the constants below.
 public struct PaneID: Hashable, Sendable {
     public var rawValue: Int
     public var title: String
+    /// The right side's title for a row of the pane ("Developer"); the pane's title unless given.
+    public var rowTitle: String
 
-    public init(_ rawValue: Int, _ title: String) {
+    public init(_ rawValue: Int, _ title: String, rowTitle: String? = nil) {
         self.rawValue = rawValue
         self.title = title
+        self.rowTitle = rowTitle ?? title
     }
 
-    public static let developers = PaneID(0, "Developers")
-    public static let users = PaneID(1, "Users")
-    public static let genres = PaneID(2, "Genres")
-    public static let years = PaneID(3, "Years")
+    public static let developers = PaneID(0, "Developers", rowTitle: "Developer")
+    public static let users = PaneID(1, "Users", rowTitle: "User")
+    public static let genres = PaneID(2, "Genres", rowTitle: "Genre")
+    public static let years = PaneID(3, "Years", rowTitle: "Year")
     /// Every game, or the games of the row a drill opened.
-    public static let games = PaneID(4, "Games")
+    public static let games = PaneID(4, "Games", rowTitle: "Game")
 
     /// Steam's panes in Tab order.
     public static let steam: [PaneID] = [.developers, .users, .genres, .years, .games]
@@ -74,23 +78,18 @@ public struct PaneSort: Equatable, Sendable {
     }
 }
 
-/// What the right side is about: the entity under the cursor.
+/// What the right side is about: the row under the cursor, named by its
+/// pane and the id its rows carry. A catalogue reads the id (Steam's
+/// through ``SteamEntity``); shared code never needs to know what it is.
 public enum Selection: Hashable, Sendable {
     case none
-    case developer(Int32)
-    case user(Int32)
-    case genre(Int32)
-    /// nil: the "unknown" year.
-    case year(Int?)
-    case game(Int32)
-    /// A row of another catalogue's pane: its pane and the id its rows carry.
     case entity(PaneID, Int)
 }
 
 /// A level of the drill stack (Enter pushes, Esc pops).
 public enum Drill: Equatable, Sendable {
-    /// The Games pane lists the games of `scope`; `returnFocus` is the pane Esc goes back to.
-    case games(scope: Selection, returnFocus: PaneID)
+    /// The drill pane (Games, Titles) lists the rows of `scope`; `returnFocus` is the pane Esc goes back to.
+    case rows(scope: Selection, returnFocus: PaneID)
     /// The right side shows every review of a game, scrolled by `offset` reviews.
     case reviews(item: Int32, offset: Int)
 }
@@ -173,8 +172,8 @@ public struct AppState: Sendable {
     public var leftZoom = 0
     /// The open reviews view's filter, order and listed reviews.
     public var reviewList = ReviewList()
-    /// The all-games pane (its cursor, sort and filter) while a drill shows other games.
-    public var allGamesPane: PaneState?
+    /// The drill pane listing every row (its cursor, sort and filter) while a drill shows the rows of one selection.
+    public var undrilledPane: PaneState?
     public var overlay: Overlay?
     public var definitions: Definitions
     public var histogram: HistogramMode?
@@ -223,10 +222,10 @@ public struct AppState: Sendable {
     /// The key table of the catalogue on screen.
     public var keymap: Keymap<Command> { layout.keymap }
 
-    /// The innermost games drill, if any.
-    public var gamesDrill: Selection? {
+    /// The selection whose rows the drill pane lists (the innermost drill), if any.
+    public var drillScope: Selection? {
         for level in drill.reversed() {
-            if case .games(let scope, _) = level { return scope }
+            if case .rows(let scope, _) = level { return scope }
         }
         return nil
     }
@@ -239,15 +238,7 @@ public struct AppState: Sendable {
 
     /// The entity under the cursor of the focused pane.
     public var selection: Selection {
-        guard let entry = pane.selected else { return .none }
-        switch focus {
-        case .developers: return .developer(Int32(entry.id))
-        case .users: return .user(Int32(entry.id))
-        case .genres: return .genre(Int32(entry.id))
-        case .years: return .year(entry.id == 0 ? nil : entry.id)
-        case .games: return .game(Int32(entry.id))
-        default: return .entity(focus, entry.id)
-        }
+        pane.selected.map { .entity(focus, $0.id) } ?? .none
     }
 }
 

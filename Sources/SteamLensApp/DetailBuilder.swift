@@ -23,8 +23,8 @@ enum DetailBuilder {
             }
         }
 
-        switch selection {
-        case .none, .entity:
+        switch SteamEntity(selection) {
+        case nil:
             break
 
         case .developer(let developer):
@@ -112,7 +112,7 @@ enum DetailBuilder {
         let body: DetailSection.Body = count == 0
             ? .message(list.total == 0 ? "no reviews" : "no review matches the filter · Esc clears it")
             : .reviews(snippets(list.reviews[...], engine: engine), offset: offset)
-        return Detail(selection: .game(item), sections: [DetailSection(title, body)])
+        return Detail(selection: SteamEntity.selection(ofGame: item), sections: [DetailSection(title, body)])
     }
 
     /// "Reviews of Portal · 12 / 3,708 of 9,000 |sentiment 0 · newest first · j/k …"

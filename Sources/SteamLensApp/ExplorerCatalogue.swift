@@ -16,7 +16,7 @@ public protocol ExplorerCatalogue: Sendable {
     /// its definitions, the load report's summary, lookups the right side needs.
     func prepare(_ state: inout AppState)
     /// The rows and columns of `pane` under the state's definitions and
-    /// drill (the drill pane lists the rows of `state.gamesDrill`); nil when
+    /// drill (the drill pane lists the rows of `state.drillScope`); nil when
     /// the pane cannot be listed, which leaves it as it was.
     func paneContent(_ pane: PaneID, state: AppState) -> PaneContent?
     /// The labels a filter's label field (`genre:`) matches a row of `pane`

@@ -82,7 +82,7 @@ enum ExportTargets {
         let list = listTable(pane, title: PaneColumn.title(state.focus, in: state))
         let order = "by-" + slug(pane.sortColumnName) + (pane.sort.descending ? "-desc" : "-asc")
         let scope = state.focus == state.layout.drillPane
-            ? state.gamesDrill.map { slug(state.focus.title) + "-of-" + slug(PaneColumn.scopeName($0, in: state)) } : nil
+            ? state.drillScope.map { slug(state.focus.title) + "-of-" + slug(PaneColumn.scopeName($0, in: state)) } : nil
         let stem = [scope ?? slug(state.focus.title), pane.filter.map { slug($0.text) }, order].compactMap { $0 }.joined(separator: "-")
         targets.append(ExportTarget(label: "list: \(list.title) · \(Formatting.counted(pane.rows.count, "row"))", fileStem: stem, table: list))
         let about = state.pane.selected?.name ?? ""

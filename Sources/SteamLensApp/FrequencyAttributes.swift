@@ -34,7 +34,7 @@ public struct FrequencyScope: Equatable, Sendable {
         let pane = state.panes[source] ?? PaneState()
         if selectionOnly, let row = pane.selected { return source == drillPane ? row.name : "\(unit) of \(row.name)" }
         var name = source.title
-        if source == drillPane, let scope = state.gamesDrill { name += " of " + PaneColumn.scopeName(scope, in: state) }
+        if source == drillPane, let scope = state.drillScope { name += " of " + PaneColumn.scopeName(scope, in: state) }
         if let filter = pane.filter { name += " |" + filter.text }
         return source == drillPane ? name : "\(unit) of \(name)"
     }

@@ -108,7 +108,7 @@ extension PaneColumn {
     static func title(_ pane: PaneID, in state: AppState) -> String {
         let paneState = state.panes[pane] ?? PaneState()
         var name = "\(pane.rawValue + 1) " + pane.title
-        if pane == state.layout.drillPane, let scope = state.gamesDrill { name += " of " + scopeName(scope, in: state) }
+        if pane == state.layout.drillPane, let scope = state.drillScope { name += " of " + scopeName(scope, in: state) }
         if let filter = paneState.filter {
             // The count first: a long filter is cut, the count never.
             name += " (\(NumberFormat.grouped(paneState.rows.count)) of \(NumberFormat.grouped(paneState.allRows.count))) |\(filter.text)"
@@ -125,12 +125,8 @@ extension PaneColumn {
     static func scopeName(_ scope: Selection, in state: AppState) -> String {
         let rows = { (pane: PaneID) in state.panes[pane]?.allRows ?? [] }
         switch scope {
-        case .developer(let id): return rows(.developers).first { $0.id == Int(id) }?.name ?? "developer"
-        case .user(let id): return rows(.users).first { $0.id == Int(id) }?.name ?? "user"
-        case .genre(let id): return rows(.genres).first { $0.id == Int(id) }?.name ?? "genre"
-        case .year(let year): return year.map(String.init) ?? "unknown year"
         case .entity(let pane, let id): return rows(pane).first { $0.id == id }?.name ?? pane.title
-        case .game, .none: return "selection"
+        case .none: return "selection"
         }
     }
 }

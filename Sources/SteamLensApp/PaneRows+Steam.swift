@@ -7,7 +7,7 @@ import TerminalUI
 extension PaneRows {
     static func steamContent(_ pane: PaneID, state: AppState, engine: Engine) -> PaneContent? {
         if pane == .games {
-            let (rows, columns) = games(of: state.gamesDrill ?? .none, engine: engine, definitions: state.definitions)
+            let (rows, columns) = games(of: state.drillScope ?? .none, engine: engine, definitions: state.definitions)
             return PaneContent(columns: columns, labelFields: gameLabelFields, rows: rows)
         }
         guard let page = try? engine.list(pane.listKind, definitions: state.definitions) else { return nil }
@@ -89,7 +89,7 @@ extension PaneRows {
         }
         let columns = [PaneColumnSpec("owners"), PaneColumnSpec("reviews"), PaneColumnSpec("price", digits: 2),
                        PaneColumnSpec("year", grouped: false)]
-        switch scope {
+        switch SteamEntity(scope) {
         case .developer(let developer):
             return (catalog.itemsOfDeveloper[Int(developer)].map { row($0) }, columns)
         case .genre(let genre):
@@ -104,7 +104,7 @@ extension PaneRows {
             return (rows, [PaneColumnSpec(unit.rawValue, digits: 1)] + columns)
         case .game(let item):
             return ([row(item)], columns)
-        case .none, .entity:
+        case nil:
             return ((0..<Int32(catalog.gameCount)).map { row($0) }, columns)
         }
     }

@@ -332,7 +332,7 @@ func focus(_ state: inout AppState, _ pane: PaneID, engine: any ExplorerCatalogu
 
 private func open(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Effect] {
     let selection = state.selection
-    if case .game(let item) = selection, let steam = engine.steamEngine {
+    if let steam = engine.steamEngine, case .game(let item)? = SteamEntity(selection) {
         guard state.reviewsDrill == nil else { return [] }
         state.drill.append(.reviews(item: item, offset: 0))
         state.generation += 1
@@ -346,8 +346,8 @@ private func open(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Ef
         return []
     }
     let drillPane = state.layout.drillPane
-    if state.gamesDrill == nil { state.allGamesPane = state.panes[drillPane] }
-    state.drill = [.games(scope: selection, returnFocus: state.focus)]
+    if state.drillScope == nil { state.undrilledPane = state.panes[drillPane] }
+    state.drill = [.rows(scope: selection, returnFocus: state.focus)]
     var games = PaneState()
     // A user's games by their own playtime, others by owners.
     games.sort = PaneSort(column: 1, descending: true)
@@ -387,15 +387,15 @@ private func back(_ state: inout AppState, engine: any ExplorerCatalogue) -> [Ef
         return clearFilter(&state, filter, engine: engine)
     }
     guard let last = state.drill.popLast() else { return [] }
-    if case .games(_, let returnFocus) = last {
+    if case .rows(_, let returnFocus) = last {
         let drillPane = state.layout.drillPane
-        if let saved = state.allGamesPane {
+        if let saved = state.undrilledPane {
             state.panes[drillPane] = saved
         } else {
             state.panes[drillPane] = nil
             PaneRows.reload(drillPane, in: &state, engine: engine)
         }
-        state.allGamesPane = nil
+        state.undrilledPane = nil
         state.focus = returnFocus
     }
     clampOffsets(&state)
@@ -488,16 +488,7 @@ func refreshDistribution(_ state: inout AppState, engine: any ExplorerCatalogue)
         state.chart = engine.histogram(mode, of: mode.allData ? .none : state.selection, state: state)
         return
     }
-    let scope: DistributionScope
-    switch mode.allData ? .none : state.selection {
-    case .none: scope = .all
-    case .developer(let id): scope = .developer(id)
-    case .user(let id): scope = .user(id)
-    case .genre(let id): scope = .genre(id)
-    case .year(let year): scope = .year(year)
-    case .game(let item): scope = .game(item)
-    case .entity: scope = .all
-    }
+    let scope = (mode.allData ? nil : SteamEntity(state.selection))?.distributionScope ?? .all
     state.distribution = engine.distribution(mode.kind, scope: scope, logScale: mode.logScale, definitions: state.definitions)
     state.chart = state.distribution.map(Histogram.init)
 }

@@ -68,15 +68,9 @@ private func rightTitle(_ state: AppState) -> String {
         return "Histogram \(mode.position + 1)/\(state.layout.histogramCount)" + (mode.logScale ? " · log" : "") + (mode.allData ? " · all data" : " · selection")
             + " · h next · l log · a scope"
     }
-    switch state.selection {
-    case .none: return "Details"
-    case .developer: return "Developer"
-    case .user: return "User"
-    case .genre: return "Genre"
-    case .year: return "Year"
-    case .game: return state.reviewsDrill != nil ? "Reviews" : "Game"
-    case .entity(let pane, _): return pane.title
-    }
+    if state.reviewsDrill != nil { return "Reviews" }
+    guard case .entity(let pane, _) = state.selection else { return "Details" }
+    return pane.rowTitle
 }
 
 private func renderFooter(_ state: AppState, into screen: inout Buffer, area: Rect) {

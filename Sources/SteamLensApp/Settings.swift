@@ -62,7 +62,7 @@ public struct Settings: Codable, Equatable, Sendable {
     static func paneSorts(of state: AppState) -> [String: Sort] {
         var sorts: [String: Sort] = [:]
         for pane in state.visiblePanes {
-            guard let paneState = pane == state.layout.drillPane ? state.allGamesPane ?? state.panes[pane] : state.panes[pane] else { continue }
+            guard let paneState = pane == state.layout.drillPane ? state.undrilledPane ?? state.panes[pane] : state.panes[pane] else { continue }
             sorts[pane.title.lowercased()] = Sort(column: paneState.sortColumnName, descending: paneState.sort.descending)
         }
         return sorts

@@ -51,9 +51,9 @@ extension Engine: ExplorerCatalogue {
     }
 
     public func drills(into selection: Selection) -> Bool {
-        switch selection {
+        switch SteamEntity(selection) {
         case .developer, .user, .genre, .year: return true
-        case .none, .game, .entity: return false
+        case .game, nil: return false
         }
     }
 }

@@ -57,6 +57,15 @@ struct StreamingDetail {
             let scope = explorer.scope(of: selection)
             sections.append(DetailSection("Titles of \(name) per platform", .table(perPlatform(scope: scope))))
             sections.append(DetailSection("Best scored titles of \(name)", bestScored(scope: scope)))
+        case StreamingExplorer.ratings:
+            add("Titles rated \(name)") { try engine.ratingCount(name, definitions: definitions) }
+            sections.append(DetailSection("Best scored titles rated \(name)", bestScored(scope: explorer.scope(of: selection))))
+        case StreamingExplorer.clusters:
+            sections.append(DetailSection("Cluster \(id)", .lines(clusterFacts(id))))
+            let scope = explorer.scope(of: selection)
+            sections.append(DetailSection("Titles of cluster \(id) per platform", .table(perPlatform(scope: scope))))
+            sections.append(DetailSection("Best scored titles of cluster \(id)", bestScored(scope: scope)))
+            add { try engine.clusterSweep(definitions: definitions) }
         case StreamingExplorer.viewers:
             add { try engine.recommendViewer(name, options: StreamingQueryOptions(), definitions: definitions) }
             sections.append(DetailSection("\(name)'s highest scores", .table(topScores(viewer: id))))
@@ -147,6 +156,15 @@ struct StreamingDetail {
                            rows: top.map { [.text(titles[$0.0].name), .text(titles[$0.0].platform.displayName), .number($0.1, digits: 1)] })
     }
 
+    /// What marks a cluster (its centroid's features furthest above the
+    /// mean) and how it was chosen.
+    func clusterFacts(_ c: Int) -> [String] {
+        guard let clusters = engine.models?.clusters else { return ["the content model is not trained"] }
+        let marks = clusters.marks(of: c, count: 4).map { "\($0.feature) \($0.sigma >= 0 ? "+" : "")\(Formatting.decimal($0.sigma, digits: 1))σ" }
+        return ["marked by " + marks.joined(separator: ", "),
+                "k-means with k = \(clusters.k) over standardized content features (genres, type, year, duration, audience band, cast size, countries)"]
+    }
+
     /// A title's facts: where, what, when, how long, for whom, who, and its score.
     func facts(_ index: Int) -> [String] {
         let title = engine.titles[index]
@@ -158,6 +176,9 @@ struct StreamingDetail {
             lines.append(ratings.meanScore(ofTitle: index).map {
                 "mean score \(Formatting.decimal($0, digits: 2)) of \(Formatting.counted(count, "rating")) (generated)"
             } ?? "no ratings yet")
+        }
+        if let clusters = engine.models?.clusters, clusters.assignment.indices.contains(index) {
+            lines.append("cluster " + explorer.clusterName(Int(clusters.assignment[index]), clusters))
         }
         if let added = title.dateAdded { lines.append("added \(added.year)-\(added.month < 10 ? "0" : "")\(added.month)-\(added.day < 10 ? "0" : "")\(added.day)") }
         for (label, names) in [("genres", title.genres), ("countries", title.countries), ("director", title.directors), ("cast", title.cast)]

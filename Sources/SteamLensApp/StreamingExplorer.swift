@@ -3,7 +3,8 @@ import StreamingCatalog
 import TerminalUI
 
 /// The streaming catalogue in the explorer: platforms, genres, years,
-/// countries, cast and viewers, each opening its titles in the Titles pane.
+/// countries, cast, viewers, audience ratings and content clusters, each
+/// opening its titles in the Titles pane.
 /// Rows come from `StreamingEngine.entries`/`scopedTitles`; the right side
 /// asks the streaming questions (``StreamingDetail``).
 ///
@@ -18,6 +19,8 @@ public struct StreamingExplorer: ExplorerCatalogue {
     let genres: NameTable
     let countries: NameTable
     let cast: NameTable
+    /// Every audience rating a definition can name, a missing one as "unknown" or "G".
+    let ratings: NameTable
 
     public static let platforms = PaneID(0, "Platforms")
     public static let genres = PaneID(1, "Genres")
@@ -25,14 +28,17 @@ public struct StreamingExplorer: ExplorerCatalogue {
     public static let countries = PaneID(3, "Countries")
     public static let cast = PaneID(4, "Cast")
     public static let viewers = PaneID(5, "Viewers")
+    public static let ratings = PaneID(6, "Ratings")
+    /// The k-means clusters of the content model, each row a cluster number.
+    public static let clusters = PaneID(7, "Clusters")
     /// Every title, or the titles of the row Enter opened.
-    public static let titles = PaneID(6, "Titles")
-    public static let panes = [platforms, genres, years, countries, cast, viewers, titles]
+    public static let titles = PaneID(8, "Titles")
+    public static let panes = [platforms, genres, years, countries, cast, viewers, ratings, clusters, titles]
 
     /// What a Titles filter may name besides its columns: `released` and
     /// `added` are the two years whatever the year definition, `duration` a
     /// frequency table's band ("90-119 min", "2 seasons").
-    static let titleLabelFields = ["genre", "country", "cast", "director", "platform", "type", "rating", "released", "added", "duration"]
+    static let titleLabelFields = ["genre", "country", "cast", "director", "platform", "type", "rating", "released", "added", "duration", "cluster"]
 
     public init(engine: StreamingEngine) {
         self.engine = engine
@@ -40,6 +46,7 @@ public struct StreamingExplorer: ExplorerCatalogue {
         genres = NameTable(titles.flatMap(\.genres))
         countries = NameTable(titles.flatMap(\.countries))
         cast = NameTable(titles.flatMap(\.cast))
+        ratings = NameTable(titles.map { $0.rating ?? "unknown" } + ["unknown", "G"])
     }
 
     public var steamEngine: Engine? { nil }
@@ -99,14 +106,38 @@ public struct StreamingExplorer: ExplorerCatalogue {
         case Self.countries: return counted(.countries, titlesAndMovies) { countries.id(of: $1.name) }
         case Self.cast: return counted(.cast, [PaneColumnSpec("titles"), PaneColumnSpec("platforms")]) { cast.id(of: $1.name) }
         case Self.years: return counted(.years, [PaneColumnSpec("released"), PaneColumnSpec("added")]) { Int($1.name) }
+        case Self.ratings: return counted(.ratings, titlesAndMovies) { ratings.id(of: $1.name) }
+        case Self.clusters: return clusterRows()
         case Self.viewers:
             // A folder without ratings has no viewers: the pane is empty rather than missing.
             guard engine.catalogue.ratings != nil else { return PaneContent(columns: [PaneColumnSpec("ratings"), PaneColumnSpec("mean", digits: 2)], rows: []) }
             // The engine lists viewers in their own order, so a row's place is the viewer's index.
             return counted(.viewers, [PaneColumnSpec("ratings"), PaneColumnSpec("mean", digits: 2)]) { index, _ in index }
-        case Self.titles: return titleRows(of: state.gamesDrill, definitions: definitions)
+        case Self.titles: return titleRows(of: state.drillScope, definitions: definitions)
         default: return nil
         }
+    }
+
+    /// One row per cluster: its size and movies, named by what marks it
+    /// ("3 · kids, family"); empty when the models are not trained.
+    func clusterRows() -> PaneContent {
+        let columns = [PaneColumnSpec("titles"), PaneColumnSpec("movies")]
+        guard let clusters = engine.models?.clusters else { return PaneContent(columns: columns, rows: []) }
+        var sizes = [Int](repeating: 0, count: clusters.k), movies = sizes
+        for (index, cluster) in clusters.assignment.enumerated() where (0..<clusters.k).contains(Int(cluster)) {
+            sizes[Int(cluster)] += 1
+            if engine.titles[index].type == .movie { movies[Int(cluster)] += 1 }
+        }
+        return PaneContent(columns: columns, rows: (0..<clusters.k).map { c in
+            let name = clusterName(c, clusters)
+            return PaneRow(id: c, name: name, key: NameKey.normalize(name), values: [Double(sizes[c]), Double(movies[c])])
+        })
+    }
+
+    /// "3 · kids, family": the cluster's number and the two features most above the mean.
+    func clusterName(_ c: Int, _ clusters: TitleClusters) -> String {
+        let marks = clusters.marks(of: c, count: 2).map { $0.feature.split(separator: ":").last.map(String.init) ?? $0.feature }
+        return "\(c) · " + marks.joined(separator: ", ")
     }
 
     /// The titles of a drill (every title without one): ratings, mean score
@@ -140,6 +171,8 @@ public struct StreamingExplorer: ExplorerCatalogue {
         case Self.genres: return genres.name(id).map { "genre:" + $0 }
         case Self.countries: return countries.name(id).map { "country:" + $0 }
         case Self.cast: return cast.name(id).map { "cast:" + $0 }
+        case Self.ratings: return ratings.name(id).map { "rating:" + $0 }
+        case Self.clusters: return engine.models.flatMap { (0..<$0.clusters.k).contains(id) ? "cluster:\(id)" : nil }
         default: return nil
         }
     }
@@ -151,6 +184,8 @@ public struct StreamingExplorer: ExplorerCatalogue {
         case Self.genres: return genres.name(id)
         case Self.countries: return countries.name(id)
         case Self.cast: return cast.name(id)
+        case Self.ratings: return ratings.name(id)
+        case Self.clusters: return engine.models.flatMap { (0..<$0.clusters.k).contains(id) ? clusterName(id, $0.clusters) : nil }
         case Self.years: return String(id)
         case Self.viewers: return engine.catalogue.ratings.flatMap { $0.viewers.indices.contains(id) ? $0.viewers[id] : nil }
         case Self.titles: return engine.titles.indices.contains(id) ? engine.titles[id].name : nil
@@ -160,7 +195,7 @@ public struct StreamingExplorer: ExplorerCatalogue {
 
     public func labelLookup(_ fields: Set<String>, pane: PaneID) -> PaneLabelLookup {
         guard pane == Self.titles, !fields.isEmpty else { return .none }
-        let titles = engine.titles
+        let titles = engine.titles, clusters = engine.models?.clusters
         return PaneLabelLookup { field, row in
             guard titles.indices.contains(row) else { return [] }
             let title = titles[row]
@@ -175,6 +210,7 @@ public struct StreamingExplorer: ExplorerCatalogue {
             case "released": return [PaneFilter.fold(title.releaseYear.map(String.init) ?? "unknown")]
             case "added": return [PaneFilter.fold(title.dateAdded.map { String($0.year) } ?? "unknown")]
             case "duration": return [PaneFilter.fold(DurationBand.label(of: title.duration))]
+            case "cluster": return clusters.map { $0.assignment.indices.contains(row) ? [String($0.assignment[row])] : [] } ?? []
             default: return []
             }
         }

@@ -1,10 +1,11 @@
 import StreamingCatalog
 
-/// `h` on the streaming catalogue: movie durations, release years and mean
-/// scores of the selection's titles (the titles Enter would open; a title's
-/// own ratings for the scores), or of every title with `a`.
+/// `h` on the streaming catalogue: movie durations, release years, mean
+/// scores, show seasons and years added of the selection's titles (the
+/// titles Enter would open; a title's own ratings for the scores), or of
+/// every title with `a`.
 extension StreamingExplorer {
-    static let histogramNames = ["duration", "release year", "mean score"]
+    static let histogramNames = ["duration", "release year", "mean score", "seasons", "year added"]
 
     public func histogram(_ mode: HistogramMode, of selection: Selection, state: AppState) -> Histogram? {
         let definitions = state.streamingDefinitions ?? .standard
@@ -32,7 +33,7 @@ extension StreamingExplorer {
             let years = indices.compactMap { titles[$0].releaseYear.map(Double.init) }
             return .linear(years, title: "Release year · \(scopeName)", rowUnit: "titles", digits: 0,
                            leftOut: [("unknown release year", indices.count - years.count)].filter { $0.1 > 0 }, notes: notes)
-        default:
+        case 2:
             guard let ratings else { return nil }
             if indices.count == 1, let title = indices.first {
                 let scores = ratings.raters(of: title).halves.map { Double($0) / 2 }
@@ -41,6 +42,18 @@ extension StreamingExplorer {
             let means = indices.compactMap { ratings.meanScore(ofTitle: $0) }
             return .linear(means, title: "Mean score · \(scopeName) (generated)", rowUnit: "titles", digits: 1,
                            leftOut: [("no ratings", indices.count - means.count)].filter { $0.1 > 0 }, notes: notes)
+        case 3:
+            let shows = indices.filter { titles[$0].type == .show }
+            let seasons = shows.compactMap { titles[$0].duration.flatMap { $0.unit == .seasons ? Double($0.value) : nil } }
+            return .linear(seasons, title: "Show seasons · \(scopeName)", rowUnit: "shows", digits: 0,
+                           leftOut: [("movies (counted in minutes)", indices.count - shows.count),
+                                     ("unknown duration", shows.count - seasons.count)].filter { $0.1 > 0 }, notes: notes)
+        case 4:
+            let years = indices.compactMap { titles[$0].dateAdded.map { Double($0.year) } }
+            return .linear(years, title: "Year added · \(scopeName)", rowUnit: "titles", digits: 0,
+                           leftOut: [("no date added", indices.count - years.count)].filter { $0.1 > 0 }, notes: notes)
+        default:
+            return nil
         }
     }
 }

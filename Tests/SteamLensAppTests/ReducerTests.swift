@@ -12,7 +12,7 @@ final class ReducerTests: XCTestCase {
         let counts = state.panes[.developers]!.rows.map(\.count)
         XCTAssertEqual(counts, counts.sorted(by: >))
         XCTAssertEqual(state.panes[.users]!.rows.count, engine.catalog.userCount)
-        guard case .developer(let id) = state.selection else { return XCTFail("no developer selected") }
+        guard case .entity(.developers, let id) = state.selection else { return XCTFail("no developer selected") }
         XCTAssertEqual(Int(id), state.panes[.developers]!.rows[0].id)
     }
 
@@ -70,7 +70,7 @@ final class ReducerTests: XCTestCase {
         state.press("Esc")
         XCTAssertEqual(state.focus, .users)
         XCTAssertEqual(state.pane.cursor, 2)
-        XCTAssertNil(state.gamesDrill)
+        XCTAssertNil(state.drillScope)
     }
 
     func testEnterOnAGameOpensItsReviewsAndJScrollsThem() {

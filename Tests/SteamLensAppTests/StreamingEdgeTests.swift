@@ -16,7 +16,7 @@ final class StreamingEdgeTests: XCTestCase {
         XCTAssertEqual(scores, scores.sorted(by: >), "sorted by mean score, the highest first")
         state.press("e", catalogue: explorer)
         let targets = ExportTargets.list(state)
-        let genre = PaneColumn.scopeName(state.gamesDrill ?? .none, in: state)
+        let genre = PaneColumn.scopeName(state.drillScope ?? .none, in: state)
         XCTAssertEqual(targets.first?.fileStem, "titles-of-\(slug(genre))-by-score-desc")
         XCTAssertTrue(targets.contains { $0.table.title.hasPrefix("Titles like ") }, "the right side's tables follow the list")
         let effects = reduce(&state, .key(.enter), engine: explorer)
@@ -43,7 +43,7 @@ final class StreamingEdgeTests: XCTestCase {
             return XCTFail("second_score should explain itself without ratings")
         }
         XCTAssertTrue(why.contains("no ratings file"), why)
-        state.press("7", catalogue: bare)
+        state.press("9", catalogue: bare)
         XCTAssertFalse(state.detail.sections.contains { $0.title.hasPrefix("Will ") }, "no viewer to ask about")
         XCTAssertTrue(state.detail.sections.contains { $0.title == "Similar titles" })
         state.press("6 Enter h h h", catalogue: bare)

@@ -12,7 +12,7 @@ final class StreamingExplorerTests: XCTestCase {
 
     func testTheFirstFrameFocusesPlatformsWithEveryTitleCountedOnce() {
         let state = StreamingFixture.state()
-        XCTAssertEqual(state.visiblePanes.map(\.title), ["Platforms", "Genres", "Years", "Countries", "Cast", "Viewers", "Titles"])
+        XCTAssertEqual(state.visiblePanes.map(\.title), ["Platforms", "Genres", "Years", "Countries", "Cast", "Viewers", "Ratings", "Clusters", "Titles"])
         XCTAssertEqual(state.focus, StreamingExplorer.platforms)
         let platforms = state.panes[StreamingExplorer.platforms]?.rows ?? []
         XCTAssertEqual(platforms.map(\.name).sorted(), ["Amazon Prime", "Disney+", "Hulu", "Netflix"])
@@ -53,7 +53,7 @@ final class StreamingExplorerTests: XCTestCase {
 
     func testATitleShowsItsFactsSimilarTitlesWithoutItselfAndWhetherTheViewerWillLikeIt() {
         var state = StreamingFixture.state()
-        state.press("7", catalogue: explorer)
+        state.press("9", catalogue: explorer)
         guard let row = state.pane.selected else { return XCTFail("no title selected") }
         let sections = state.detail.sections
         XCTAssertEqual(sections.first?.title, titles[row.id].name)
@@ -74,7 +74,7 @@ final class StreamingExplorerTests: XCTestCase {
 
     func testWillLikeIsAnsweredOffTheLoopAndALateAnswerForAnotherTitleIsDropped() {
         var state = StreamingFixture.state()
-        let effects = reduce(&state, .key(.char("7")), engine: explorer)
+        let effects = reduce(&state, .key(.char("9")), engine: explorer)
         guard case .answer(let request)? = effects.first else { return XCTFail("no background question: \(effects)") }
         XCTAssertEqual(state.detail.sections[request.index].body, .message("computing…"))
         let answer = explorer.answer(request.question)
@@ -89,12 +89,70 @@ final class StreamingExplorerTests: XCTestCase {
         var state = StreamingFixture.state()
         state.press("6 j j", catalogue: explorer)
         let viewer = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
-        state.press("7", catalogue: explorer)
+        state.press("9", catalogue: explorer)
         XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(viewer) like it? ") })
-        state.press("6 k 7", catalogue: explorer)
+        state.press("6 k 9", catalogue: explorer)
         let other = state.panes[StreamingExplorer.viewers]?.selected?.name ?? ""
         XCTAssertNotEqual(other, viewer)
         XCTAssertTrue(state.detail.sections.contains { $0.title.hasPrefix("Will \(other) like it? ") })
+    }
+
+    func testTheRatingsPaneCountsEachAudienceRatingAndEnterListsItsTitles() {
+        var state = StreamingFixture.state()
+        state.press("7", catalogue: explorer)
+        let rows = state.panes[StreamingExplorer.ratings]?.rows ?? []
+        var expected: [String: Int] = [:]
+        for title in titles { expected[title.rating ?? "unknown", default: 0] += 1 }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.count) }), expected)
+        guard let rating = state.pane.selected?.name else { return XCTFail("no rating selected") }
+        XCTAssertEqual(state.detail.sections.first?.title, "Titles rated \(rating)")
+        guard case .table(let table)? = state.detail.sections.first?.body else { return XCTFail("no rating_count table") }
+        XCTAssertEqual(table.rows.last?.last, .integer(expected[rating] ?? -1), "rating_count's total is the pane's count")
+        state.press("Enter", catalogue: explorer)
+        let listed = state.panes[StreamingExplorer.titles]?.rows ?? []
+        XCTAssertEqual(listed.count, expected[rating])
+        XCTAssertTrue(listed.allSatisfy { (titles[$0.id].rating ?? "unknown") == rating })
+    }
+
+    func testUnderTheBriefsRuleAMissingRatingIsCountedAsG() {
+        var state = StreamingFixture.state()
+        state.press("m 7", catalogue: explorer)
+        XCTAssertEqual(state.streamingDefinitions?.missingRating, .g)
+        let rows = state.panes[StreamingExplorer.ratings]?.rows ?? []
+        XCTAssertFalse(rows.contains { $0.name == "unknown" })
+        XCTAssertEqual(rows.first { $0.name == "G" }?.count, titles.filter { $0.rating == nil || $0.rating == "G" }.count)
+    }
+
+    func testTheClustersPaneListsEveryClusterOnceAndEnterListsItsMembers() {
+        var state = StreamingFixture.state()
+        state.press("8", catalogue: explorer)
+        guard let clusters = explorer.engine.models?.clusters else { return XCTFail("the sample's models are not trained") }
+        let rows = state.panes[StreamingExplorer.clusters]?.rows ?? []
+        XCTAssertEqual(Set(rows.map(\.id)), Set(0..<clusters.k))
+        XCTAssertEqual(rows.map(\.count).reduce(0, +), titles.count, "every title is in one cluster")
+        guard let row = state.pane.selected else { return XCTFail("no cluster selected") }
+        XCTAssertTrue(row.name.hasPrefix("\(row.id) · "), row.name)
+        let members = titles.indices.filter { clusters.assignment[$0] == Int32(row.id) }
+        XCTAssertEqual(row.count, members.count)
+        XCTAssertTrue(state.detail.sections.contains { $0.title == "Choosing k: inertia (elbow) and mean silhouette" })
+        guard case .lines(let facts)? = state.detail.sections.first?.body else { return XCTFail("no cluster facts") }
+        XCTAssertTrue(facts[0].hasPrefix("marked by "), facts[0])
+        state.press("Enter", catalogue: explorer)
+        XCTAssertEqual(Set((state.panes[StreamingExplorer.titles]?.rows ?? []).map(\.id)), Set(members))
+        state.press("j", catalogue: explorer)
+        guard case .lines(let titleFacts)? = state.detail.sections.first?.body else { return XCTFail("no title facts") }
+        XCTAssertTrue(titleFacts.contains("cluster " + row.name), "a title names its cluster: \(titleFacts)")
+    }
+
+    func testAClusterFilterOnTitlesKeepsThatClustersTitles() {
+        var state = StreamingFixture.state()
+        state.press("9 f", catalogue: explorer)
+        state.type("cluster:2", catalogue: explorer)
+        state.press("Enter", catalogue: explorer)
+        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        let assignment = explorer.engine.models?.clusters.assignment ?? []
+        XCTAssertEqual(Set(rows.map(\.id)), Set(titles.indices.filter { assignment[$0] == 2 }))
+        XCTAssertGreaterThan(rows.count, 0)
     }
 
     func testThePlatformQuestionsUseTheYearOfTheYearsPane() {
@@ -111,7 +169,7 @@ final class StreamingExplorerTests: XCTestCase {
         state.press("r", catalogue: explorer)
         XCTAssertEqual(state.streamingDefinitions?.titleYear, .added)
         state.press("3 Enter", catalogue: explorer)
-        let year = state.gamesDrill.flatMap { scope -> Int? in
+        let year = state.drillScope.flatMap { scope -> Int? in
             if case .entity(_, let id) = scope { return id }
             return nil
         }
@@ -123,7 +181,7 @@ final class StreamingExplorerTests: XCTestCase {
 
     func testAFilterOnTitlesKeepsOnlyTheRowsItHolds() {
         var state = StreamingFixture.state()
-        state.press("7 f", catalogue: explorer)
+        state.press("9 f", catalogue: explorer)
         state.type("score > 4 type:movie", catalogue: explorer)
         state.press("Enter", catalogue: explorer)
         let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
@@ -137,7 +195,7 @@ final class StreamingExplorerTests: XCTestCase {
     func testSearchMovesTheCursorToTheTitleTyped() {
         var state = StreamingFixture.state()
         let target = titles[titles.count / 2].name
-        state.press("7 /", catalogue: explorer)
+        state.press("9 /", catalogue: explorer)
         state.type(target, catalogue: explorer)
         state.press("Enter", catalogue: explorer)
         XCTAssertEqual(state.pane.selected?.name, target)
@@ -145,7 +203,7 @@ final class StreamingExplorerTests: XCTestCase {
 
     func testEnterOnATitleOpensNothingAndSaysWhy() {
         var state = StreamingFixture.state()
-        state.press("7", catalogue: explorer)
+        state.press("9", catalogue: explorer)
         let before = state.pane.selected
         state.press("Enter", catalogue: explorer)
         XCTAssertEqual(state.focus, StreamingExplorer.titles)
@@ -156,7 +214,7 @@ final class StreamingExplorerTests: XCTestCase {
     func testTheStreamingKeysBindEachPaneOnceAndLeaveOutWhatOnlySteamHas() {
         let keymap = AppKeymap.streaming(panes: StreamingExplorer.panes)
         XCTAssertEqual(keymap.duplicateKeys, [])
-        XCTAssertEqual(keymap.command(for: .char("7")), .focus(StreamingExplorer.titles))
+        XCTAssertEqual(keymap.command(for: .char("9")), .focus(StreamingExplorer.titles))
         XCTAssertEqual(keymap.command(for: .char("w")), .toggleWordMatch)
         XCTAssertEqual(keymap.command(for: .char("F")), .frequency)
         XCTAssertEqual(keymap.command(for: .char("Y")), .copyId)
@@ -165,7 +223,7 @@ final class StreamingExplorerTests: XCTestCase {
         XCTAssertTrue(help.contains("titles") && help.contains("year added") && help.contains("duration"), help)
     }
 
-    func testHistogramsCountThePlatformsMoviesYearsAndScoresThenClose() {
+    func testHistogramsCountThePlatformsMoviesYearsScoresSeasonsAndYearsAddedThenClose() {
         var state = StreamingFixture.state()
         let netflix = titles.indices.filter { titles[$0].platform == .netflix }
         state.press("/ n e t f Enter h", catalogue: explorer)
@@ -183,6 +241,13 @@ final class StreamingExplorerTests: XCTestCase {
         let scored = titles.indices.filter { (explorer.engine.catalogue.ratings?.ratingCount(ofTitle: $0) ?? 0) > 0 }
         XCTAssertEqual(state.chart?.total, scored.count)
         XCTAssertTrue(state.chart?.bins.allSatisfy { $0.upper - $0.lower == 0.5 } ?? false, "scores in half-star bins")
+        state.press("h", catalogue: explorer)
+        XCTAssertEqual(state.chart?.title, "Show seasons · all titles")
+        XCTAssertEqual(state.chart?.total, titles.filter { $0.type == .show && $0.duration?.unit == .seasons }.count)
+        state.press("h", catalogue: explorer)
+        XCTAssertEqual(state.chart?.title, "Year added · all titles")
+        XCTAssertEqual(state.chart?.total, titles.filter { $0.dateAdded != nil }.count)
+        XCTAssertEqual(state.chart?.leftOut.map(\.count), [titles.filter { $0.dateAdded == nil }.count].filter { $0 > 0 })
         state.press("h", catalogue: explorer)
         XCTAssertNil(state.histogram)
         XCTAssertNil(state.chart)

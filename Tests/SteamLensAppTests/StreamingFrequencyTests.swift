@@ -11,7 +11,7 @@ final class StreamingFrequencyTests: XCTestCase {
 
     func testFStepsThroughTheStreamingAttributesAndWraps() {
         var state = StreamingFixture.state()
-        state.press("7 F", catalogue: explorer)
+        state.press("9 F", catalogue: explorer)
         XCTAssertEqual(state.frequency?.attribute, "platform")
         XCTAssertEqual(state.frequency?.table.total, titles.count)
         for platform in Platform.allCases {
@@ -30,7 +30,7 @@ final class StreamingFrequencyTests: XCTestCase {
 
     func testEnterOnAGenreRowFiltersTheTitlesPaneToThatGenre() throws {
         var state = StreamingFixture.state()
-        state.press("7 F F F", catalogue: explorer)
+        state.press("9 F F F", catalogue: explorer)
         let table = try XCTUnwrap(state.frequency?.table)
         XCTAssertEqual(table.attribute, "genre")
         let top = try XCTUnwrap(table.rows.first)
@@ -64,7 +64,7 @@ final class StreamingFrequencyTests: XCTestCase {
     func testYearAddedRowsIncludingUnknownFilterTheTitlesPane() throws {
         for label in ["unknown", try XCTUnwrap(titles.compactMap { $0.dateAdded?.year }.max()).description] {
             var state = StreamingFixture.state()
-            state.press("7 " + String(repeating: "F ", count: 7), catalogue: explorer)
+            state.press("9 " + String(repeating: "F ", count: 7), catalogue: explorer)
             XCTAssertEqual(state.frequency?.attribute, "year added")
             let expected = titles.filter { ($0.dateAdded.map { String($0.year) } ?? "unknown") == label }
             let index = try XCTUnwrap(state.frequency?.table.rows.firstIndex { $0.label == label })
@@ -78,7 +78,7 @@ final class StreamingFrequencyTests: XCTestCase {
 
     func testDurationBandsGiveEachTitleOneValueAndASeasonRowListsItsTitles() throws {
         var state = StreamingFixture.state()
-        state.press("7 " + String(repeating: "F ", count: 10), catalogue: explorer)
+        state.press("9 " + String(repeating: "F ", count: 10), catalogue: explorer)
         let table = try XCTUnwrap(state.frequency?.table)
         XCTAssertEqual(table.attribute, "duration")
         XCTAssertEqual(table.rows.map(\.count).reduce(0, +), titles.count, "one band per title")
@@ -94,7 +94,7 @@ final class StreamingFrequencyTests: XCTestCase {
 
     func testYCopiesATitlesIdAndyItsName() throws {
         var state = StreamingFixture.state()
-        state.press("7", catalogue: explorer)
+        state.press("9", catalogue: explorer)
         let title = titles[try XCTUnwrap(state.pane.selected?.id)]
         XCTAssertEqual(reduce(&state, .key(.char("Y")), engine: explorer), [.copy(title.id)])
         XCTAssertEqual(reduce(&state, .key(.char("y")), engine: explorer), [.copy(title.name)])

@@ -10,7 +10,7 @@ final class StreamingSettingsTests: XCTestCase {
     func testDefinitionsSortsAndZoomSurviveARoundTripBesideSteamsSettings() throws {
         var state = StreamingFixture.state()
         state.streamingDefinitions = StreamingDefinitions(titleYear: .added, wordMatch: .substring, missingRating: .g)
-        state.press("7 ] S + +", catalogue: StreamingFixture.explorer)
+        state.press("9 ] S + +", catalogue: StreamingFixture.explorer)
         let titles = try XCTUnwrap(state.panes[StreamingExplorer.titles])
         var settings = try Settings.parse("time_unit = \"minutes\"\n[sorts.games]\ncolumn = \"price\"\ndescending = false\n")
         settings.streaming = StreamingSettings(state)
@@ -43,7 +43,7 @@ final class StreamingSettingsTests: XCTestCase {
 
     func testSteamsSettingsOfAStateSayNothingOfStreaming() {
         var state = StreamingFixture.state()
-        state.press("7 ]", catalogue: StreamingFixture.explorer)
+        state.press("9 ]", catalogue: StreamingFixture.explorer)
         XCTAssertNotNil(StreamingSettings(state).sorts?["titles"])
         XCTAssertNil(Settings(TinyCatalogState.start()).streaming)
     }

@@ -47,6 +47,16 @@ public struct TitleClusters: Sendable {
         self.init(assignment: result.0, k: used, sweep: sweep, featureNames: names, centroids: result.1)
     }
 
+    /// The features furthest above the mean (in standard deviations) in
+    /// cluster `c`'s centroid, most marked first: what describes the cluster.
+    public func marks(of c: Int, count: Int) -> [(feature: String, sigma: Double)] {
+        let dims = featureNames.count
+        guard (0..<k).contains(c), centroids.count >= (c + 1) * dims else { return [] }
+        return (0..<dims).map { ($0, centroids[c * dims + $0]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count)
+            .map { (featureNames[$0.0], $0.1) }
+    }
+
     /// The standardized feature matrix (row-major) and the column names.
     static func features(_ titles: [Title]) -> ([Double], [String]) {
         var genreCounts: [String: Int] = [:], countryCounts: [String: Int] = [:]

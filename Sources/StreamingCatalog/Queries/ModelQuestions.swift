@@ -95,15 +95,12 @@ extension StreamingEngine {
     /// `clusters`: the k-means clusters of the catalogue, each with its size and what marks it.
     public func clusters(definitions: StreamingDefinitions) throws -> StreamingResult {
         let clusters = try requireModels().clusters
-        let dims = clusters.featureNames.count
         var rows: [[ResultTable.Cell]] = []
         for c in 0..<clusters.k {
             let members = titles.indices.filter { clusters.assignment[$0] == Int32(c) }
             let shows = members.filter { titles[$0].type == .show }.count
-            // The features furthest above the mean (in standard deviations) describe the cluster.
-            let marks = (0..<dims).map { ($0, clusters.centroids.isEmpty ? 0 : clusters.centroids[c * dims + $0]) }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(3)
-                .map { "\(clusters.featureNames[$0.0]) \($0.1 >= 0 ? "+" : "")\(ResultTable.Cell.format($0.1, digits: 1))σ" }
+            let marks = clusters.marks(of: c, count: 3)
+                .map { "\($0.feature) \($0.sigma >= 0 ? "+" : "")\(ResultTable.Cell.format($0.sigma, digits: 1))σ" }
             rows.append([.integer(c), .integer(members.count), .integer(members.count - shows), .integer(shows), .text(marks.joined(separator: ", "))])
         }
         let chosen = clusters.sweep.first { $0.k == clusters.k }
