@@ -98,19 +98,24 @@ public struct SimilarTitles: Sendable {
                 }
             }
         }
+        // The best `count` of distinct copy groups, kept sorted as they come
+        // (copies elsewhere would fill the list with one title: each group
+        // keeps its best member): no set or sort over thousands of candidates.
         let group = groups[title]
-        let candidates: [(key: Int32, value: Float)] = Set(touched).compactMap { other in
-            let score = scores[Int(other)]
-            return groups[Int(other)] != group && score > 0 ? (other, score) : nil
+        func ahead(_ a: (Int32, Float), of b: (Int32, Float)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
+        var best: [(Int32, Float)] = []
+        for other in touched {
+            let candidate = (other, scores[Int(other)])
+            guard candidate.1 > 0, groups[Int(other)] != group else { continue }
+            if best.count == count, let last = best.last, !ahead(candidate, of: last) { continue }
+            if let same = best.firstIndex(where: { groups[Int($0.0)] == groups[Int(other)] }) {
+                guard ahead(candidate, of: best[same]) else { continue }
+                best.remove(at: same)
+            }
+            best.insert(candidate, at: best.firstIndex { ahead(candidate, of: $0) } ?? best.count)
+            if best.count > count { best.removeLast() }
         }
-        let ranked = candidates.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        // Copies of one title elsewhere would fill the list with one title: keep the first of each group.
-        var seenGroups = Set<Int32>()
-        var out: [(Int, Double)] = []
-        for (other, score) in ranked where seenGroups.insert(groups[Int(other)]).inserted {
-            out.append((Int(other), Double(score)))
-            if out.count == count { break }
-        }
+        let out = best.map { (Int($0.0), Double($0.1)) }
         return out
     }
 }
