@@ -22,13 +22,17 @@ extension StreamingExplorer {
             }
         }
         let notes = ["bins stay linear; l makes the bars logarithmic"]
+        /// The durations of the titles of `type`, in `unit`; the others and the unknown ones counted as left out.
+        func durations(_ type: TitleType, _ unit: DurationUnit, title: String, rowUnit: String, others: String) -> Histogram {
+            let ofType = indices.filter { titles[$0].type == type }
+            let values = ofType.compactMap { titles[$0].duration.flatMap { $0.unit == unit ? Double($0.value) : nil } }
+            return .linear(values, title: "\(title) · \(scopeName)", rowUnit: rowUnit, digits: 0,
+                           leftOut: [(others, indices.count - ofType.count), ("unknown duration", ofType.count - values.count)].filter { $0.1 > 0 },
+                           notes: notes)
+        }
         switch mode.position {
         case 0:
-            let movies = indices.filter { titles[$0].type == .movie }
-            let minutes = movies.compactMap { titles[$0].duration.flatMap { $0.unit == .minutes ? Double($0.value) : nil } }
-            return .linear(minutes, title: "Movie duration (min) · \(scopeName)", rowUnit: "movies", digits: 0,
-                           leftOut: [("shows (counted in seasons)", indices.count - movies.count),
-                                     ("unknown duration", movies.count - minutes.count)].filter { $0.1 > 0 }, notes: notes)
+            return durations(.movie, .minutes, title: "Movie duration (min)", rowUnit: "movies", others: "shows (counted in seasons)")
         case 1:
             let years = indices.compactMap { titles[$0].releaseYear.map(Double.init) }
             return .linear(years, title: "Release year · \(scopeName)", rowUnit: "titles", digits: 0,
@@ -43,11 +47,7 @@ extension StreamingExplorer {
             return .linear(means, title: "Mean score · \(scopeName) (generated)", rowUnit: "titles", digits: 1,
                            leftOut: [("no ratings", indices.count - means.count)].filter { $0.1 > 0 }, notes: notes)
         case 3:
-            let shows = indices.filter { titles[$0].type == .show }
-            let seasons = shows.compactMap { titles[$0].duration.flatMap { $0.unit == .seasons ? Double($0.value) : nil } }
-            return .linear(seasons, title: "Show seasons · \(scopeName)", rowUnit: "shows", digits: 0,
-                           leftOut: [("movies (counted in minutes)", indices.count - shows.count),
-                                     ("unknown duration", shows.count - seasons.count)].filter { $0.1 > 0 }, notes: notes)
+            return durations(.show, .seasons, title: "Show seasons", rowUnit: "shows", others: "movies (counted in minutes)")
         case 4:
             let years = indices.compactMap { titles[$0].dateAdded.map { Double($0.year) } }
             return .linear(years, title: "Year added · \(scopeName)", rowUnit: "titles", digits: 0,

@@ -144,12 +144,17 @@ final class StreamingExplorerTests: XCTestCase {
         XCTAssertTrue(titleFacts.contains("cluster " + row.name), "a title names its cluster: \(titleFacts)")
     }
 
-    func testAClusterFilterOnTitlesKeepsThatClustersTitles() {
+    /// The Titles pane's rows once `filter` is typed at its filter prompt.
+    private func titleRows(filteredBy filter: String) -> [PaneRow] {
         var state = StreamingFixture.state()
         state.press("9 f", catalogue: explorer)
-        state.type("cluster:2", catalogue: explorer)
+        state.type(filter, catalogue: explorer)
         state.press("Enter", catalogue: explorer)
-        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        return state.panes[StreamingExplorer.titles]?.rows ?? []
+    }
+
+    func testAClusterFilterOnTitlesKeepsThatClustersTitles() {
+        let rows = titleRows(filteredBy: "cluster:2")
         let assignment = explorer.engine.models?.clusters.assignment ?? []
         XCTAssertEqual(Set(rows.map(\.id)), Set(titles.indices.filter { assignment[$0] == 2 }))
         XCTAssertGreaterThan(rows.count, 0)
@@ -180,11 +185,7 @@ final class StreamingExplorerTests: XCTestCase {
     }
 
     func testAFilterOnTitlesKeepsOnlyTheRowsItHolds() {
-        var state = StreamingFixture.state()
-        state.press("9 f", catalogue: explorer)
-        state.type("score > 4 type:movie", catalogue: explorer)
-        state.press("Enter", catalogue: explorer)
-        let rows = state.panes[StreamingExplorer.titles]?.rows ?? []
+        let rows = titleRows(filteredBy: "score > 4 type:movie")
         let expected = titles.indices.filter { index in
             titles[index].type == .movie && (explorer.engine.catalogue.ratings?.meanScore(ofTitle: index) ?? 0) > 4
         }
