@@ -160,8 +160,7 @@ struct StreamingDetail {
     /// mean) and how it was chosen.
     func clusterFacts(_ c: Int) -> [String] {
         guard let clusters = engine.models?.clusters else { return ["the content model is not trained"] }
-        let marks = clusters.marks(of: c, count: 4).map { "\($0.feature) \($0.sigma >= 0 ? "+" : "")\(Formatting.decimal($0.sigma, digits: 1))σ" }
-        return ["marked by " + marks.joined(separator: ", "),
+        return ["marked by " + clusters.describedMarks(of: c, count: 4).joined(separator: ", "),
                 "k-means with k = \(clusters.k) over standardized content features (genres, type, year, duration, audience band, cast size, countries)"]
     }
 

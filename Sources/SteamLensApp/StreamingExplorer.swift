@@ -46,7 +46,7 @@ public struct StreamingExplorer: ExplorerCatalogue {
         genres = NameTable(titles.flatMap(\.genres))
         countries = NameTable(titles.flatMap(\.countries))
         cast = NameTable(titles.flatMap(\.cast))
-        ratings = NameTable(titles.map { $0.rating ?? "unknown" } + ["unknown", "G"])
+        ratings = NameTable(engine.catalogue.facts.ratingNames + ["unknown", "G"])
     }
 
     public var steamEngine: Engine? { nil }
@@ -123,10 +123,11 @@ public struct StreamingExplorer: ExplorerCatalogue {
     func clusterRows() -> PaneContent {
         let columns = [PaneColumnSpec("titles"), PaneColumnSpec("movies")]
         guard let clusters = engine.models?.clusters else { return PaneContent(columns: columns, rows: []) }
+        let types = engine.catalogue.facts.type
         var sizes = [Int](repeating: 0, count: clusters.k), movies = sizes
         for (index, cluster) in clusters.assignment.enumerated() where (0..<clusters.k).contains(Int(cluster)) {
             sizes[Int(cluster)] += 1
-            if engine.titles[index].type == .movie { movies[Int(cluster)] += 1 }
+            if types[index] == .movie { movies[Int(cluster)] += 1 }
         }
         return PaneContent(columns: columns, rows: (0..<clusters.k).map { c in
             let name = clusterName(c, clusters)

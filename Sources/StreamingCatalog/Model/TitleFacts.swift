@@ -42,9 +42,4 @@ public struct TitleFacts: Sendable {
         let year = definitions.titleYear == .release ? releaseYear[i] : addedYear[i]
         return year < 0 ? nil : Int(year)
     }
-
-    /// The rating title `i` counts under: its own, or "unknown" / "G" when missing (`StreamingDefinitions.rating(of:)`).
-    public func rating(_ i: Int, _ definitions: StreamingDefinitions) -> String {
-        rating[i] < 0 ? (definitions.missingRating == .g ? "G" : "unknown") : ratingNames[Int(rating[i])]
-    }
 }

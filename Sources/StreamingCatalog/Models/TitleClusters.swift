@@ -57,6 +57,11 @@ public struct TitleClusters: Sendable {
             .map { (featureNames[$0.0], $0.1) }
     }
 
+    /// The marks of cluster `c` as text: "genre:kids +2.4σ".
+    public func describedMarks(of c: Int, count: Int) -> [String] {
+        marks(of: c, count: count).map { "\($0.feature) \($0.sigma >= 0 ? "+" : "")\(ResultTable.Cell.format($0.sigma, digits: 1))σ" }
+    }
+
     /// The standardized feature matrix (row-major) and the column names.
     static func features(_ titles: [Title]) -> ([Double], [String]) {
         var genreCounts: [String: Int] = [:], countryCounts: [String: Int] = [:]

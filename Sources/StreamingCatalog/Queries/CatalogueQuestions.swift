@@ -101,15 +101,25 @@ extension StreamingEngine {
 
     /// Every audience rating in the catalogue under `definitions`, most common first.
     func ratingNames(_ definitions: StreamingDefinitions) -> [String] {
+        ratingCounts(definitions).sorted { $0.value.titles != $1.value.titles ? $0.value.titles > $1.value.titles : $0.key < $1.key }.map(\.key)
+    }
+
+    /// Titles and movies per audience rating under `definitions` (a missing
+    /// rating under "unknown" or "G"): counted by rating number, then named.
+    func ratingCounts(_ definitions: StreamingDefinitions) -> [String: (titles: Int, movies: Int)] {
         let facts = catalogue.facts
-        var perName = [Int](repeating: 0, count: facts.ratingNames.count), missing = 0
-        for rating in facts.rating {
-            if rating < 0 { missing += 1 } else { perName[Int(rating)] += 1 }
+        var titles = [Int](repeating: 0, count: facts.ratingNames.count + 1), movies = titles
+        for i in facts.rating.indices {
+            let slot = facts.rating[i] < 0 ? facts.ratingNames.count : Int(facts.rating[i])
+            titles[slot] += 1
+            if facts.type[i] == .movie { movies[slot] += 1 }
         }
-        var counts: [String: Int] = [:]
-        for (name, count) in zip(facts.ratingNames, perName) where count > 0 { counts[name, default: 0] += count }
-        if missing > 0 { counts[definitions.rating(of: nil), default: 0] += missing }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        var counts: [String: (titles: Int, movies: Int)] = [:]
+        for (slot, name) in (facts.ratingNames + [definitions.rating(of: nil)]).enumerated() where titles[slot] > 0 {
+            let old = counts[name] ?? (0, 0)
+            counts[name] = (old.titles + titles[slot], old.movies + movies[slot])
+        }
+        return counts
     }
 
     /// `count_platform(platform)`: movies and shows of a platform.

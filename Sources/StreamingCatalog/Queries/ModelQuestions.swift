@@ -99,8 +99,7 @@ extension StreamingEngine {
         for c in 0..<clusters.k {
             let members = titles.indices.filter { clusters.assignment[$0] == Int32(c) }
             let shows = members.filter { titles[$0].type == .show }.count
-            let marks = clusters.marks(of: c, count: 3)
-                .map { "\($0.feature) \($0.sigma >= 0 ? "+" : "")\(ResultTable.Cell.format($0.sigma, digits: 1))σ" }
+            let marks = clusters.describedMarks(of: c, count: 3)
             rows.append([.integer(c), .integer(members.count), .integer(members.count - shows), .integer(shows), .text(marks.joined(separator: ", "))])
         }
         let chosen = clusters.sweep.first { $0.k == clusters.k }

@@ -86,13 +86,7 @@ extension StreamingEngine {
         case .genres: return grouped(\.genres)
         case .countries: return grouped(\.countries)
         case .ratings:
-            let facts = catalogue.facts
-            var counts: [String: (Int, Int)] = [:]
-            for i in facts.rating.indices {
-                let old = counts[facts.rating(i, definitions)] ?? (0, 0)
-                counts[facts.rating(i, definitions)] = (old.0 + 1, old.1 + (facts.type[i] == .movie ? 1 : 0))
-            }
-            return counts.map { Entry(name: $0.key, count: $0.value.0, secondary: Double($0.value.1)) }
+            return ratingCounts(definitions).map { Entry(name: $0.key, count: $0.value.titles, secondary: Double($0.value.movies)) }
         case .years:
             var released: [Int: Int] = [:], added: [Int: Int] = [:]
             let facts = catalogue.facts
