@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, bottom up (see docs/architecture.md):
 //   CZlib, CNcursesw      C shims over system libraries (apt: zlib1g-dev, libncursesw5-dev)
+//   CChecksum             CRC-32C with the CPU's instruction, for the mapped column files
 //   SteamLensData         raw readers, cleaning rules, load report, SQLite store
 //   SteamLensEngine       typed in-memory model, queries, statistics, models
 //   SteamLensSample       deterministic synthetic data generator
@@ -49,10 +50,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CChecksum"),
         .target(
             name: "SteamLensData",
             dependencies: [
                 "CZlib",
+                "CChecksum",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

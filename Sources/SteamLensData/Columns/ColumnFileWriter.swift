@@ -88,7 +88,7 @@ public struct ColumnFileWriter {
         for column in columns {
             column.withBytes { bytes in
                 for start in stride(from: 0, to: bytes.count, by: blockSize) {
-                    directory.put32(StoreChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + blockSize, bytes.count)])))
+                    directory.put32(StoreChecksum.castagnoli(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + blockSize, bytes.count)])))
                 }
             }
         }
@@ -98,7 +98,7 @@ public struct ColumnFileWriter {
         header.put32(UInt32(ColumnFile.blockShift))
         header.put(headerLength)
         header.put(end)
-        header.put32(StoreChecksum.of(directory.bytes))
+        header.put32(StoreChecksum.castagnoli(directory.bytes))
         header.put32(0)
         header.bytes += directory.bytes
 
