@@ -33,6 +33,23 @@ private struct UserLineContext {
             report.record(.userWithoutId, line: line)
             return nil
         }
+        return register(id, line: line, users: &users, report: &report) { report in
+            let fields = RowFields(row: row, line: line, place: "user \(id)")
+            let steamId: String?
+            if case .int(let number) = row["steam_id"] { steamId = String(number) } else { steamId = fields.text("steam_id", report: &report) }
+            return User(
+                id: id,
+                steamId: steamId,
+                url: fields.text("user_url", report: &report),
+                declaredItemCount: fields.integer("items_count", report: &report).map { Int($0) }
+            )
+        }
+    }
+
+    /// The index of user `id`; a new user is described by `describe`, which
+    /// runs only on first sight (a repeated line's fields are not read again).
+    mutating func register(_ id: String, line: Int, users: inout [User], report: inout LoadReport.FileReport,
+                           describe: (inout LoadReport.FileReport) -> User) -> Int32? {
         if let known = userIndex[id] {
             report.record(.repeatedUserLine, line: line, detail: "user \(id)")
             return known
@@ -42,16 +59,8 @@ private struct UserLineContext {
             report.record(.userWithoutId, line: line, detail: "more than \(Int32.max) users")
             return nil
         }
-        let fields = RowFields(row: row, line: line, place: "user \(id)")
-        let steamId: String?
-        if case .int(let number) = row["steam_id"] { steamId = String(number) } else { steamId = fields.text("steam_id", report: &report) }
         userIndex[id] = index
-        users.append(User(
-            id: id,
-            steamId: steamId,
-            url: fields.text("user_url", report: &report),
-            declaredItemCount: fields.integer("items_count", report: &report).map { Int($0) }
-        ))
+        users.append(describe(&report))
         return index
     }
 }
@@ -167,7 +176,7 @@ struct ReviewsFileReader {
 }
 
 /// One library row before its user is mapped to the global index.
-struct LibraryRow {
+struct LibraryRow: Equatable {
     var user: Int32
     var itemId: Int32
     var minutes: Int32
@@ -176,36 +185,50 @@ struct LibraryRow {
 
 /// Reads `australian_users_items` (Python literals), merging an item listed
 /// twice in one library into one row with the larger playtime.
+///
+/// Lines in the shape every real line has are read by `LibraryLineScanner`;
+/// any other goes through `LiteralParser`. `fastPath: false` reads every
+/// line the generic way (tests hold the two to the same rows and report).
 struct LibrariesFileReader {
     let path: String
     let displayName: String
     var progress: ReadProgress? = nil
+    var fastPath = true
 
     func read() -> UserFileRows<LibraryRow> {
-        var result = UserFileRows<LibraryRow>(report: LoadReport.FileReport(file: displayName, unit: "library items"))
+        var libraries = LibraryRows(result: UserFileRows(report: LoadReport.FileReport(file: displayName, unit: "library items")))
         var context = UserLineContext()
-        var rowOfItem: [Int32: Int] = [:]
-        var rowRanges: [[Range<Int>]] = []
-        readLines(path: path, progress: progress, report: &result.report) { bytes, line, report in
+        var scanner = LibraryLineScanner()
+        var report = libraries.result.report
+        readLines(path: path, progress: progress, report: &report) { bytes, line, report in
+            if fastPath, scanner.scan(bytes) {
+                let id = scanner.userId
+                guard let user = context.register(id, line: line, users: &libraries.result.users, report: &report, describe: { _ in
+                    User(id: id, steamId: scanner.steamId, url: scanner.userURL, declaredItemCount: Int(scanner.itemsCount))
+                }) else { return }
+                if scanner.itemsCount != scanner.items.count {
+                    report.record(.itemCountMismatch, line: line, detail: "items_count \(scanner.itemsCount), listed \(scanner.items.count)")
+                }
+                libraries.startLine(of: user)
+                for item in scanner.items {
+                    let firstSight = libraries.add(item: item.id, minutes: item.minutes, twoWeeks: item.twoWeeks, line: line, report: &report)
+                    if firstSight { libraries.name(item.id, scanner.name(of: item, in: bytes)) }
+                }
+                libraries.endLine(of: user)
+                return
+            }
             guard let row = parseUserLine(bytes, line: line, report: &report) else { return }
             // The shape is checked before the user is registered, so a bad line adds no user.
             guard let items = row["items"]?.arrayValue else {
                 report.record(.wrongShape, line: line, detail: "'items' is a \(row["items"]?.kindName ?? "missing key"), not a list")
                 return
             }
-            guard let user = context.user(of: row, line: line, users: &result.users, report: &report) else { return }
+            guard let user = context.user(of: row, line: line, users: &libraries.result.users, report: &report) else { return }
             if let declared = row["items_count"]?.integerValue, declared != items.count {
                 report.record(.itemCountMismatch, line: line, detail: "items_count \(declared), listed \(items.count)")
             }
-            // A user listed on several lines gets one library: earlier lines' rows count as seen.
-            // `rowRanges` is indexed by user, so it grows to the user's index whatever the order.
-            rowOfItem.removeAll(keepingCapacity: true)
-            while rowRanges.count <= Int(user) { rowRanges.append([]) }
-            for range in rowRanges[Int(user)] {
-                for row in range { rowOfItem[result.rows[row].itemId] = row }
-            }
-            let firstRow = result.rows.count
-            defer { rowRanges[Int(user)].append(firstRow..<result.rows.count) }
+            libraries.startLine(of: user)
+            defer { libraries.endLine(of: user) }
             for (position, rawItem) in items.enumerated() {
                 guard let object = rawItem.objectValue else {
                     report.record(.wrongShape, line: line, detail: "item \(position + 1) is a \(rawItem.kindName)")
@@ -218,22 +241,67 @@ struct LibrariesFileReader {
                 let fields = RowFields(row: object, line: line, place: "item \(itemId)")
                 let minutes = fields.minutes("playtime_forever", report: &report)
                 let twoWeeks = fields.minutes("playtime_2weeks", report: &report)
-                if let existing = rowOfItem[item] {
-                    report.record(.duplicateLibraryItem, line: line, detail: "user \(result.users[Int(user)].id), item \(itemId)")
-                    result.rows[existing].minutes = max(result.rows[existing].minutes, minutes)
-                    result.rows[existing].minutesTwoWeeks = max(result.rows[existing].minutesTwoWeeks, twoWeeks)
-                    continue
+                if libraries.add(item: item, minutes: minutes, twoWeeks: twoWeeks, line: line, report: &report) {
+                    libraries.name(item, fields.text("item_name", report: &report))
                 }
-                rowOfItem[item] = result.rows.count
-                if result.firstLineOfItem[Int(itemId)] == nil {
-                    result.firstLineOfItem[Int(itemId)] = line
-                    if let name = fields.text("item_name", report: &report), !name.isEmpty { result.itemNames[Int(itemId)] = name }
-                }
-                result.rows.append(LibraryRow(user: user, itemId: item, minutes: minutes, minutesTwoWeeks: twoWeeks))
             }
         }
-        result.report.kept = result.rows.count
-        return result
+        libraries.result.report = report
+        libraries.result.report.kept = libraries.result.rows.count
+        return libraries.result
+    }
+}
+
+/// The rows of the libraries file as its lines add them, one library per user.
+private struct LibraryRows {
+    var result: UserFileRows<LibraryRow>
+    /// The row of each item of the current line's user.
+    private var rowOfItem: [Int32: Int] = [:]
+    /// The rows each user's earlier lines added, indexed by user.
+    private var rowRanges: [[Range<Int>]] = []
+    private var lineStart = 0
+    private var currentUser: Int32 = 0
+
+    init(result: UserFileRows<LibraryRow>) {
+        self.result = result
+    }
+
+    /// A user listed on several lines gets one library: earlier lines' rows count as seen.
+    mutating func startLine(of user: Int32) {
+        rowOfItem.removeAll(keepingCapacity: true)
+        // Users may come in any order, so the table grows to the user's index.
+        while rowRanges.count <= Int(user) { rowRanges.append([]) }
+        for range in rowRanges[Int(user)] {
+            for row in range { rowOfItem[result.rows[row].itemId] = row }
+        }
+        lineStart = result.rows.count
+        currentUser = user
+    }
+
+    mutating func endLine(of user: Int32) {
+        rowRanges[Int(user)].append(lineStart..<result.rows.count)
+    }
+
+    /// Adds an item of the current line, or merges it into the row it repeats
+    /// (keeping the larger playtimes). True when the file had not listed the
+    /// item before: the caller then names it.
+    mutating func add(item: Int32, minutes: Int32, twoWeeks: Int32, line: Int, report: inout LoadReport.FileReport) -> Bool {
+        if let existing = rowOfItem[item] {
+            report.record(.duplicateLibraryItem, line: line, detail: "user \(result.users[Int(currentUser)].id), item \(item)")
+            result.rows[existing].minutes = max(result.rows[existing].minutes, minutes)
+            result.rows[existing].minutesTwoWeeks = max(result.rows[existing].minutesTwoWeeks, twoWeeks)
+            return false
+        }
+        rowOfItem[item] = result.rows.count
+        result.rows.append(LibraryRow(user: currentUser, itemId: item, minutes: minutes, minutesTwoWeeks: twoWeeks))
+        guard result.firstLineOfItem[Int(item)] == nil else { return false }
+        result.firstLineOfItem[Int(item)] = line
+        return true
+    }
+
+    /// The file's name for an item, from the first line that listed it.
+    mutating func name(_ item: Int32, _ name: String?) {
+        if let name, !name.isEmpty { result.itemNames[Int(item)] = name }
     }
 }
 
