@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom up (see docs/architecture.md):
 //   CZlib, CNcursesw      C shims over system libraries (apt: zlib1g-dev, libncursesw5-dev)
-//   CChecksum             CRC-32C with the CPU's instruction, for the mapped column files
+//   CKernels              small C loops Swift compiles poorly: CRC-32C by instruction, branch-free compaction
 //   SteamLensData         raw readers, cleaning rules, load report, SQLite store
 //   SteamLensEngine       typed in-memory model, queries, statistics, models
 //   SteamLensSample       deterministic synthetic data generator
@@ -50,17 +50,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "CChecksum"),
+        .target(name: "CKernels"),
         .target(
             name: "SteamLensData",
             dependencies: [
                 "CZlib",
-                "CChecksum",
+                "CKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "SteamLensEngine", dependencies: ["SteamLensData"]),
+        .target(name: "SteamLensEngine", dependencies: ["SteamLensData", "CKernels"]),
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
         .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "StreamingSample", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog"], swiftSettings: [.swiftLanguageMode(.v6)]),

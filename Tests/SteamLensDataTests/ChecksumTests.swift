@@ -1,4 +1,4 @@
-import CChecksum
+import CKernels
 import XCTest
 @testable import SteamLensData
 

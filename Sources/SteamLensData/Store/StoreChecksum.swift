@@ -1,4 +1,4 @@
-import CChecksum
+import CKernels
 import CZlib
 
 /// CRC-32 (zlib's, so the figure matches `python3 -c "import zlib; …"`) of

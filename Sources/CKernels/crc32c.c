@@ -1,4 +1,4 @@
-#include "crc32c.h"
+#include "kernels.h"
 #include <string.h>
 
 // Reflected Castagnoli polynomial.

@@ -1,0 +1,23 @@
+#ifndef STEAMLENS_KERNELS_H
+#define STEAMLENS_KERNELS_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// CRC-32C (Castagnoli, as in iSCSI, ext4 and the `crc32c` Python package)
+/// of `length` bytes, continuing from `crc` (0 to start). Uses the CPU's
+/// CRC32 instruction where there is one (SSE 4.2, ARMv8 CRC), a table
+/// otherwise; both give the same number.
+uint32_t sl_crc32c(uint32_t crc, const void *bytes, size_t length);
+
+/// The table path alone, so tests can hold the two paths to each other.
+uint32_t sl_crc32c_portable(uint32_t crc, const void *bytes, size_t length);
+
+/// One row of item-kNN training: for every item j whose co-ownership count
+/// `counts[j]` is not 0, in order, writes j to `items` and its cosine
+/// counts[j] / (norm * norms[j] + shrink) to `scores`, and clears the counts.
+/// Returns how many it wrote (`items` and `scores` hold `n`). Rounded as
+/// the same Swift expression is (no fused multiply-add), so the scores are
+/// the same to the bit.
+size_t sl_cosine_row(int32_t *counts, const float *norms, size_t n, float norm, float shrink,
+                     int32_t *items, float *scores);
+#endif
