@@ -206,9 +206,7 @@ struct LibrariesFileReader {
                 guard let user = context.register(id, line: line, users: &libraries.result.users, report: &report, describe: { _ in
                     User(id: id, steamId: scanner.steamId, url: scanner.userURL, declaredItemCount: Int(scanner.itemsCount))
                 }) else { return }
-                if scanner.itemsCount != scanner.items.count {
-                    report.record(.itemCountMismatch, line: line, detail: "items_count \(scanner.itemsCount), listed \(scanner.items.count)")
-                }
+                checkItemCount(scanner.itemsCount, listed: scanner.items.count, line: line, report: &report)
                 libraries.startLine(of: user)
                 for item in scanner.items {
                     let firstSight = libraries.add(item: item.id, minutes: item.minutes, twoWeeks: item.twoWeeks, line: line, report: &report)
@@ -224,9 +222,7 @@ struct LibrariesFileReader {
                 return
             }
             guard let user = context.user(of: row, line: line, users: &libraries.result.users, report: &report) else { return }
-            if let declared = row["items_count"]?.integerValue, declared != items.count {
-                report.record(.itemCountMismatch, line: line, detail: "items_count \(declared), listed \(items.count)")
-            }
+            checkItemCount(row["items_count"]?.integerValue, listed: items.count, line: line, report: &report)
             libraries.startLine(of: user)
             defer { libraries.endLine(of: user) }
             for (position, rawItem) in items.enumerated() {
@@ -250,6 +246,12 @@ struct LibrariesFileReader {
         libraries.result.report.kept = libraries.result.rows.count
         return libraries.result
     }
+}
+
+/// Counts a line whose `items_count` is not the number of items it lists.
+private func checkItemCount(_ declared: Int64?, listed: Int, line: Int, report: inout LoadReport.FileReport) {
+    guard let declared, declared != listed else { return }
+    report.record(.itemCountMismatch, line: line, detail: "items_count \(declared), listed \(listed)")
 }
 
 /// The rows of the libraries file as its lines add them, one library per user.
