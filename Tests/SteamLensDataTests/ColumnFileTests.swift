@@ -139,6 +139,34 @@ final class ColumnFileTests: XCTestCase {
         XCTAssertEqual(Array(try file.column("flags", of: UInt8.self, verifyNow: true)), [0, 1, 7, 0], "the same bytes as UInt8 are fine")
     }
 
+    /// The range form of the value check (`within:`, checked by C loops)
+    /// finds values out of place at either end, as the closure form does;
+    /// at first touch it is the same check (`BlockGuard`).
+    func testARangeCheckRefusesValuesOutsideIt() throws {
+        let path = try written { out in
+            out.add("rows", (0..<40_000).map { Int32($0 % 10) - 3 })
+            out.add("halves", (0..<70_000).map { UInt8(1 + $0 % 10) })
+        }
+        XCTAssertNoThrow(try ColumnFile(path: path).column("rows", verifyNow: true, within: Int32(-3)...6))
+        XCTAssertNoThrow(try ColumnFile(path: path).column("halves", verifyNow: true, within: UInt8(1)...10))
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let rows = try XCTUnwrap(try ColumnFile(path: path).entries["rows"]), halves = try XCTUnwrap(try ColumnFile(path: path).entries["halves"])
+        withUnsafeBytes(of: Int32(-4).littleEndian) { bytes.replaceSubrange(rows.offset + 4 * 30_000..<rows.offset + 4 * 30_001, with: $0) }
+        bytes[halves.offset + 69_999] = 11
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
+
+        let file = try ColumnFile(path: path)
+        XCTAssertThrowsError(try file.column("rows", verifyNow: true, within: Int32(-3)...6)) {
+            XCTAssertTrue("\($0)".contains("column 'rows' block 1 holds values its table cannot have"), "\($0)")
+        }
+        XCTAssertNoThrow(try file.column("rows", verifyNow: true, within: Int32(-4)...6))
+        XCTAssertThrowsError(try file.column("halves", verifyNow: true, within: UInt8(1)...10)) {
+            XCTAssertTrue("\($0)".contains("column 'halves' block 1 holds values its table cannot have"), "\($0)")
+        }
+        XCTAssertNoThrow(try file.column("halves", verifyNow: true, within: UInt8(1)...11))
+        XCTAssertNoThrow(try file.column("halves", of: UInt8.self, verifyNow: true), "without a check the bytes are fine")
+    }
+
     func testAnotherFormatVersionIsStale() throws {
         let path = try sample()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// A flat, versioned, checksummed file of named columns, read with `mmap`.
@@ -173,13 +174,37 @@ public final class ColumnFile: @unchecked Sendable {
     /// checked to hold only 0 and 1 (any other byte is not a Bool).
     public func column<T: BitwiseCopyable & Sendable>(_ name: String, of type: T.Type = T.self, verifyNow: Bool = false,
                                                        valid: (@Sendable (T) -> Bool)? = nil) throws -> Column<T> {
+        try column(name, verifyNow: verifyNow) { start, count in Self.valueCheck(start: start, count: count, valid: valid) }
+    }
+
+    /// `column(_:valid:)` for the usual check, a range of `Int32` or `UInt8`
+    /// (an index, a score): tested a block at a time by a vectorised loop
+    /// (`sl_within_*`), where a closure per value made the first touch of
+    /// every block of an 11 M-rating column cost ~100 ms in all.
+    public func column<T: FixedWidthInteger & BitwiseCopyable & Sendable>(_ name: String, of type: T.Type = T.self, verifyNow: Bool = false,
+                                                                          within bounds: ClosedRange<T>) throws -> Column<T> {
+        let check: (UnsafeBufferPointer<T>) -> Bool
+        if T.self == Int32.self {
+            let (lo, hi) = (Int32(truncatingIfNeeded: bounds.lowerBound), Int32(truncatingIfNeeded: bounds.upperBound))
+            check = { $0.withMemoryRebound(to: Int32.self) { sl_within_i32($0.baseAddress, $0.count, lo, hi) } }
+        } else if T.self == UInt8.self {
+            let (lo, hi) = (UInt8(truncatingIfNeeded: bounds.lowerBound), UInt8(truncatingIfNeeded: bounds.upperBound))
+            check = { $0.withMemoryRebound(to: UInt8.self) { sl_within_u8($0.baseAddress, $0.count, lo, hi) } }
+        } else {
+            check = { $0.allSatisfy(bounds.contains) }
+        }
+        return try column(name, verifyNow: verifyNow) { start, count in Self.valueCheck(start: start, count: count, check: check) }
+    }
+
+    private func column<T: BitwiseCopyable & Sendable>(_ name: String, verifyNow: Bool,
+                                                      values valueCheck: (UnsafePointer<T>?, Int) -> BlockGuard.ValueCheck?) throws -> Column<T> {
         guard let entry = entries[name] else { throw OpenError.damaged(path, reason: "column '\(name)' is missing") }
         guard entry.elementSize == MemoryLayout<T>.stride else {
             throw OpenError.damaged(path, reason: "column '\(name)' has elements of \(entry.elementSize) bytes, expected \(MemoryLayout<T>.stride)")
         }
         let start = entry.count == 0 ? nil : (base + entry.offset).assumingMemoryBound(to: T.self)
-        let values = Self.valueCheck(start: start, count: entry.count, valid: valid)
-        let guardian = BlockGuard(file: self, shared: verified + entry.firstBlock, blockCount: entry.blockCount, column: name, values: values)
+        let guardian = BlockGuard(file: self, shared: verified + entry.firstBlock, blockCount: entry.blockCount, column: name,
+                                  values: valueCheck(start, entry.count))
         if verifyNow || verifiesEveryColumn {
             try verify(name)
             for block in 0..<entry.blockCount where !guardian.valuesPass(block: block) {
@@ -192,16 +217,22 @@ public final class ColumnFile: @unchecked Sendable {
     /// Checks the values of one block of a column: those whose first byte is in it.
     private static func valueCheck<T>(start: UnsafePointer<T>?, count: Int, valid: (@Sendable (T) -> Bool)?) -> BlockGuard.ValueCheck? {
         guard valid != nil || T.self == Bool.self else { return nil }
+        return valueCheck(start: start, count: count) { elements in
+            // A Bool is read as bytes: loading one from a byte other than 0 or 1 is undefined.
+            guard let valid else { return UnsafeRawBufferPointer(elements).allSatisfy { $0 <= 1 } }
+            return elements.allSatisfy(valid)
+        }
+    }
+
+    private static func valueCheck<T>(start: UnsafePointer<T>?, count: Int, check: @escaping (UnsafeBufferPointer<T>) -> Bool) -> BlockGuard.ValueCheck {
         // The mapped bytes never change and outlive every column of the file.
         nonisolated(unsafe) let start = start
+        nonisolated(unsafe) let check = check
         let stride = MemoryLayout<T>.stride
         return { block in
             let low = min(count, ((block << blockShift) + stride - 1) / stride)
             let high = min(count, (((block + 1) << blockShift) + stride - 1) / stride)
-            let elements = UnsafeBufferPointer(start: start.map { $0 + low }, count: high - low)
-            // A Bool is read as bytes: loading one from a byte other than 0 or 1 is undefined.
-            guard let valid else { return UnsafeRawBufferPointer(elements).allSatisfy { $0 <= 1 } }
-            return elements.allSatisfy(valid)
+            return check(UnsafeBufferPointer(start: start.map { $0 + low }, count: high - low))
         }
     }
 

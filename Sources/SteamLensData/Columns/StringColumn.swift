@@ -52,6 +52,17 @@ public struct StringColumn: RandomAccessCollection, Sendable, Equatable {
 
     public var array: [String] { map { $0 } }
 
+    /// `body` with every string's UTF-8 bytes in one buffer and the offsets
+    /// (string i is `bytes[offsets[i] ..< offsets[i + 1]]`), each verified
+    /// once, so a loop over many strings makes no `String` of each. Stored
+    /// offsets are only checked at the ends: the caller must not trust the
+    /// order of the others (a range out of order is damage).
+    public func withUTF8Buffers<R>(_ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int64>) throws -> R) rethrows -> R {
+        try offsets.withVerifiedBuffer(0..<offsets.count) { offsets in
+            try bytes.withVerifiedBuffer(0..<bytes.count) { bytes in try body(bytes, offsets) }
+        }
+    }
+
     private func byteRange(_ index: Int) -> Range<Int> {
         let start = Int(offsets[index]), end = Int(offsets[index + 1])
         guard 0 <= start, start <= end, end <= bytes.count else { return 0..<0 }

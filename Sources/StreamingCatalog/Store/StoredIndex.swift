@@ -10,6 +10,13 @@ enum StoredIndex {
         return { $0 >= 0 && $0 < end }
     }
 
+    /// `below` as a range, for the big columns (`ColumnFile.column(_:within:)`).
+    /// An empty table gives 0...0 (a range cannot be empty): the columns
+    /// indexing it are then empty too, as their offsets' checks make sure.
+    static func range(below count: Int) -> ClosedRange<Int32> {
+        0...max(0, Int32(clamping: count) - 1)
+    }
+
     /// The offsets column `name` of `rows` rows over `values` values, mapped
     /// and checked: `rows + 1` offsets from 0 to `values`, never decreasing.
     static func offsets<T: BinaryInteger & BitwiseCopyable & Sendable>(_ file: ColumnFile, _ name: String, rows: Int, values: Int) throws -> Column<T> {
