@@ -5,8 +5,7 @@ import SteamLensEngine
 /// It knows nothing of terminals; every answer is a `StreamingResult`.
 public struct StreamingEngine: Sendable {
     public let catalogue: TitleCatalogue
-    /// Each title's words (`NameKey` form), for `word_count`.
-    let titleWords: [[Substring]]
+    /// Each title's name in `NameKey` form, for `word_count` and name order.
     let normalizedNames: [String]
     /// The trained models; nil for an engine opened without them (the model questions then say so).
     public let models: StreamingModels?
@@ -15,7 +14,6 @@ public struct StreamingEngine: Sendable {
         self.catalogue = catalogue
         self.models = models
         normalizedNames = catalogue.names.keys.array  // the name index's keys: each title's name normalized once
-        titleWords = normalizedNames.map(Self.words)
     }
 
     public var titles: [Title] { catalogue.titles }

@@ -98,6 +98,20 @@ final class StreamingStoreTests: XCTestCase {
         }
     }
 
+    /// Interned cast numbers that pass their checksums but name no cast member are damage, found at open.
+    func testInternedNamesPastTheirTableAreDamageEvenWithMatchingChecksums() throws {
+        let (data, cache) = try folders()
+        _ = StreamingStore.open(folder: data, cacheFolder: cache)
+        let path = StreamingStore.path(folder: data, cacheFolder: cache)
+        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: "cast.ids"))
+        var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
+        bytes[range.lowerBound + 3] = 0x7F
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data))) { error in
+            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("the interned cast do not fit the titles"))
+        }
+    }
+
     func testAStoreOfTheOlderPayloadFormatIsStale() throws {
         let (data, cache) = try folders()
         _ = StreamingStore.open(folder: data, cacheFolder: cache)

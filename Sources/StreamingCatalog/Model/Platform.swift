@@ -54,7 +54,18 @@ public enum Platform: String, CaseIterable, Codable, Sendable, Comparable {
         self = match.1
     }
 
+    /// The place in `allCases`, for per-platform counts in an array (a
+    /// `Platform` key hashes its raw-value string).
+    public var ordinal: Int {
+        switch self {
+        case .amazon: return 0
+        case .disney: return 1
+        case .hulu: return 2
+        case .netflix: return 3
+        }
+    }
+
     public static func < (a: Platform, b: Platform) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.ordinal < b.ordinal
     }
 }

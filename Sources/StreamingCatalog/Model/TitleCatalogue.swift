@@ -22,11 +22,12 @@ public struct TitleCatalogue: Sendable {
 
     public init(titles: [Title], ratings: Ratings? = nil, report: LoadReport = LoadReport()) {
         let names = NameIndex(names: titles.map(\.name))
-        self.init(titles: titles, ratings: ratings, report: report, names: names, groups: Self.copyGroups(titles, keys: names.keys))
+        self.init(titles: titles, ratings: ratings, report: report, names: names, groups: Self.copyGroups(titles, keys: names.keys),
+                  facts: TitleFacts(titles))
     }
 
-    /// With the name index and copy groups as stored (`StreamingStore`), not computed again.
-    init(titles: [Title], ratings: Ratings?, report: LoadReport, names: NameIndex, groups: [Int32]) {
+    /// With the name index, copy groups and facts as stored (`StreamingStore`), not computed again.
+    init(titles: [Title], ratings: Ratings?, report: LoadReport, names: NameIndex, groups: [Int32], facts: TitleFacts) {
         self.titles = titles
         self.ratings = ratings
         self.report = report
@@ -35,7 +36,7 @@ public struct TitleCatalogue: Sendable {
         idIndex = index
         self.names = names
         self.groups = groups
-        facts = TitleFacts(titles)
+        self.facts = facts
     }
 
     /// The group key of a title: its copies on other platforms share it.

@@ -11,9 +11,14 @@ extension StreamingEngine {
         guard !keyWords.isEmpty || definitions.wordMatch == .substring else {
             throw QueryError.badArgument("<word> \"\(trimmed)\" has no letters or digits to match as a whole word; try --word-match substring.")
         }
-        let matches = catalogue.indices(on: platform).filter { i in
-            definitions.wordMatch == .substring ? normalizedNames[i].contains(key) : Self.contains(titleWords[i], keyWords)
-        }
+        let phrase = keyWords.map { Array($0.utf8) }, indices = catalogue.indices(on: platform)
+        let matches = definitions.wordMatch == .substring ? indices.filter { normalizedNames[$0].contains(key) }
+            : catalogue.names.keys.withUTF8Buffers { bytes, offsets in
+                indices.filter { i in
+                    let low = Int(offsets[i]), high = Int(offsets[i + 1])
+                    return low <= high && high <= bytes.count && Self.holds(UnsafeBufferPointer(rebasing: bytes[low..<high]), phrase: phrase)
+                }
+            }
         let table = ResultTable(
             title: "Titles of \(platform.displayName) with \"\(trimmed)\" in the title",
             columns: [.init("platform"), .init("word"), .init("titles", .right)],
@@ -30,6 +35,45 @@ extension StreamingEngine {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }
         for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
             if (1..<phrase.count).allSatisfy({ words[start + $0] == phrase[$0] }) { return true }
+        }
+        return false
+    }
+
+    /// Whether `name` (`NameKey` form) holds `phrase` as consecutive words.
+    static func holds(_ name: String, phrase: [[UInt8]]) -> Bool {
+        var name = name
+        return name.withUTF8 { holds($0, phrase: phrase) }
+    }
+
+    /// `holds` on a name's UTF-8 bytes. An ASCII name (most) is read
+    /// straight from them, so a question over 23 k titles splits none and a
+    /// start keeps no word lists; any other is split into `words`.
+    static func holds(_ name: UnsafeBufferPointer<UInt8>, phrase: [[UInt8]]) -> Bool {
+        guard !phrase.isEmpty else { return false }
+        guard name.allSatisfy({ $0 < 0x80 }) else {
+            return contains(words(String(decoding: name, as: UTF8.self)), phrase.map { Substring(decoding: $0, as: UTF8.self) })
+        }
+        func isWordByte(_ byte: UInt8) -> Bool { 0x30...0x39 ~= byte || 0x41...0x5A ~= byte || 0x61...0x7A ~= byte }
+        let n = name.count
+        // Words are runs of ASCII letters and digits, as `words` splits them.
+        func matches(at start: Int) -> Bool {
+            var j = start
+            for (w, word) in phrase.enumerated() {
+                if w > 0 {
+                    guard j < n, !isWordByte(name[j]) else { return false }
+                    while j < n && !isWordByte(name[j]) { j += 1 }
+                }
+                guard j + word.count <= n, word.indices.allSatisfy({ name[j + $0] == word[$0] }) else { return false }
+                j += word.count
+                if j < n && isWordByte(name[j]) { return false }
+            }
+            return true
+        }
+        var i = 0
+        while i < n {
+            while i < n && !isWordByte(name[i]) { i += 1 }
+            if i < n && matches(at: i) { return true }
+            while i < n && isWordByte(name[i]) { i += 1 }
         }
         return false
     }
@@ -79,14 +123,14 @@ extension StreamingEngine {
         let known = ratingNames(definitions)
         let rating = try resolve(text, among: known, kind: "audience rating", argument: "rating")
         let facts = catalogue.facts
-        var counts: [Platform: Int] = [:]
-        for i in titles(rated: rating, definitions: definitions) { counts[facts.platform[i], default: 0] += 1 }
-        let total = counts.values.reduce(0, +)
-        let rows: [[ResultTable.Cell]] = Platform.allCases.map { [.text($0.rawValue), .integer(counts[$0] ?? 0)] } + [[.text("total"), .integer(total)]]
+        var counts = [Int](repeating: 0, count: Platform.allCases.count)
+        for i in titles(rated: rating, definitions: definitions) { counts[facts.platform[i].ordinal] += 1 }
+        let total = counts.reduce(0, +)
+        let rows: [[ResultTable.Cell]] = Platform.allCases.map { [.text($0.rawValue), .integer(counts[$0.ordinal])] } + [[.text("total"), .integer(total)]]
         let table = ResultTable(title: "Titles rated \(rating)", columns: [.init("platform"), .init("titles", .right)], rows: rows,
                                 notes: ["a missing rating counts as \"\(definitions.missingRating == .g ? "G" : "unknown")\" (--missing-rating)"])
         return StreamingResult(table: table, json: .object([("rating", .string(rating)), ("total", .integer(total)),
-                                                            ("platforms", .object(Platform.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) }))]),
+                                                            ("platforms", .object(Platform.allCases.map { ($0.rawValue, .integer(counts[$0.ordinal])) }))]),
                                definitions: definitions)
     }
 
@@ -94,9 +138,9 @@ extension StreamingEngine {
     /// ratings that differ from it only in case or spacing count with it.
     func titles(rated rating: String, definitions: StreamingDefinitions) -> [Int] {
         let key = NameKey.normalize(rating), facts = catalogue.facts
-        let matching = Set(facts.ratingNames.indices.filter { NameKey.normalize(facts.ratingNames[$0]) == key }.map(Int32.init))
+        let matching = facts.ratingNames.map { NameKey.normalize($0) == key }
         let missingMatches = NameKey.normalize(definitions.rating(of: nil)) == key
-        return facts.rating.indices.filter { facts.rating[$0] < 0 ? missingMatches : matching.contains(facts.rating[$0]) }
+        return facts.rating.indices.filter { facts.rating[$0] < 0 ? missingMatches : matching[Int(facts.rating[$0])] }
     }
 
     /// Every audience rating in the catalogue under `definitions`, most common first.
@@ -136,35 +180,37 @@ extension StreamingEngine {
     }
 
     /// `actor(platform, year)`: the most frequent cast member of a platform's titles of a year, with ties.
+    /// Names that differ only in case, accents or spacing are one person, shown as first written in the catalogue.
     public func actor(platform text: String, year yearText: String, definitions: StreamingDefinitions) throws -> StreamingResult {
         let platform = try platform(text)
         let year = try QueryArguments.year(yearText)
-        let indices = catalogue.indices(on: platform), facts = catalogue.facts, titles = titles
-        guard indices.contains(where: { !titles[$0].cast.isEmpty }) else {
+        let indices = catalogue.indices(on: platform), facts = catalogue.facts, cast = facts.cast
+        guard indices.contains(where: { !cast.ids(of: $0).isEmpty }) else {
             throw QueryError.noResult("\(platform.displayName)'s catalogue lists no cast for any title, so it has no most frequent actor.")
         }
         let ofYear = indices.filter { facts.year($0, definitions) == year }
-        var counts: [String: Int] = [:]
-        var display: [String: String] = [:]
+        var counts = [Int32](repeating: 0, count: cast.names.count)
+        var listed: [Int32] = [], top: Int32 = 0
         for i in ofYear {
-            for name in titles[i].cast {
-                let key = NameKey.normalize(name)
-                counts[key, default: 0] += 1
-                if display[key] == nil { display[key] = name }
+            for id in cast.ids(of: i) {
+                if counts[Int(id)] == 0 { listed.append(id) }
+                counts[Int(id)] += 1
+                top = max(top, counts[Int(id)])
             }
         }
-        guard let top = counts.values.max() else {
+        guard top > 0 else {
             throw QueryError.noResult("No title of \(platform.displayName) from \(yearText) (\(definitions.titleYear.rawValue) year) lists its cast (\(ofYear.count) titles that year).")
         }
-        let tied = counts.filter { $0.value == top }.keys.sorted()
+        let tied = listed.filter { counts[Int($0)] == top }.map { cast.names[Int($0)] }
+            .map { (key: NameKey.normalize($0), name: $0) }.sorted { $0.key < $1.key }.map(\.name)
         let table = ResultTable(
             title: "Most frequent cast member of \(platform.displayName) titles from \(yearText)",
             columns: [.init("actor"), .init("titles", .right)],
-            rows: tied.map { [.text(display[$0]!), .integer(top)] },
-            notes: ["\(ofYear.count) titles that year, \(ofYear.filter { !titles[$0].cast.isEmpty }.count) with a cast; ties listed by name"])
+            rows: tied.map { [.text($0), .integer(Int(top))] },
+            notes: ["\(ofYear.count) titles that year, \(ofYear.filter { !cast.ids(of: $0).isEmpty }.count) with a cast; ties listed by name"])
         return StreamingResult(table: table, json: .object([
-            ("platform", .string(platform.rawValue)), ("year", .integer(year)), ("actor", .string(display[tied[0]]!)),
-            ("count", .integer(top)), ("ties", .array(tied.dropFirst().map { .string(display[$0]!) })),
+            ("platform", .string(platform.rawValue)), ("year", .integer(year)), ("actor", .string(tied[0])),
+            ("count", .integer(Int(top))), ("ties", .array(tied.dropFirst().map { .string($0) })),
         ]), definitions: definitions)
     }
 
@@ -174,22 +220,21 @@ extension StreamingEngine {
         let type = try Self.type(typeText)
         let year = try QueryArguments.year(yearText)
         let country = try resolve(text, among: countryNames(), kind: "country", argument: "country")
-        let key = NameKey.normalize(country)
-        let facts = catalogue.facts, titles = titles
-        var counts: [Platform: Int] = [:]
-        for i in titles.indices where facts.type[i] == type && facts.year(i, definitions) == year
-            && titles[i].countries.contains(where: { NameKey.normalize($0) == key }) {
-            counts[facts.platform[i], default: 0] += 1
+        let facts = catalogue.facts, countries = facts.countries
+        let target = countries.id(of: country)
+        var counts = [Int](repeating: 0, count: Platform.allCases.count)
+        for i in facts.type.indices where facts.type[i] == type && facts.year(i, definitions) == year && countries.ids(of: i).contains(where: { $0 == target }) {
+            counts[facts.platform[i].ordinal] += 1
         }
-        let total = counts.values.reduce(0, +)
+        let total = counts.reduce(0, +)
         let table = ResultTable(
             title: "\(type == .movie ? "Movies" : "Shows") produced in \(country) from \(yearText)",
             columns: [.init("platform"), .init("titles", .right)],
-            rows: Platform.allCases.map { [.text($0.rawValue), .integer(counts[$0] ?? 0)] } + [[.text("total"), .integer(total)]],
+            rows: Platform.allCases.map { [.text($0.rawValue), .integer(counts[$0.ordinal])] } + [[.text("total"), .integer(total)]],
             notes: ["a title with several countries counts in each; copies on several platforms count once per platform"])
         return StreamingResult(table: table, json: .object([
             ("type", .string(type.rawValue)), ("country", .string(country)), ("year", .integer(year)), ("total", .integer(total)),
-            ("platforms", .object(Platform.allCases.map { ($0.rawValue, .integer(counts[$0] ?? 0)) })),
+            ("platforms", .object(Platform.allCases.map { ($0.rawValue, .integer(counts[$0.ordinal])) })),
         ]), definitions: definitions)
     }
 
@@ -201,11 +246,8 @@ extension StreamingEngine {
         return type
     }
 
-    /// Every production country, most titles first.
+    /// Every production country (spellings `NameKey` forgives as one), most titles first.
     func countryNames() -> [String] {
-        var counts: [String: Int] = [:]
-        let titles = titles
-        for i in titles.indices { for country in titles[i].countries { counts[country, default: 0] += 1 } }
-        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        catalogue.facts.countries.byEntries()
     }
 }

@@ -39,7 +39,9 @@ public enum StreamingLoader {
         guard let ratingsPath = ratingsFile(in: folder) else { return catalogue }
         let read = RatingsFileReader(path: ratingsPath, reportName: (ratingsPath as NSString).lastPathComponent)
             .read(titleIndex: catalogue.titleIndex)
-        return TitleCatalogue(titles: titles, ratings: read.ratings, report: LoadReport(files: files + [read.report]))
+        // The name index, copy groups and facts are the catalogue's own: computed once.
+        return TitleCatalogue(titles: catalogue.titles, ratings: read.ratings, report: LoadReport(files: files + [read.report]),
+                              names: catalogue.names, groups: catalogue.groups, facts: catalogue.facts)
     }
 
     /// Counts, in the later platform's report, each title that copies one

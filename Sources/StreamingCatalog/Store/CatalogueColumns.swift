@@ -5,8 +5,9 @@ import SteamLensEngine
 /// The catalogue's columns in the store (`titles.*`, `report`): every title
 /// field as a column, lists joined by U+001F, plus what a start would
 /// otherwise recompute from them — the normalized names the name index and
-/// `word_count` use, and the copy groups. All of it is read at open (23 k
-/// titles), so every block is verified then and damage throws.
+/// `word_count` use, the copy groups, and the cast and countries interned
+/// (`InternedNames`, `cast.*`, `countries.*`). All of it is read at open
+/// (23 k titles), so every block is verified then and damage throws.
 enum CatalogueColumns {
     /// Never in a cleaned field: control characters are removed.
     static let separator: UInt8 = 0x1F
@@ -31,6 +32,12 @@ enum CatalogueColumns {
         out.add("titles.seasons", titles.map { $0.duration?.unit == .seasons })
         out.add("titles.nameKeys", catalogue.names.keys)
         out.add("titles.groups", catalogue.groups)
+        for (prefix, interned) in [("cast", catalogue.facts.cast), ("countries", catalogue.facts.countries)] {
+            out.add("\(prefix).names", interned.names)
+            out.add("\(prefix).offsets", interned.offsets)
+            out.add("\(prefix).ids", interned.ids)
+            out.add("\(prefix).entries", interned.entries)
+        }
         // Sorted keys: the same input gives the same bytes.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -42,6 +49,7 @@ enum CatalogueColumns {
         var report: LoadReport
         var names: NameIndex
         var groups: [Int32]
+        var facts: TitleFacts
     }
 
     static func read(_ file: ColumnFile) throws -> Stored {
@@ -78,7 +86,21 @@ enum CatalogueColumns {
                 genres: genres[i], description: descriptions[i]))
         }
         let report = try JSONDecoder().decode(LoadReport.self, from: Data(try file.text("report").utf8))
-        return Stored(titles: titles, report: report, names: NameIndex(keys: keys), groups: groups)
+        let facts = TitleFacts(
+            platform: platforms.map { Platform.allCases[Int($0)] }, type: types.map { TitleType.allCases[Int($0)] }, releaseYear: years,
+            addedYear: added.map { $0 < 0 ? -1 : $0 / 10_000 }, duration: durations,
+            durationUnit: zip(durations, seasons).map { (duration, seasons) -> DurationUnit? in duration < 0 ? nil : seasons ? .seasons : .minutes },
+            ratings: zip(hasRating, ratings).map { $0 ? $1 : nil },
+            cast: try interned(file, "cast", titles: n), countries: try interned(file, "countries", titles: n))
+        return Stored(titles: titles, report: report, names: NameIndex(keys: keys), groups: groups, facts: facts)
+    }
+
+    static func interned(_ file: ColumnFile, _ prefix: String, titles: Int) throws -> InternedNames {
+        guard let interned = InternedNames.validated(
+            names: try file.strings("\(prefix).names", verifyNow: true), offsets: try file.column("\(prefix).offsets", verifyNow: true),
+            ids: try file.column("\(prefix).ids", verifyNow: true), entries: try file.column("\(prefix).entries", verifyNow: true), titles: titles)
+        else { throw StreamingStore.Problem.damaged("the interned \(prefix) do not fit the titles") }
+        return interned
     }
 
     private static func below(_ count: Int) -> @Sendable (UInt8) -> Bool {

@@ -14,10 +14,12 @@ import SteamLensData
 /// later, mid-query, stops the process as for Steam (`ColumnFile.removeAndExit`).
 public enum StreamingStore {
     /// 3: a mapped column file (2 was one checksummed payload read whole);
-    /// 4: each title's score sum stored (`ratings.titleHalfSums`).
-    public static let formatVersion = 4
-    /// Bumped when a cleaning rule or a model changes what a store holds.
-    public static let contentVersion = 1
+    /// 4: each title's score sum stored (`ratings.titleHalfSums`);
+    /// 5: the cast and countries interned (`cast.*`, `countries.*`).
+    public static let formatVersion = 5
+    /// Bumped when a cleaning rule or a model changes what a store holds
+    /// (2: the factorisation trained 15 epochs, two viewers in turn).
+    public static let contentVersion = 2
     /// The magic of format 2 and before, told apart so such a file reads as stale.
     static let payloadMagic = Array("SLSTREAM".utf8)
 
@@ -113,7 +115,8 @@ public enum StreamingStore {
             let stored = try CatalogueColumns.read(file)
             let ratings = try RatingsColumns.read(file, titleCount: stored.titles.count)
             let models = try ModelColumns.read(file, titleCount: stored.titles.count, ratings: ratings)
-            let catalogue = TitleCatalogue(titles: stored.titles, ratings: ratings, report: stored.report, names: stored.names, groups: stored.groups)
+            let catalogue = TitleCatalogue(titles: stored.titles, ratings: ratings, report: stored.report, names: stored.names, groups: stored.groups,
+                                           facts: stored.facts)
             return StreamingEngine(catalogue: catalogue, models: models)
         } catch let problem as Problem {
             throw problem
