@@ -122,4 +122,83 @@ final class PearsonViewersTests: XCTestCase {
             XCTAssertEqual(picks.map(\.score), picks.map(\.score).sorted(by: >))
         }
     }
+
+    func testAnEvenSampleIsEveryPositionOrLimitOfThemSpreadFromTheFirst() {
+        for count in [0, 1, 5, 17, 100, 1_001] {
+            for limit in [1, 3, 5, 50, 1_000] {
+                let picked = Array(PearsonViewers.evenSample(count: count, limit: limit))
+                XCTAssertEqual(picked.count, min(count, limit), "\(count) of \(limit)")
+                guard count > limit else { XCTAssertEqual(picked, Array(0..<count)); continue }
+                XCTAssertEqual(picked.first, 0)
+                // Ascending, distinct, in range, and no gap wider than ⌈count / limit⌉.
+                for (a, b) in zip(picked, picked.dropFirst()) { XCTAssertTrue(a < b && b - a <= (count + limit - 1) / limit, "\(count) of \(limit)") }
+                XCTAssertLessThan(picked.last!, count)
+                XCTAssertGreaterThanOrEqual(picked.last!, count - (count + limit - 1) / limit)
+            }
+        }
+    }
+
+    func testPredictWeighsTheEvenSampleOfAPopularTitlesRaters() {
+        let ratings = ratings(seed: 5)
+        var model = PearsonViewers(ratings)
+        model.raterSample = 6
+        var checked = 0
+        for v in [0, 1, 2, 14] {
+            for t in [0, 1, 2] where ratings.ratingCount(ofTitle: t) > 8 {
+                let raters = ratings.raters(of: t), n = raters.viewers.count
+                let mine = scores(ratings, v)
+                var brute: [Int: Double] = [:]
+                // The ⌊j·n/6⌋-th raters, as `raterSample(of:)` documents.
+                for j in 0..<6 {
+                    let w = Int(raters.viewers[raters.viewers.startIndex + j * n / 6])
+                    guard w != v, let (r, _) = bruteCorrelation(model, mine, scores(ratings, w)), r > 0 else { continue }
+                    brute[w] = r
+                }
+                let prediction = model.predict(viewer: v, title: t)
+                assertTop(prediction.neighbours, of: brute, k: 20, "viewer \(v), title \(t)")
+                XCTAssertLessThanOrEqual(prediction.neighbours.count, 6, "no more than the sample")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 4)
+    }
+
+    func testABoundedNeighbourSearchReturnsExactCorrelations() {
+        var differs = false
+        for seed: UInt64 in [1, 2, 3] {
+            let ratings = ratings(seed: seed)
+            let full = PearsonViewers(ratings)
+            var bounded = full
+            bounded.neighbourBudget = 40
+            bounded.minimumPerTitle = 3
+            bounded.candidatePool = 12
+            for v in [0, 7, 30] {
+                let mine = scores(ratings, v)
+                let found = bounded.neighbours(of: v, k: 10)
+                XCTAssertFalse(found.isEmpty, "seed \(seed), viewer \(v)")
+                for n in found {
+                    let exact = bruteCorrelation(full, mine, scores(ratings, n.viewer))
+                    XCTAssertEqual(n.correlation, exact?.0 ?? .nan, accuracy: 1e-12)
+                    XCTAssertEqual(n.overlap, exact?.1)
+                }
+                XCTAssertEqual(found.map(\.correlation), found.map(\.correlation).sorted(by: >))
+                differs = differs || found.map(\.viewer) != full.neighbours(of: v, k: 10).map(\.viewer)
+            }
+        }
+        XCTAssertTrue(differs, "the budget bites on this fixture, so the sampled walk is what was checked")
+    }
+
+    func testTheFirstKeptAsTheyComeAreTheFirstOfTheFullSort() {
+        var rng = SplitMix64(seed: 4)
+        for count in [0, 1, 5, 40, 300] {
+            // Few distinct correlations, so ties by viewer number are common.
+            let candidates = (0..<count).map { _ in
+                PearsonViewers.Neighbour(viewer: Int(rng.next() % 50), correlation: Double(rng.next() % 7) / 7, overlap: 3, score: nil)
+            }
+            for k in [0, 1, 3, 30, 400] {
+                XCTAssertEqual(PearsonViewers.first(k, of: candidates, by: PearsonViewers.stronger),
+                               Array(candidates.sorted(by: PearsonViewers.stronger).prefix(k)), "\(count), k \(k)")
+            }
+        }
+    }
 }

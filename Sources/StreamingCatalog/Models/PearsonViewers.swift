@@ -1,4 +1,5 @@
 import SteamLensData
+import SteamLensEngine
 
 /// The prototype's user-based collaborative filter: viewers correlated by
 /// Pearson's r over the titles both rated predict a viewer's score as
@@ -14,6 +15,14 @@ public struct PearsonViewers: Sendable {
     public let viewerMean: Column<Double>
     public var minimumOverlap = 3
     public var shrinkage = 10.0
+    /// The most raters of a title `predict` weighs (`raterSample(of:)`).
+    public var raterSample = 1_000
+    /// About how many co-ratings the neighbour search reads for one viewer.
+    public var neighbourBudget = 100_000
+    /// The fewest raters per title it reads, however many titles the viewer rated.
+    public var minimumPerTitle = 50
+    /// How many of its candidates get exact sums.
+    public var candidatePool = 200
 
     public init(_ ratings: Ratings) {
         self.ratings = ratings
@@ -54,12 +63,28 @@ public struct PearsonViewers: Sendable {
         mutating func add(_ x: Int32, _ y: Int32) {
             n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
         }
+
+        /// The sums of one viewer's row (`titles`, `halves`) with the viewer
+        /// whose scores by title are `mine` (0: not rated), without a branch
+        /// per title: a title `mine` lacks adds 0 to Σx, Σx² and Σxy by
+        /// itself, and n, Σy, Σy² take it times 0. A branch here was
+        /// mispredicted about one title in three.
+        static func of(_ titles: UnsafeBufferPointer<Int32>, _ halves: UnsafeBufferPointer<UInt8>, against mine: [UInt8]) -> CoSums {
+            var s = CoSums()
+            mine.withUnsafeBufferPointer { mine in
+                for (t, h) in zip(titles, halves) {
+                    let x = Int32(mine[Int(t)]), y = Int32(h), rated: Int32 = x != 0 ? 1 : 0
+                    s.n += rated; s.sx += x; s.sy += rated * y; s.sxx += x * x; s.syy += rated * y * y; s.sxy += x * y
+                }
+            }
+            return s
+        }
     }
 
     /// Shrunk Pearson r of `sums`, nil below the overlap or without variance
     /// (r does not change with the scale, so half stars give the r of stars).
-    func correlation(_ sums: CoSums) -> Double? {
-        guard Int(sums.n) >= minimumOverlap else { return nil }
+    func correlation(_ sums: CoSums, minimumOverlap: Int? = nil) -> Double? {
+        guard Int(sums.n) >= minimumOverlap ?? self.minimumOverlap else { return nil }
         let n = Double(sums.n), sx = Double(sums.sx), sy = Double(sums.sy)
         let cov = Double(sums.sxy) - sx * sy / n, vx = Double(sums.sxx) - sx * sx / n, vy = Double(sums.syy) - sy * sy / n
         guard vx > 1e-9, vy > 1e-9 else { return nil }
@@ -69,33 +94,26 @@ public struct PearsonViewers: Sendable {
     /// The predicted score of `v` for `t` from the `k` most correlated viewers who rated `t`.
     /// Without any, the prediction is the viewer's mean (and `neighbours` is empty).
     ///
-    /// The co-rating sums of `v` with each rater of `t` are found by whichever
-    /// walk reads fewer ratings: every rater's row against `v`'s scores, or
-    /// every rater of `v`'s titles, kept when they rated `t`. A popular title
-    /// has thousands of raters; a light viewer's titles have far fewer.
+    /// The candidates are `raterSample(of:)`: every rater of a title with up
+    /// to `raterSample` of them, an even sample of a more popular one's (a
+    /// popular title has tens of thousands of raters, and a heavy viewer's
+    /// walk over all of them took 90 ms). Each candidate's r is exact, over
+    /// every title both rated. The sums are found by whichever walk reads
+    /// fewer ratings: the candidates' rows against `v`'s scores, or every
+    /// rater of `v`'s titles, kept when they are candidates.
     public func predict(viewer v: Int, title t: Int, k: Int = 20) -> Prediction {
-        let raters = ratings.titleOffsets[t]..<ratings.titleOffsets[t + 1]
-        let viaRaters = raters.reduce(0) { $0 + ratings.ratingCount(ofViewer: Int(ratings.titleViewers[$1])) }
+        let candidates = raterSample(of: t).filter { Int($0.viewer) != v }
+        var pairs = [CoSums](repeating: CoSums(), count: candidates.count)
+        let viaRaters = candidates.reduce(0) { $0 + ratings.ratingCount(ofViewer: Int($1.viewer)) }
         let viaRow = ratings.withRow(of: v) { titles, _ in titles.reduce(0) { $0 + ratings.ratingCount(ofTitle: Int($1)) } }
-        // The sums of the i-th rater of t (raters in viewer order).
-        var pairs = [CoSums](repeating: CoSums(), count: raters.count)
         if viaRaters <= viaRow {
-            var dense = [UInt8](repeating: 0, count: ratings.titleCount)
-            ratings.withRow(of: v) { titles, halves in
-                for (title, h) in zip(titles, halves) { dense[Int(title)] = h }
-            }
-            ratings.withRaters(of: t) { viewers, _ in
-                for (i, w) in viewers.enumerated() where Int(w) != v {
-                    ratings.withRow(of: Int(w)) { titles, halves in
-                        for (title, h) in zip(titles, halves) where dense[Int(title)] != 0 { pairs[i].add(Int32(dense[Int(title)]), Int32(h)) }
-                    }
-                }
+            let dense = scoresByTitle(of: v)
+            for (i, c) in candidates.enumerated() {
+                pairs[i] = ratings.withRow(of: Int(c.viewer)) { CoSums.of($0, $1, against: dense) }
             }
         } else {
             var place = [Int32](repeating: -1, count: ratings.viewers.count)
-            ratings.withRaters(of: t) { viewers, _ in
-                for (i, w) in viewers.enumerated() where Int(w) != v { place[Int(w)] = Int32(i) }
-            }
+            for (i, c) in candidates.enumerated() { place[Int(c.viewer)] = Int32(i) }
             ratings.withRow(of: v) { titles, mine in
                 for (title, x) in zip(titles, mine) {
                     ratings.withRaters(of: Int(title)) { viewers, halves in
@@ -104,14 +122,12 @@ public struct PearsonViewers: Sendable {
                 }
             }
         }
-        var candidates: [Neighbour] = []
-        ratings.withRaters(of: t) { viewers, halves in
-            for (i, (w, h)) in zip(viewers, halves).enumerated() where Int(w) != v {
-                guard let r = correlation(pairs[i]), r > 0 else { continue }
-                candidates.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(pairs[i].n), score: Double(h) / 2))
-            }
+        var weighed: [Neighbour] = []
+        for (i, c) in candidates.enumerated() {
+            guard let r = correlation(pairs[i]), r > 0 else { continue }
+            weighed.append(Neighbour(viewer: Int(c.viewer), correlation: r, overlap: Int(pairs[i].n), score: Double(c.halves) / 2))
         }
-        let neighbours = Array(candidates.sorted { $0.correlation != $1.correlation ? $0.correlation > $1.correlation : $0.viewer < $1.viewer }.prefix(k))
+        let neighbours = Self.first(k, of: weighed, by: Self.stronger)
         var num = 0.0, den = 0.0
         for n in neighbours {
             num += n.correlation * (n.score! - viewerMean[n.viewer])
@@ -121,38 +137,109 @@ public struct PearsonViewers: Sendable {
         return Prediction(score: min(5, max(0.5, score)), neighbours: neighbours)
     }
 
-    /// The `k` viewers most correlated with `v` among all who share a title with them.
-    /// The sums of every co-rater sit in one array indexed by viewer, the
-    /// viewers touched listed once: a hash table per (title, rater) pair
-    /// made a heavy viewer's call take 200 ms.
+    /// `v`'s half stars by title number, 0 where `v` rated nothing.
+    func scoresByTitle(of v: Int) -> [UInt8] {
+        var dense = [UInt8](repeating: 0, count: ratings.titleCount)
+        ratings.withRow(of: v) { titles, halves in
+            for (title, h) in zip(titles, halves) { dense[Int(title)] = h }
+        }
+        return dense
+    }
+
+    /// The raters of `t` that `predict` weighs, in viewer order: all of them
+    /// up to `raterSample`, else the ⌊j·n / raterSample⌋-th of the n for
+    /// j = 0, 1, …: a fixed, even sample, the same at every call.
+    public func raterSample(of t: Int) -> [(viewer: Int32, halves: UInt8)] {
+        ratings.withRaters(of: t) { viewers, halves in
+            Self.evenSample(count: viewers.count, limit: raterSample).map { (viewers[$0], halves[$0]) }
+        }
+    }
+
+    /// The positions 0..<count, or `limit` of them spread evenly from the first.
+    @inline(__always)
+    static func evenSample(count: Int, limit: Int) -> LazyMapSequence<Range<Int>, Int> {
+        let limit = max(1, limit)
+        return (0..<min(count, limit)).lazy.map { count <= limit ? $0 : $0 * count / limit }
+    }
+
+    /// Higher r first, then the lower viewer number: one order for every list.
+    static func stronger(_ a: Neighbour, _ b: Neighbour) -> Bool {
+        a.correlation != b.correlation ? a.correlation > b.correlation : a.viewer < b.viewer
+    }
+
+    /// The `k` first of `items` in `before` order, kept as they come: a
+    /// light viewer has ~100 k co-raters, and sorting them all took 8 ms.
+    static func first<T>(_ k: Int, of items: some Sequence<T>, by before: (T, T) -> Bool) -> [T] {
+        guard k > 0 else { return [] }
+        var best: [T] = []
+        best.reserveCapacity(k + 1)
+        for item in items where best.count < k || before(item, best[best.count - 1]) {
+            var low = 0, high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if before(best[mid], item) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(item, at: low)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+
+    /// The `k` viewers most correlated with `v` among those who share a title with them.
+    ///
+    /// A heavy viewer's titles have millions of raters between them, so the
+    /// search reads a bounded number: each of `v`'s titles contributes an
+    /// even sample of its raters (`evenSample`), `neighbourBudget` / (titles
+    /// `v` rated) of them at most (every rater while a title has fewer).
+    /// The sums over those samples only rank the candidates; the
+    /// `candidatePool` best are then summed again over every title both
+    /// rated, so each r returned is exact. When no title needed sampling the
+    /// first sums are already exact and are used as they are.
+    ///
+    /// The sums sit in one array indexed by viewer, the viewers touched listed
+    /// once: a hash table per (title, rater) pair made a heavy viewer's call take 200 ms.
     public func neighbours(of v: Int, k: Int = 30) -> [Neighbour] {
         var sums = [CoSums](repeating: CoSums(), count: ratings.viewers.count)
         var touched: [Int32] = []
+        var sampled = false
         sums.withUnsafeMutableBufferPointer { sums in
             ratings.withRow(of: v) { titles, mine in
+                let perTitle = max(minimumPerTitle, neighbourBudget / max(1, titles.count))
                 for (t, x) in zip(titles, mine) {
                     ratings.withRaters(of: Int(t)) { viewers, halves in
-                        for (w, y) in zip(viewers, halves) where Int(w) != v {
-                            if sums[Int(w)].n == 0 { touched.append(w) }
-                            sums[Int(w)].add(Int32(x), Int32(y))
+                        sampled = sampled || viewers.count > perTitle
+                        for i in Self.evenSample(count: viewers.count, limit: perTitle) where Int(viewers[i]) != v {
+                            let w = Int(viewers[i])
+                            if sums[w].n == 0 { touched.append(viewers[i]) }
+                            sums[w].add(Int32(x), Int32(halves[i]))
                         }
                     }
                 }
             }
         }
-        var out: [Neighbour] = []
-        for w in touched {
-            guard let r = correlation(sums[Int(w)]), r > 0 else { continue }
-            out.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(sums[Int(w)].n), score: nil))
+        guard sampled else {
+            return Self.first(k, of: touched.lazy.compactMap { w in
+                self.correlation(sums[Int(w)]).flatMap { $0 > 0 ? Neighbour(viewer: Int(w), correlation: $0, overlap: Int(sums[Int(w)].n), score: nil) : nil }
+            }, by: Self.stronger)
         }
-        out.sort { $0.correlation != $1.correlation ? $0.correlation > $1.correlation : $0.viewer < $1.viewer }
-        return Array(out.prefix(k))
+        // Ranked by r over the samples (two shared titles suffice there: the samples see few).
+        var pool = TopItems(capacity: max(candidatePool, k))
+        for w in touched {
+            if let r = correlation(sums[Int(w)], minimumOverlap: 2), r > 0 { pool.offer(item: w, score: Float(r)) }
+        }
+        let dense = scoresByTitle(of: v)
+        var found: [Neighbour] = []
+        for (w, _) in pool.sorted() {
+            let exact = ratings.withRow(of: Int(w)) { CoSums.of($0, $1, against: dense) }
+            if let r = correlation(exact), r > 0 { found.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(exact.n), score: nil)) }
+        }
+        return Self.first(k, of: found, by: Self.stronger)
     }
 
-    /// Predicted scores of the titles `v` has not rated that at least two
-    /// neighbours rated, best first. The neighbours' rows are summed into
-    /// arrays over titles, not hash tables.
-    public func recommend(viewer v: Int, k: Int = 30, exclude: (Int) -> Bool = { _ in false }) -> [(title: Int, score: Double)] {
+    /// The `count` best predicted scores of the titles `v` has not rated
+    /// that at least two neighbours rated, best first (ties: the lower title
+    /// number). The neighbours' rows are summed into arrays over titles, not hash tables.
+    public func recommend(viewer v: Int, k: Int = 30, count wanted: Int = 10, exclude: (Int) -> Bool = { _ in false }) -> [(title: Int, score: Double)] {
         let neighbours = neighbours(of: v, k: k)
         let titleCount = ratings.titleCount
         var num = [Double](repeating: 0, count: titleCount), den = num, count = [Int32](repeating: 0, count: titleCount)
@@ -167,9 +254,10 @@ public struct PearsonViewers: Sendable {
             }
         }
         ratings.withRow(of: v) { titles, _ in titles.forEach { count[Int($0)] = 0 } }
-        return (0..<titleCount).compactMap { t -> (Int, Double)? in
-            guard count[t] >= 2, !exclude(t) else { return nil }
-            return (t, min(5, max(0.5, viewerMean[v] + num[t] / den[t])))
-        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var predicted: [(title: Int, score: Double)] = []
+        for t in 0..<titleCount where count[t] >= 2 && !exclude(t) {
+            predicted.append((t, min(5, max(0.5, viewerMean[v] + num[t] / den[t]))))
+        }
+        return Self.first(wanted, of: predicted) { $0.score != $1.score ? $0.score > $1.score : $0.title < $1.title }
     }
 }

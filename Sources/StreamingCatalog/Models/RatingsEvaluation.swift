@@ -158,7 +158,7 @@ public enum RatingsEvaluation {
                 let seen = Set(train.ratings(of: v).titles)
                 return Array(popularity.lazy.filter { !seen.contains(Int32($0)) }.prefix(10))
             },
-            ranking("pearson neighbours (k=30)") { v in pearson.recommend(viewer: v).prefix(10).map(\.title) },
+            ranking("pearson neighbours (k=30)") { v in pearson.recommend(viewer: v, count: 10).map(\.title) },
             ranking("matrix factorisation") { v in mf.recommend(viewer: v, ratings: train, count: 10).map(\.title) },
         ]
         var notes = ["matrix factorisation: \(settings.factors) factors, \(settings.epochs) epochs, seed \(settings.seed); Pearson: shrunk r, ≥ 3 shared titles, positive r only"]
