@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The models a streaming engine answers its model questions with,
 /// trained once from a catalogue (and stored: `ModelStore`).
 public struct StreamingModels: Sendable {
@@ -17,14 +19,26 @@ public struct StreamingModels: Sendable {
     }
 
     /// Trains every model on `catalogue` (content models on its titles, score models on its ratings).
+    /// The factorisation is most of a first start, so it trains on one core
+    /// while the others train on the other; each model is trained alone and
+    /// the same way whatever the timing, so the result is deterministic.
     public static func train(_ catalogue: TitleCatalogue, clusterCount: Int = 9, settings: BiasedMF.Settings = BiasedMF.Settings()) -> StreamingModels {
         let ratings = catalogue.ratings.flatMap { $0.count > 0 ? $0 : nil }
-        return StreamingModels(
-            similar: SimilarTitles(titles: catalogue.titles),
-            clusters: TitleClusters(titles: catalogue.titles, k: clusterCount),
-            baseline: ratings.map { BiasBaseline($0) },
-            pearson: ratings.map(PearsonViewers.init),
-            factorisation: ratings.map { BiasedMF(training: $0, settings: settings) })
+        final class Trained: @unchecked Sendable {
+            var factorisation: BiasedMF?
+            var rest: (SimilarTitles, TitleClusters, BiasBaseline?, PearsonViewers?)?
+        }
+        let trained = Trained()
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                trained.factorisation = ratings.map { BiasedMF(training: $0, settings: settings) }
+            } else {
+                trained.rest = (SimilarTitles(titles: catalogue.titles), TitleClusters(titles: catalogue.titles, k: clusterCount),
+                                ratings.map { BiasBaseline($0) }, ratings.map(PearsonViewers.init))
+            }
+        }
+        let (similar, clusters, baseline, pearson) = trained.rest!
+        return StreamingModels(similar: similar, clusters: clusters, baseline: baseline, pearson: pearson, factorisation: trained.factorisation)
     }
 }
 
