@@ -86,29 +86,22 @@ final class StreamingStoreTests: XCTestCase {
     /// Values that pass their checksums but point past their table (a writer
     /// bug) are damage too, never a trap: checked at open for what a start reads.
     func testIndexValuesPastTheirTableAreDamageEvenWithMatchingChecksums() throws {
-        let (data, cache) = try folders()
-        _ = StreamingStore.open(folder: data, cacheFolder: cache)
-        let path = StreamingStore.path(folder: data, cacheFolder: cache)
-        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: "titles.groups"))
-        var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
-        bytes[range.lowerBound + 3] = 0x7F
-        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
-        XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data))) { error in
-            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("column 'titles.groups' block 0 holds values its table cannot have"))
-        }
+        try assertSealedDamage(in: "titles.groups", is: .damaged("column 'titles.groups' block 0 holds values its table cannot have"))
+        try assertSealedDamage(in: "cast.ids", is: .damaged("the interned cast do not fit the titles"))
     }
 
-    /// Interned cast numbers that pass their checksums but name no cast member are damage, found at open.
-    func testInternedNamesPastTheirTableAreDamageEvenWithMatchingChecksums() throws {
+    /// Sets byte 3 of `column`'s first value to 0x7F (a huge positive Int32),
+    /// reseals the checksums and expects `load` to throw `problem`.
+    private func assertSealedDamage(in column: String, is problem: StreamingStore.Problem, line: UInt = #line) throws {
         let (data, cache) = try folders()
         _ = StreamingStore.open(folder: data, cacheFolder: cache)
         let path = StreamingStore.path(folder: data, cacheFolder: cache)
-        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: "cast.ids"))
+        let range = try XCTUnwrap(try ColumnFile(path: path).byteRange(of: column))
         var bytes = [UInt8](try XCTUnwrap(FileManager.default.contents(atPath: path)))
         bytes[range.lowerBound + 3] = 0x7F
         try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
-        XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data))) { error in
-            XCTAssertEqual(error as? StreamingStore.Problem, .damaged("the interned cast do not fit the titles"))
+        XCTAssertThrowsError(try StreamingStore.load(path: path, fingerprint: StreamingStore.fingerprint(folder: data)), line: line) { error in
+            XCTAssertEqual(error as? StreamingStore.Problem, problem, line: line)
         }
     }
 

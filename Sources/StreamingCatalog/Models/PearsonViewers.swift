@@ -18,11 +18,11 @@ public struct PearsonViewers: Sendable {
     /// The most raters of a title `predict` weighs (`raterSample(of:)`).
     public var raterSample = 1_000
     /// About how many co-ratings the neighbour search reads for one viewer.
-    public var neighbourBudget = 100_000
+    public var neighbourBudget = 60_000
     /// The fewest raters per title it reads, however many titles the viewer rated.
     public var minimumPerTitle = 50
     /// How many of its candidates get exact sums.
-    public var candidatePool = 200
+    public var candidatePool = 120
 
     public init(_ ratings: Ratings) {
         self.ratings = ratings
