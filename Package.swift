@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, bottom up (see docs/architecture.md):
 //   CZlib, CNcursesw      C shims over system libraries (apt: zlib1g-dev, libncursesw5-dev)
-//   CKernels              small C loops Swift compiles poorly: CRC-32C by instruction, branch-free compaction
+//   CKernels              small C loops Swift compiles poorly: CRC-32C by instruction, branch-free compaction, range checks, byte search
 //   SteamLensData         raw readers, cleaning rules, load report, SQLite store
 //   SteamLensEngine       typed in-memory model, queries, statistics, models
 //   SteamLensSample       deterministic synthetic data generator
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .target(name: "SteamLensEngine", dependencies: ["SteamLensData", "CKernels"]),
         .target(name: "SteamLensSample", dependencies: ["SteamLensData", "CZlib"]),
-        .target(name: "StreamingCatalog", dependencies: ["SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
+        .target(name: "StreamingCatalog", dependencies: ["CKernels", "SteamLensData", "SteamLensEngine"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "StreamingSample", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
         .target(name: "SteamLensApp", dependencies: ["SteamLensData", "SteamLensEngine", "StreamingCatalog", "TerminalUI",

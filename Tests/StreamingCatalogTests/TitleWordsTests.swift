@@ -30,4 +30,27 @@ final class TitleWordsTests: XCTestCase {
         XCTAssertTrue(StreamingEngine.holds("crazy, stupid, love", phrase: [Array("stupid".utf8), Array("love".utf8)]))
         XCTAssertFalse(StreamingEngine.holds("stupid crazy love", phrase: [Array("stupid".utf8), Array("love".utf8)]))
     }
+
+    /// `word_count`'s search over all names' bytes finds exactly the titles
+    /// that reading each name word by word finds, across name boundaries too.
+    func testSearchingAllNamesFindsWhatReadingEachFinds() {
+        var rng = SplitMix64(seed: 23)
+        let pieces = ["lo", "ve", "love", " ", "-", "ly", "g", "é", "1", "story", "Love"]
+        let platforms = Platform.allCases
+        let titles = (0..<600).map { i in
+            Title(id: "t\(i)", platform: platforms[Int(rng.next() % 4)], type: .movie,
+                  name: (0..<(1 + Int(rng.next() % 5))).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined())
+        }
+        let engine = StreamingEngine(catalogue: TitleCatalogue(titles: titles))
+        var found = 0
+        for words in [["love"], ["lo"], ["ve"], ["love", "story"], ["g", "love"], ["1"], ["loly"]] {
+            let phrase = words.map { Array($0.utf8) }
+            for platform in platforms {
+                let expected = engine.catalogue.indices(on: platform).filter { StreamingEngine.holds(engine.normalizedNames[$0], phrase: phrase) }
+                XCTAssertEqual(engine.titles(holding: phrase, on: platform), expected, "\(words) on \(platform)")
+                found += expected.count
+            }
+        }
+        XCTAssertGreaterThan(found, 100, "the draw holds the phrases often enough")
+    }
 }

@@ -26,4 +26,9 @@ size_t sl_cosine_row(int32_t *counts, const float *norms, size_t n, float norm, 
 /// it vectorises; a Swift closure per value cost ~2 ns a value).
 _Bool sl_within_i32(const int32_t *values, size_t n, int32_t lo, int32_t hi);
 _Bool sl_within_u8(const uint8_t *values, size_t n, uint8_t lo, uint8_t hi);
+
+/// Where `needle` first occurs in `haystack` (memmem), -1 when nowhere or
+/// when `needle` is empty: `word_count` finds the few names that hold a word
+/// this way instead of reading every name word by word.
+ptrdiff_t sl_find(const uint8_t *haystack, size_t length, const uint8_t *needle, size_t needle_length);
 #endif

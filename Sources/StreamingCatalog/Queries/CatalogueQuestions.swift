@@ -1,3 +1,4 @@
+import CKernels
 import SteamLensEngine
 
 /// The questions answered from the catalogue alone (no scores needed).
@@ -11,14 +12,8 @@ extension StreamingEngine {
         guard !keyWords.isEmpty || definitions.wordMatch == .substring else {
             throw QueryError.badArgument("<word> \"\(trimmed)\" has no letters or digits to match as a whole word; try --word-match substring.")
         }
-        let phrase = keyWords.map { Array($0.utf8) }, indices = catalogue.indices(on: platform)
-        let matches = definitions.wordMatch == .substring ? indices.filter { normalizedNames[$0].contains(key) }
-            : catalogue.names.keys.withUTF8Buffers { bytes, offsets in
-                indices.filter { i in
-                    let low = Int(offsets[i]), high = Int(offsets[i + 1])
-                    return low <= high && high <= bytes.count && Self.holds(UnsafeBufferPointer(rebasing: bytes[low..<high]), phrase: phrase)
-                }
-            }
+        let matches = definitions.wordMatch == .substring ? catalogue.indices(on: platform).filter { normalizedNames[$0].contains(key) }
+            : titles(holding: keyWords.map { Array($0.utf8) }, on: platform)
         let table = ResultTable(
             title: "Titles of \(platform.displayName) with \"\(trimmed)\" in the title",
             columns: [.init("platform"), .init("word"), .init("titles", .right)],
@@ -28,6 +23,35 @@ extension StreamingEngine {
         return StreamingResult(table: table, json: .object([("platform", .string(platform.rawValue)), ("word", .string(trimmed)),
                                                             ("count", .integer(matches.count)), ("match", .string(definitions.wordMatch.rawValue))]),
                                definitions: definitions)
+    }
+
+    /// The titles of `platform` whose name holds `phrase` as whole words, in
+    /// catalogue order. The names' bytes are searched for the phrase's first
+    /// word (`sl_find`: memmem) and only the names it occurs in are read word
+    /// by word; most hold it nowhere. Any whole-word match holds those bytes,
+    /// so nothing is missed.
+    func titles(holding phrase: [[UInt8]], on platform: Platform) -> [Int] {
+        let facts = catalogue.facts
+        return catalogue.names.keys.withUTF8Buffers { bytes, offsets in
+            var found: [Int] = []
+            guard let base = bytes.baseAddress, let first = phrase.first, offsets.count > 1 else { return found }
+            var from = 0
+            while from < bytes.count {
+                let hit = first.withUnsafeBufferPointer { sl_find(base + from, bytes.count - from, $0.baseAddress, $0.count) }
+                guard hit >= 0 else { break }
+                let at = from + hit
+                // The name holding byte `at`: the last whose offset is at or before it (offsets ascend: checked at open).
+                var low = 0, high = offsets.count - 1
+                while low + 1 < high {
+                    let mid = (low + high) / 2
+                    if Int(offsets[mid]) <= at { low = mid } else { high = mid }
+                }
+                let start = Int(offsets[low]), end = Int(offsets[low + 1])
+                if facts.platform[low] == platform && Self.holds(UnsafeBufferPointer(rebasing: bytes[start..<end]), phrase: phrase) { found.append(low) }
+                from = max(end, at + 1)
+            }
+            return found
+        }
     }
 
     /// Whether `words` holds `phrase` as consecutive words.

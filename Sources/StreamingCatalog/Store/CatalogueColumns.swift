@@ -69,6 +69,10 @@ enum CatalogueColumns {
         let durations: [Int32] = try file.column("titles.duration", verifyNow: true, valid: { -1...100_000 ~= $0 }).array
         let seasons: [Bool] = try file.column("titles.seasons", verifyNow: true).array
         let keys = try file.strings("titles.nameKeys", verifyNow: true)
+        // `word_count` finds a name by its bytes' place among the offsets, so they must ascend.
+        guard keys.withUTF8Buffers({ _, offsets in zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 } }) else {
+            throw damaged("the titles' name keys have offsets out of order")
+        }
         let groups: [Int32] = try file.column("titles.groups", verifyNow: true, valid: StoredIndex.below(n)).array
         guard [platforms.count, types.count, names.count, descriptions.count, directors.count, cast.count, countries.count, genres.count,
                ratings.count, hasRating.count, years.count, added.count, durations.count, seasons.count, keys.count, groups.count]

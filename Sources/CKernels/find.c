@@ -1,0 +1,9 @@
+#define _GNU_SOURCE
+#include <string.h>
+#include "kernels.h"
+
+ptrdiff_t sl_find(const uint8_t *haystack, size_t length, const uint8_t *needle, size_t needle_length) {
+    if (needle_length == 0 || needle_length > length) return -1;
+    const uint8_t *hit = memmem(haystack, length, needle, needle_length);
+    return hit ? hit - haystack : -1;
+}
