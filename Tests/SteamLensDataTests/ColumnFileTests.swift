@@ -167,6 +167,49 @@ final class ColumnFileTests: XCTestCase {
         XCTAssertNoThrow(try file.column("halves", of: UInt8.self, verifyNow: true), "without a check the bytes are fine")
     }
 
+    /// `index(below:)`: row numbers of a table, -1 too with `orNone`; a
+    /// table of no rows takes no values (no range can say that).
+    func testAnIndexColumnHoldsRowsOfItsTable() throws {
+        let path = try written { out in
+            out.add("rows", [0, 4, 2] as [Int32])
+            out.add("slots", [-1, 3] as [Int32])
+            out.add("none", [] as [Int32])
+        }
+        let file = try ColumnFile(path: path)
+        XCTAssertEqual(Array(try file.index("rows", verifyNow: true, below: 5)), [0, 4, 2])
+        XCTAssertThrowsError(try file.index("rows", verifyNow: true, below: 4), "4 is past a table of 4")
+        XCTAssertThrowsError(try file.index("slots", verifyNow: true, below: 4), "-1 only with orNone")
+        XCTAssertNoThrow(try file.index("slots", verifyNow: true, below: 4, orNone: true))
+        XCTAssertThrowsError(try file.index("rows", verifyNow: true, below: 0), "an empty table takes no rows")
+        XCTAssertThrowsError(try file.index("slots", verifyNow: true, below: 0, orNone: true), "nor anything but none")
+        XCTAssertEqual(try file.index("none", verifyNow: true, below: 0).count, 0)
+    }
+
+    func testOffsetsRunFromZeroToTheValuesNeverBackwards() {
+        XCTAssertTrue(Column<Int32>([0, 2, 2, 5]).areOffsets(over: 5))
+        XCTAssertTrue(Column<Int64>([0]).areOffsets(over: 0), "no rows")
+        XCTAssertFalse(Column<Int32>([]).areOffsets(over: 0), "at least one offset")
+        XCTAssertFalse(Column<Int32>([1, 2, 5]).areOffsets(over: 5), "from 0")
+        XCTAssertFalse(Column<Int32>([0, 3, 2, 5]).areOffsets(over: 5), "never backwards")
+        XCTAssertFalse(Column<Int32>([0, 2, 4]).areOffsets(over: 5), "to the values")
+        XCTAssertFalse(Column<Int64>([0, -1, 5]).areOffsets(over: 5))
+    }
+
+    /// Mapped lazily a string column is checked at its ends only (a string
+    /// out of order reads as empty); read now, every offset is checked.
+    func testStringsReadNowHaveEveryOffsetChecked() throws {
+        let path = try written { out in out.add("names", ["ab", "cd", "ef"]) }
+        let entry = try XCTUnwrap(try ColumnFile(path: path).entries["names.offsets"])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        withUnsafeBytes(of: Int64(5).littleEndian) { bytes.replaceSubrange(entry.offset + 8..<entry.offset + 16, with: $0) }
+        try Data(try XCTUnwrap(ColumnFile.resealed(bytes))).write(to: URL(fileURLWithPath: path))
+        let file = try ColumnFile(path: path)
+        XCTAssertEqual(try file.strings("names").array, ["abcde", "", "ef"], "offsets 0, 5, 4, 6: the second reads as empty")
+        XCTAssertThrowsError(try file.strings("names", verifyNow: true)) {
+            XCTAssertTrue("\($0)".contains("strings 'names' have offsets that do not match their bytes"), "\($0)")
+        }
+    }
+
     func testAnotherFormatVersionIsStale() throws {
         let path = try sample()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

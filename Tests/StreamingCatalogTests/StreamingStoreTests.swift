@@ -87,7 +87,8 @@ final class StreamingStoreTests: XCTestCase {
     /// bug) are damage too, never a trap: checked at open for what a start reads.
     func testIndexValuesPastTheirTableAreDamageEvenWithMatchingChecksums() throws {
         try assertSealedDamage(in: "titles.groups", is: .damaged("column 'titles.groups' block 0 holds values its table cannot have"))
-        try assertSealedDamage(in: "cast.ids", is: .damaged("the interned cast do not fit the titles"))
+        try assertSealedDamage(in: "cast.ids", is: .damaged("column 'cast.ids' block 0 holds values its table cannot have"))
+        try assertSealedDamage(in: "countries.offsets", is: .damaged("offsets 'countries.offsets' do not fit their rows"))
     }
 
     /// Sets byte 3 of `column`'s first value to 0x7F (a huge positive Int32),

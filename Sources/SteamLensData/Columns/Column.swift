@@ -68,6 +68,18 @@ extension Column: Equatable where Element: Equatable {
     public static func == (a: Column, b: Column) -> Bool { a.elementsEqual(b) }
 }
 
+extension Column where Element: BinaryInteger {
+    /// True when these are the offsets of rows over `values` values: at
+    /// least one, from 0 to `values`, never decreasing. Stored offsets that
+    /// pass can be taken as ranges as they are: none is reversed or runs past
+    /// the values.
+    public func areOffsets(over values: Int) -> Bool {
+        count >= 1 && withVerifiedBuffer(0..<count) { offsets in
+            offsets[0] == 0 && Int(exactly: offsets[offsets.count - 1]) == values && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
+        }
+    }
+}
+
 extension Column: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Element...) {
         self.init(elements)

@@ -183,15 +183,29 @@ public final class ColumnFile: @unchecked Sendable {
     /// every block of an 11 M-rating column cost ~100 ms in all.
     public func column<T: FixedWidthInteger & BitwiseCopyable & Sendable>(_ name: String, of type: T.Type = T.self, verifyNow: Bool = false,
                                                                           within bounds: ClosedRange<T>) throws -> Column<T> {
+        try column(name, verifyNow: verifyNow, from: bounds.lowerBound, to: bounds.upperBound)
+    }
+
+    /// An index column into a table of `count` rows: every value in
+    /// `0 ..< count`, or -1 ("none") too with `orNone`. A table of no rows
+    /// takes no values at all (no range can say that).
+    public func index(_ name: String, verifyNow: Bool = false, below count: Int, orNone: Bool = false) throws -> Column<Int32> {
+        try column(name, verifyNow: verifyNow, from: orNone ? -1 : 0, to: Int32(clamping: count) - 1)
+    }
+
+    /// Every value in `low ... high`; none when `high < low`.
+    private func column<T: FixedWidthInteger & BitwiseCopyable & Sendable>(_ name: String, verifyNow: Bool, from low: T, to high: T) throws -> Column<T> {
         let check: (UnsafeBufferPointer<T>) -> Bool
-        if T.self == Int32.self {
-            let (lo, hi) = (Int32(truncatingIfNeeded: bounds.lowerBound), Int32(truncatingIfNeeded: bounds.upperBound))
+        if high < low {
+            check = { $0.isEmpty }
+        } else if T.self == Int32.self {
+            let (lo, hi) = (Int32(truncatingIfNeeded: low), Int32(truncatingIfNeeded: high))
             check = { $0.withMemoryRebound(to: Int32.self) { sl_within_i32($0.baseAddress, $0.count, lo, hi) } }
         } else if T.self == UInt8.self {
-            let (lo, hi) = (UInt8(truncatingIfNeeded: bounds.lowerBound), UInt8(truncatingIfNeeded: bounds.upperBound))
+            let (lo, hi) = (UInt8(truncatingIfNeeded: low), UInt8(truncatingIfNeeded: high))
             check = { $0.withMemoryRebound(to: UInt8.self) { sl_within_u8($0.baseAddress, $0.count, lo, hi) } }
         } else {
-            check = { $0.allSatisfy(bounds.contains) }
+            check = { $0.allSatisfy { low <= $0 && $0 <= high } }
         }
         return try column(name, verifyNow: verifyNow) { start, count in Self.valueCheck(start: start, count: count, check: check) }
     }
@@ -240,10 +254,13 @@ public final class ColumnFile: @unchecked Sendable {
         "column '\(name)' block \(block) holds values its table cannot have"
     }
 
+    /// The string column `name`. Mapped lazily only its ends are checked (a
+    /// string whose own offsets are out of order reads as empty); with
+    /// `verifyNow` every offset is.
     public func strings(_ name: String, verifyNow: Bool = false) throws -> StringColumn {
         let offsets: Column<Int64> = try column(name + ".offsets", verifyNow: verifyNow)
         let bytes: Column<UInt8> = try column(name + ".bytes", verifyNow: verifyNow)
-        guard let strings = StringColumn(offsets: offsets, bytes: bytes) else {
+        guard let strings = StringColumn(offsets: offsets, bytes: bytes), !verifyNow || offsets.areOffsets(over: bytes.count) else {
             throw OpenError.damaged(path, reason: "strings '\(name)' have offsets that do not match their bytes")
         }
         return strings

@@ -85,7 +85,7 @@ struct EngineIndexes: Sendable {
                                             "user": catalog.userKeys, "game": catalog.titleKeys]
         var indexes: [String: NameIndex] = [:]
         for (name, _) in Self.names {
-            let slots: Column<Int32> = try file.column("engine.names.\(name)", valid: IndexCheck.belowOrNone(keys[name]!.count))
+            let slots: Column<Int32> = try file.index("engine.names.\(name)", below: keys[name]!.count, orNone: true)
             guard let index = NameIndex(keys: keys[name]!, slots: slots) else {
                 throw damaged("name index '\(name)' does not fit its names")
             }
@@ -119,7 +119,7 @@ struct EngineIndexes: Sendable {
         }
         genreStatistics = statistics
         userMinutes = try file.column("engine.userMinutes")
-        datedReviews = try file.column("engine.datedReviews", valid: IndexCheck.below(catalog.reviewCount))
+        datedReviews = try file.index("engine.datedReviews", below: catalog.reviewCount)
         datedReviewDays = try file.column("engine.datedReviewDays")
         guard userMinutes.count == catalog.userCount, datedReviews.count == datedReviewDays.count,
               datedReviews.count <= catalog.reviewCount else {

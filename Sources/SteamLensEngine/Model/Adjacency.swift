@@ -23,11 +23,7 @@ public struct Adjacency<Value>: Sendable where Value: BitwiseCopyable & Sendable
     /// From stored columns. Checks the ends and that offsets never go
     /// backwards, so a row range can never be reversed or run past the values.
     public init?(offsets: Column<Int32>, values: Column<Value>) {
-        guard offsets.count >= 1, offsets[0] == 0, Int(offsets[offsets.count - 1]) == values.count else { return nil }
-        let ordered = offsets.withVerifiedBuffer(0..<offsets.count) { buffer in
-            zip(buffer, buffer.dropFirst()).allSatisfy { $0 <= $1 }
-        }
-        guard ordered else { return nil }
+        guard offsets.areOffsets(over: values.count) else { return nil }
         self.offsets = offsets
         self.values = values
     }

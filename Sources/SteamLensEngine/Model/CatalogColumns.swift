@@ -220,46 +220,46 @@ struct CatalogColumns {
         tagNames = try file.strings("catalog.tagNames")
         specNames = try file.strings("catalog.specNames")
         let items = itemIds.count, users = userIds.count
-        let item = IndexCheck.below(items), user = IndexCheck.below(users)
         titles = try file.strings("catalog.titles")
         titleKeys = try file.strings("catalog.titleKeys")
-        developerOfItem = try file.column("catalog.developerOfItem", valid: IndexCheck.belowOrNone(developerNames.count))
-        publisherOfItem = try file.column("catalog.publisherOfItem", valid: IndexCheck.belowOrNone(publisherNames.count))
+        developerOfItem = try file.index("catalog.developerOfItem", below: developerNames.count, orNone: true)
+        publisherOfItem = try file.index("catalog.publisherOfItem", below: publisherNames.count, orNone: true)
         prices = try file.column("catalog.prices")
         isFree = try file.column("catalog.isFree")
         releaseYears = try file.column("catalog.releaseYears")
         earlyAccess = try file.column("catalog.earlyAccess")
-        genresOfItem = try Self.adjacency("catalog.genresOfItem", file, valid: IndexCheck.below(genreNames.count))
-        tagsOfItem = try Self.adjacency("catalog.tagsOfItem", file, valid: IndexCheck.below(tagNames.count))
-        specsOfItem = try Self.adjacency("catalog.specsOfItem", file, valid: IndexCheck.below(specNames.count))
+        genresOfItem = try Self.adjacency("catalog.genresOfItem", file, below: genreNames.count)
+        tagsOfItem = try Self.adjacency("catalog.tagsOfItem", file, below: tagNames.count)
+        specsOfItem = try Self.adjacency("catalog.specsOfItem", file, below: specNames.count)
         guard let index = ItemIdIndex(sortedIds: try file.column("catalog.sortedItemIds"),
-                                      itemOfSortedId: try file.column("catalog.itemOfSortedId", valid: item)) else {
+                                      itemOfSortedId: try file.index("catalog.itemOfSortedId", below: items)) else {
             throw damaged("the item id index does not match the items")
         }
         itemIndexById = index
-        itemJoinedByName = try file.column("catalog.itemJoinedByName", valid: item)
+        itemJoinedByName = try file.index("catalog.itemJoinedByName", below: items)
         developerKeys = try file.strings("catalog.developerKeys")
         userKeys = try file.strings("catalog.userKeys")
         genreKeys = try file.strings("catalog.genreKeys")
-        itemsOfDeveloper = try Self.adjacency("catalog.itemsOfDeveloper", file, valid: item)
-        itemsOfGenre = try Self.adjacency("catalog.itemsOfGenre", file, valid: item)
-        libraryOfUser = try Self.adjacency("catalog.libraryOfUser", file, valid: { (owned: OwnedItem) in item(owned.item) })
-        ownersOfItem = try Self.adjacency("catalog.ownersOfItem", file, valid: { (owner: Owner) in user(owner.user) })
-        reviewUser = try file.column("catalog.reviewUser", valid: user)
-        reviewItem = try file.column("catalog.reviewItem", valid: item)
+        itemsOfDeveloper = try Self.adjacency("catalog.itemsOfDeveloper", file, below: items)
+        itemsOfGenre = try Self.adjacency("catalog.itemsOfGenre", file, below: items)
+        // Rows of two fields: checked a value at a time (`file.index` takes a column of indexes only).
+        let itemRows = 0..<Int32(clamping: items), userRows = 0..<Int32(clamping: users)
+        libraryOfUser = try Self.adjacency("catalog.libraryOfUser", file, valid: { (owned: OwnedItem) in itemRows.contains(owned.item) })
+        ownersOfItem = try Self.adjacency("catalog.ownersOfItem", file, valid: { (owner: Owner) in userRows.contains(owner.user) })
+        reviewUser = try file.index("catalog.reviewUser", below: users)
+        reviewItem = try file.index("catalog.reviewItem", below: items)
         reviewPostedYear = try file.column("catalog.reviewPostedYear")
         reviewPostedMonth = try file.column("catalog.reviewPostedMonth")
         reviewPostedDay = try file.column("catalog.reviewPostedDay")
         reviewRecommend = try file.column("catalog.reviewRecommend")
         // Vote counts: a number of people, or -1 for unknown.
-        reviewHelpful = try file.column("catalog.reviewHelpful", valid: { $0 >= -1 })
-        reviewRated = try file.column("catalog.reviewRated", valid: { $0 >= -1 })
-        reviewSentiment = try file.column("catalog.reviewSentiment", valid: { $0 <= 2 })
+        reviewHelpful = try file.column("catalog.reviewHelpful", within: -1...Int32.max)
+        reviewRated = try file.column("catalog.reviewRated", within: -1...Int32.max)
+        reviewSentiment = try file.column("catalog.reviewSentiment", within: 0...2)
         reviewText = try file.strings("catalog.reviewText")
         reviewPosted = try file.strings("catalog.reviewPosted")
-        let review = IndexCheck.below(reviewUser.count)
-        reviewsOfUser = try Self.adjacency("catalog.reviewsOfUser", file, valid: review)
-        reviewsOfItem = try Self.adjacency("catalog.reviewsOfItem", file, valid: review)
+        reviewsOfUser = try Self.adjacency("catalog.reviewsOfUser", file, below: reviewUser.count)
+        reviewsOfItem = try Self.adjacency("catalog.reviewsOfItem", file, below: reviewUser.count)
         do {
             report = try JSONDecoder().decode(LoadReport.self, from: Data(try file.text("catalog.report").utf8))
         } catch let error as ColumnFile.OpenError {
@@ -297,7 +297,16 @@ struct CatalogColumns {
     }
 
     static func adjacency<T>(_ name: String, _ file: ColumnFile, valid: (@Sendable (T) -> Bool)? = nil) throws -> Adjacency<T> {
-        guard let adjacency = Adjacency<T>(offsets: try file.column(name + ".offsets"), values: try file.column(name + ".values", valid: valid)) else {
+        try adjacency(name, file, values: try file.column(name + ".values", valid: valid))
+    }
+
+    /// An index whose values are rows of a table of `count` (`ColumnFile.index`).
+    static func adjacency(_ name: String, _ file: ColumnFile, below count: Int) throws -> Adjacency<Int32> {
+        try adjacency(name, file, values: try file.index(name + ".values", below: count))
+    }
+
+    private static func adjacency<T>(_ name: String, _ file: ColumnFile, values: Column<T>) throws -> Adjacency<T> {
+        guard let adjacency = Adjacency<T>(offsets: try file.column(name + ".offsets"), values: values) else {
             throw ColumnFile.OpenError.damaged(file.path, reason: "index '\(name)' has offsets that do not match its values")
         }
         return adjacency

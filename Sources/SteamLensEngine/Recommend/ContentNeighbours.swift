@@ -135,8 +135,8 @@ extension ContentNeighbours {
     /// Maps the index of a column file made for a catalogue of `gameCount`
     /// games and `developerCount` developers, every index column checked against its table.
     init(file: ColumnFile, gameCount: Int, developerCount: Int) throws {
-        let postings = try NeighbourLists.stored("rec.content.postings", file, valid: IndexCheck.below(gameCount))
-        gameFeatures = try NeighbourLists.stored("rec.content.gameFeatures", file, valid: IndexCheck.below(postings.rowCount))
+        let postings = try NeighbourLists.stored("rec.content.postings", file, below: gameCount)
+        gameFeatures = try NeighbourLists.stored("rec.content.gameFeatures", file, below: postings.rowCount)
         self.postings = postings
         filter = try OwnEditionFilter(file: file, gameCount: gameCount, developerCount: developerCount)
         guard gameFeatures.rowCount == gameCount else {

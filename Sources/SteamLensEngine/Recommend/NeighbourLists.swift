@@ -25,8 +25,7 @@ public struct NeighbourLists: Sendable, Equatable {
     /// From stored columns; nil when they do not fit together or offsets go
     /// backwards (which would make `self[row]` trap on a reversed range).
     public init?(offsets: Column<Int32>, items: Column<Int32>, scores: Column<Float>) {
-        guard items.count == scores.count, offsets.count >= 1, offsets[0] == 0, Int(offsets[offsets.count - 1]) == items.count,
-              offsets.withVerifiedBuffer(0..<offsets.count, { buffer in zip(buffer, buffer.dropFirst()).allSatisfy { $0.0 <= $0.1 } }) else { return nil }
+        guard items.count == scores.count, offsets.areOffsets(over: items.count) else { return nil }
         self.offsets = offsets
         self.items = items
         self.scores = scores
@@ -67,9 +66,10 @@ extension NeighbourLists {
         out.add(name + ".scores", scores)
     }
 
-    /// Maps lists written by `write`, every item checked with `valid` as it is first read.
-    static func stored(_ name: String, _ file: ColumnFile, valid: @escaping @Sendable (Int32) -> Bool) throws -> NeighbourLists {
-        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.column(name + ".items", valid: valid),
+    /// Maps lists written by `write`, every item checked to be a row of a
+    /// table of `count` as it is first read.
+    static func stored(_ name: String, _ file: ColumnFile, below count: Int) throws -> NeighbourLists {
+        guard let lists = NeighbourLists(offsets: try file.column(name + ".offsets"), items: try file.index(name + ".items", below: count),
                                          scores: try file.column(name + ".scores")) else {
             throw ColumnFile.OpenError.damaged(file.path, reason: "lists '\(name)' have offsets that do not match their items")
         }

@@ -154,13 +154,12 @@ extension OwnEditionFilter {
     /// Maps a stored filter; throws `ColumnFile.OpenError` when it does not fit the games.
     init(file: ColumnFile, gameCount: Int, developerCount: Int) throws {
         editionWord = try file.column("rec.content.editionWord")
-        let game = IndexCheck.below(gameCount)
-        words = try CatalogColumns.adjacency("rec.content.words", file, valid: IndexCheck.below(editionWord.count))
+        words = try CatalogColumns.adjacency("rec.content.words", file, below: editionWord.count)
         titleLength = try file.column("rec.content.titleLength")
         marked = try file.column("rec.content.marked")
-        developer = try file.column("rec.content.developer", valid: IndexCheck.belowOrNone(developerCount))
-        gamesByFirstWord = try CatalogColumns.adjacency("rec.content.gamesByFirstWord", file, valid: game)
-        gamesByDeveloper = try CatalogColumns.adjacency("rec.content.gamesByDeveloper", file, valid: game)
+        developer = try file.index("rec.content.developer", below: developerCount, orNone: true)
+        gamesByFirstWord = try CatalogColumns.adjacency("rec.content.gamesByFirstWord", file, below: gameCount)
+        gamesByDeveloper = try CatalogColumns.adjacency("rec.content.gamesByDeveloper", file, below: gameCount)
         guard words.count == gameCount, titleLength.count == gameCount, marked.count == gameCount, developer.count == gameCount,
               gamesByFirstWord.count == editionWord.count, gamesByDeveloper.count <= developerCount else {
             throw ColumnFile.OpenError.damaged(file.path, reason: "the own-edition filter does not match the games")

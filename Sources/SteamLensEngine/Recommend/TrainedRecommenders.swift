@@ -58,13 +58,12 @@ struct TrainedRecommenders: Sendable {
     init(file: ColumnFile, catalog: Catalog) throws {
         func stale(_ reason: String) -> ColumnFile.OpenError { .stale(file.path, reason: reason) }
         content = try ContentNeighbours(file: file, gameCount: catalog.gameCount, developerCount: catalog.developerNames.count)
-        catalogItem = try file.column("rec.space.catalogItem", valid: IndexCheck.below(catalog.itemCount))
-        let compact = IndexCheck.below(catalogItem.count)
-        compactId = try file.column("rec.space.compactId", valid: IndexCheck.belowOrNone(catalogItem.count))
+        catalogItem = try file.index("rec.space.catalogItem", below: catalog.itemCount)
+        compactId = try file.index("rec.space.compactId", below: catalogItem.count, orNone: true)
         ownerCounts = try file.column("rec.space.ownerCounts")
-        easeItems = try file.column("rec.ease.items", valid: compact)
+        easeItems = try file.index("rec.ease.items", below: catalogItem.count)
         easeWeights = try file.column("rec.ease.weights")
-        knnNeighbours = try NeighbourLists.stored("rec.itemknn.neighbours", file, valid: compact)
+        knnNeighbours = try NeighbourLists.stored("rec.itemknn.neighbours", file, below: catalogItem.count)
         // Counts only: the values are covered by the block checksums (and
         // index values by their checks at first read); reading them all
         // here would touch every page of the models.

@@ -14,11 +14,9 @@ public struct InternedNames: Sendable {
     /// Title i's entries, in list order: `ids[offsets[i] ..< offsets[i + 1]]`.
     public let offsets: Column<Int32>
     public let ids: Column<Int32>
-    /// How many entries each name has over the whole catalogue.
-    public let entries: Column<Int32>
 
     public init(_ lists: [[String]]) {
-        var number: [String: Int32] = [:], names: [String] = [], entries: [Int32] = []
+        var number: [String: Int32] = [:], names: [String] = []
         var offsets: [Int32] = [0], ids: [Int32] = []
         offsets.reserveCapacity(lists.count + 1)
         for list in lists {
@@ -27,33 +25,20 @@ public struct InternedNames: Sendable {
                 let id = number[key] ?? {
                     number[key] = Int32(names.count)
                     names.append(name)
-                    entries.append(0)
                     return Int32(names.count - 1)
                 }()
-                entries[Int(id)] += 1
                 ids.append(id)
             }
             offsets.append(Int32(ids.count))
         }
-        self.init(names: StringColumn(names), offsets: Column(offsets), ids: Column(ids), entries: Column(entries))
+        self.init(names: StringColumn(names), offsets: Column(offsets), ids: Column(ids))
     }
 
-    /// As stored; `validated` checks the parts fit before a store's are used.
-    init(names: StringColumn, offsets: Column<Int32>, ids: Column<Int32>, entries: Column<Int32>) {
+    /// As stored: the store's reader checks the offsets and that every id is a name.
+    init(names: StringColumn, offsets: Column<Int32>, ids: Column<Int32>) {
         self.names = names
         self.offsets = offsets
         self.ids = ids
-        self.entries = entries
-    }
-
-    /// Nil unless there is an offset per title and one more, ascending from
-    /// 0 to the number of ids, every id a name, and a count per name.
-    static func validated(names: StringColumn, offsets: Column<Int32>, ids: Column<Int32>, entries: Column<Int32>, titles: Int) -> InternedNames? {
-        guard offsets.count == titles + 1, entries.count == names.count, offsets.count > 0, offsets[0] == 0,
-              Int(offsets[offsets.count - 1]) == ids.count else { return nil }
-        let fits = offsets.withVerifiedBuffer(0..<offsets.count) { offsets in zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 } }
-            && ids.withVerifiedBuffer(0..<ids.count) { ids in ids.allSatisfy { $0 >= 0 && Int($0) < names.count } }
-        return fits ? InternedNames(names: names, offsets: offsets, ids: ids, entries: entries) : nil
     }
 
     /// The name numbers of title `i`.
@@ -66,8 +51,17 @@ public struct InternedNames: Sendable {
         return names.indices.first { NameKey.normalize(names[$0]) == key }.map(Int32.init)
     }
 
+    /// How many entries each name has over the whole catalogue (a name
+    /// listed twice by one title counts twice).
+    public func entries() -> [Int32] {
+        var entries = [Int32](repeating: 0, count: names.count)
+        ids.withVerifiedBuffer(0..<ids.count) { for id in $0 { entries[Int(id)] += 1 } }
+        return entries
+    }
+
     /// Every name, most entries first, then by name.
     public func byEntries() -> [String] {
-        names.indices.sorted { entries[$0] != entries[$1] ? entries[$0] > entries[$1] : names[$0] < names[$1] }.map { names[$0] }
+        let entries = entries()
+        return names.indices.sorted { entries[$0] != entries[$1] ? entries[$0] > entries[$1] : names[$0] < names[$1] }.map { names[$0] }
     }
 }

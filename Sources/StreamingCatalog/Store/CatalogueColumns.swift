@@ -36,7 +36,6 @@ enum CatalogueColumns {
             out.add("\(prefix).names", interned.names)
             out.add("\(prefix).offsets", interned.offsets)
             out.add("\(prefix).ids", interned.ids)
-            out.add("\(prefix).entries", interned.entries)
         }
         // Sorted keys: the same input gives the same bytes.
         let encoder = JSONEncoder()
@@ -56,8 +55,8 @@ enum CatalogueColumns {
         func damaged(_ reason: String) -> StreamingStore.Problem { .damaged(reason) }
         let ids = try strings(file, "titles.id")
         let n = ids.count
-        let platforms: [UInt8] = try file.column("titles.platform", verifyNow: true, valid: below(Platform.allCases.count)).array
-        let types: [UInt8] = try file.column("titles.type", verifyNow: true, valid: below(TitleType.allCases.count)).array
+        let platforms: [UInt8] = try file.column("titles.platform", verifyNow: true, within: 0...UInt8(Platform.allCases.count - 1)).array
+        let types: [UInt8] = try file.column("titles.type", verifyNow: true, within: 0...UInt8(TitleType.allCases.count - 1)).array
         let names = try strings(file, "titles.name"), descriptions = try strings(file, "titles.description")
         let directors = try lists(file, "titles.directors"), cast = try lists(file, "titles.cast")
         let countries = try lists(file, "titles.countries"), genres = try lists(file, "titles.genres")
@@ -66,14 +65,11 @@ enum CatalogueColumns {
         let years: [Int32] = try file.column("titles.releaseYear", verifyNow: true).array
         // A day is -1 or a real yyyymmdd, a duration -1 or what the reader accepts (`Duration(parsing:)`).
         let added: [Int32] = try file.column("titles.added", verifyNow: true, valid: { $0 == -1 || (1...12 ~= $0 / 100 % 100 && 1...31 ~= $0 % 100) }).array
-        let durations: [Int32] = try file.column("titles.duration", verifyNow: true, valid: { -1...100_000 ~= $0 }).array
+        let durations: [Int32] = try file.column("titles.duration", verifyNow: true, within: -1...100_000).array
         let seasons: [Bool] = try file.column("titles.seasons", verifyNow: true).array
+        // `word_count` finds a name by its bytes' place among the offsets: read now, they are checked to ascend.
         let keys = try file.strings("titles.nameKeys", verifyNow: true)
-        // `word_count` finds a name by its bytes' place among the offsets, so they must ascend.
-        guard keys.withUTF8Buffers({ _, offsets in zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 } }) else {
-            throw damaged("the titles' name keys have offsets out of order")
-        }
-        let groups: [Int32] = try file.column("titles.groups", verifyNow: true, valid: StoredIndex.below(n)).array
+        let groups: [Int32] = try file.index("titles.groups", verifyNow: true, below: n).array
         guard [platforms.count, types.count, names.count, descriptions.count, directors.count, cast.count, countries.count, genres.count,
                ratings.count, hasRating.count, years.count, added.count, durations.count, seasons.count, keys.count, groups.count]
             .allSatisfy({ $0 == n }) else { throw damaged("title columns of different lengths") }
@@ -100,15 +96,9 @@ enum CatalogueColumns {
     }
 
     static func interned(_ file: ColumnFile, _ prefix: String, titles: Int) throws -> InternedNames {
-        guard let interned = InternedNames.validated(
-            names: try file.strings("\(prefix).names", verifyNow: true), offsets: try file.column("\(prefix).offsets", verifyNow: true),
-            ids: try file.column("\(prefix).ids", verifyNow: true), entries: try file.column("\(prefix).entries", verifyNow: true), titles: titles)
-        else { throw StreamingStore.Problem.damaged("the interned \(prefix) do not fit the titles") }
-        return interned
-    }
-
-    private static func below(_ count: Int) -> @Sendable (UInt8) -> Bool {
-        { Int($0) < count }
+        let names = try file.strings("\(prefix).names", verifyNow: true)
+        let ids = try file.index("\(prefix).ids", verifyNow: true, below: names.count)
+        return InternedNames(names: names, offsets: try StoredIndex.offsets(file, "\(prefix).offsets", rows: titles, values: ids.count), ids: ids)
     }
 
     /// Every string of a column, decoded in one pass over its verified bytes.
@@ -132,22 +122,12 @@ enum CatalogueColumns {
         }
     }
 
-    /// `decode` over each string's byte range; offsets that go backwards or
-    /// past the bytes are damage (a `StringColumn` would read them as empty).
+    /// `decode` over each string's byte range (read now, so the offsets
+    /// are checked to ascend: every range is in order and inside the bytes).
     private static func withStrings<T>(_ file: ColumnFile, _ name: String,
                                        _ decode: (UnsafeBufferPointer<UInt8>, Range<Int>) -> T) throws -> [T] {
-        let column = try file.strings(name, verifyNow: true)
-        return try column.offsets.withVerifiedBuffer(0..<column.offsets.count) { offsets in
-            try column.bytes.withVerifiedBuffer(0..<column.bytes.count) { bytes in
-                var out: [T] = []
-                out.reserveCapacity(column.count)
-                for i in 0..<column.count {
-                    let start = Int(offsets[i]), end = Int(offsets[i + 1])
-                    guard start <= end, end <= bytes.count else { throw StreamingStore.Problem.damaged("strings '\(name)' have offsets out of order") }
-                    out.append(decode(bytes, start..<end))
-                }
-                return out
-            }
+        try file.strings(name, verifyNow: true).withUTF8Buffers { bytes, offsets in
+            (0..<offsets.count - 1).map { decode(bytes, Int(offsets[$0])..<Int(offsets[$0 + 1])) }
         }
     }
 }

@@ -66,10 +66,10 @@ enum ModelColumns {
     }
 
     private static func readSimilar(_ file: ColumnFile, titleCount n: Int) throws -> SimilarTitles {
-        let postingTitles: Column<Int32> = try file.column("similar.postingTitles", valid: StoredIndex.below(n))
+        let postingTitles: Column<Int32> = try file.index("similar.postingTitles", below: n)
         let postingOffsets: Column<Int32> = try file.column("similar.postingOffsets", verifyNow: true)
         let tokenCount = postingOffsets.count - 1
-        let vectorTokens: Column<Int32> = try file.column("similar.vectorTokens", valid: StoredIndex.below(tokenCount))
+        let vectorTokens: Column<Int32> = try file.index("similar.vectorTokens", below: tokenCount)
         let vectorWeights: Column<Float> = try file.column("similar.vectorWeights")
         let postingWeights: Column<Float> = try file.column("similar.postingWeights")
         guard tokenCount >= 0, vectorWeights.count == vectorTokens.count, postingTitles.count == vectorTokens.count,
@@ -83,7 +83,7 @@ enum ModelColumns {
 
     private static func readClusters(_ file: ColumnFile, titleCount n: Int) throws -> TitleClusters {
         let k: Int = try scalar(file, "clusters.k")
-        let assignment: [Int32] = try file.column("clusters.assignment", verifyNow: true, valid: StoredIndex.below(max(1, k))).array
+        let assignment: [Int32] = try file.index("clusters.assignment", verifyNow: true, below: k).array
         let ks: [Int] = try file.column("clusters.sweepK", verifyNow: true).array
         let inertias: [Double] = try file.column("clusters.sweepInertia", verifyNow: true).array
         let silhouettes: [Double] = try file.column("clusters.sweepSilhouette", verifyNow: true).array

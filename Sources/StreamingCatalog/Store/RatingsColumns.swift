@@ -22,11 +22,11 @@ enum RatingsColumns {
         let viewers = try CatalogueColumns.strings(file, "ratings.viewers")
         // Half stars, 0.5–5: a value outside is not what the reader keeps.
         let halves: ClosedRange<UInt8> = 1...10
-        let viewerTitles: Column<Int32> = try file.column("ratings.viewerTitles", within: StoredIndex.range(below: titleCount))
+        let viewerTitles: Column<Int32> = try file.index("ratings.viewerTitles", below: titleCount)
         let viewerHalves: Column<UInt8> = try file.column("ratings.viewerHalves", within: halves)
-        let titleViewers: Column<Int32> = try file.column("ratings.titleViewers", within: StoredIndex.range(below: viewers.count))
+        let titleViewers: Column<Int32> = try file.index("ratings.titleViewers", below: viewers.count)
         let titleHalves: Column<UInt8> = try file.column("ratings.titleHalves", within: halves)
-        let viewerSlots: Column<Int32> = try file.column("ratings.viewerSlots", within: -1...(StoredIndex.range(below: viewers.count).upperBound))
+        let viewerSlots: Column<Int32> = try file.index("ratings.viewerSlots", below: viewers.count, orNone: true)
         let count = viewerTitles.count
         // Read whole at open (23 k numbers): each sum must be one of its title's possible totals.
         let titleOffsets: Column<Int> = try StoredIndex.offsets(file, "ratings.titleOffsets", rows: titleCount, values: count)

@@ -15,8 +15,9 @@ import SteamLensData
 public enum StreamingStore {
     /// 3: a mapped column file (2 was one checksummed payload read whole);
     /// 4: each title's score sum stored (`ratings.titleHalfSums`);
-    /// 5: the cast and countries interned (`cast.*`, `countries.*`).
-    public static let formatVersion = 5
+    /// 5: the cast and countries interned (`cast.*`, `countries.*`);
+    /// 6: their entry counts derived from the ids, no longer stored.
+    public static let formatVersion = 6
     /// Bumped when a cleaning rule or a model changes what a store holds
     /// (2: the factorisation trained 15 epochs, two viewers in turn).
     public static let contentVersion = 2
