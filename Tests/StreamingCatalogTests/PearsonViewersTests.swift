@@ -188,6 +188,59 @@ final class PearsonViewersTests: XCTestCase {
         XCTAssertTrue(differs, "the budget bites on this fixture, so the sampled walk is what was checked")
     }
 
+    /// The exact sums walk the other viewer's row against a dense copy of
+    /// the viewer's scores, or look the viewer's titles up in that row by
+    /// binary search: the same six integers either way, whatever the lengths.
+    func testBothWalksOfTheExactSumsGiveTheSameSums() {
+        var rng = SplitMix64(seed: 11)
+        let titleCount = 300
+        func row(_ size: Int) -> ([Int32], [UInt8]) {
+            let titles = Array(Set((0..<size).map { _ in Int32(rng.next() % UInt64(titleCount)) })).sorted()
+            return (titles, titles.map { _ in UInt8(1 + rng.next() % 10) })
+        }
+        for (mineSize, theirSize) in [(0, 10), (3, 250), (40, 40), (200, 5), (1, 1)] {
+            let (mineTitles, mineHalves) = row(mineSize), (titles, halves) = row(theirSize)
+            var dense = [UInt8](repeating: 0, count: titleCount)
+            for (t, h) in zip(mineTitles, mineHalves) { dense[Int(t)] = h }
+            var brute = PearsonViewers.CoSums()
+            for (t, y) in zip(titles, halves) where dense[Int(t)] != 0 { brute.add(Int32(dense[Int(t)]), Int32(y)) }
+            let walked = titles.withUnsafeBufferPointer { t in halves.withUnsafeBufferPointer { PearsonViewers.CoSums.of(t, $0, against: dense) } }
+            let searched = titles.withUnsafeBufferPointer { t in
+                halves.withUnsafeBufferPointer { h in
+                    mineTitles.withUnsafeBufferPointer { m in mineHalves.withUnsafeBufferPointer { PearsonViewers.CoSums.of(t, h, searching: m, $0) } }
+                }
+            }
+            XCTAssertEqual(walked, brute, "\(mineSize) against \(theirSize)")
+            XCTAssertEqual(searched, brute, "\(mineSize) against \(theirSize)")
+        }
+    }
+
+    /// The search's 16-bit first sums stop at `SampleSums.cap` co-ratings;
+    /// viewers who share more are summed again exactly, so r and the overlap
+    /// are still the definition's when no title needed sampling.
+    func testViewersSharingMoreThanTheSampleCapAreSummedExactly() throws {
+        let titles = Int(PearsonViewers.SampleSums.cap) + 145
+        var rng = SplitMix64(seed: 12)
+        var rows: [(viewer: Int32, title: Int32, halves: UInt8)] = []
+        for t in 0..<titles {
+            let taste = UInt8(1 + rng.next() % 10)
+            rows.append((0, Int32(t), taste))
+            rows.append((1, Int32(t), max(1, min(10, taste + UInt8(rng.next() % 3)))))
+            rows.append((2, Int32(t), UInt8(1 + rng.next() % 10)))
+        }
+        let ratings = Ratings(viewers: ["a", "b", "c"], titleCount: titles, rows: rows)
+        let model = PearsonViewers(ratings)
+        let found = model.neighbours(of: 0, k: 5)
+        let brute = [1, 2].compactMap { w in bruteCorrelation(model, scores(ratings, 0), scores(ratings, w)).map { (w, $0) } }.filter { $0.1.0 > 0 }
+        XCTAssertEqual(found.map(\.viewer), brute.sorted { $0.1.0 > $1.1.0 }.map(\.0))
+        for n in found {
+            let exact = try XCTUnwrap(brute.first { $0.0 == n.viewer }?.1)
+            XCTAssertEqual(n.correlation, exact.0, accuracy: 1e-12)
+            XCTAssertEqual(n.overlap, titles, "every shared title, past the cap")
+        }
+        XCTAssertFalse(found.isEmpty)
+    }
+
     func testTheFirstKeptAsTheyComeAreTheFirstOfTheFullSort() {
         var rng = SplitMix64(seed: 4)
         for count in [0, 1, 5, 40, 300] {

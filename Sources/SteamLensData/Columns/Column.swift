@@ -73,9 +73,19 @@ extension Column where Element: BinaryInteger {
     /// least one, from 0 to `values`, never decreasing. Stored offsets that
     /// pass can be taken as ranges as they are: none is reversed or runs past
     /// the values.
+    /// Inlinable, and a plain loop: unspecialised, a `zip` over a generic
+    /// buffer asked the runtime for tuple metadata at every element (a later
+    /// start spent 250 ms so on 150 k offsets).
+    @inlinable
     public func areOffsets(over values: Int) -> Bool {
         count >= 1 && withVerifiedBuffer(0..<count) { offsets in
-            offsets[0] == 0 && Int(exactly: offsets[offsets.count - 1]) == values && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
+            guard offsets[0] == 0, Int(exactly: offsets[offsets.count - 1]) == values else { return false }
+            var previous = offsets[0]
+            for offset in offsets {
+                if offset < previous { return false }
+                previous = offset
+            }
+            return true
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SteamLensData
 import SteamLensEngine
 
@@ -23,6 +24,8 @@ public struct PearsonViewers: Sendable {
     public var minimumPerTitle = 50
     /// How many of its candidates get exact sums.
     public var candidatePool = 120
+    /// The neighbour search's sums by viewer, kept for the next call.
+    private let scratch = Scratch()
 
     public init(_ ratings: Ratings) {
         self.ratings = ratings
@@ -57,7 +60,7 @@ public struct PearsonViewers: Sendable {
 
     /// The six sums of two viewers' co-ratings, in half stars: n, Σx, Σy, Σx², Σy², Σxy.
     /// Integers, so every way of adding them up gives the same r to the bit.
-    struct CoSums {
+    struct CoSums: Equatable {
         var n: Int32 = 0, sx: Int32 = 0, sy: Int32 = 0, sxx: Int32 = 0, syy: Int32 = 0, sxy: Int32 = 0
 
         mutating func add(_ x: Int32, _ y: Int32) {
@@ -78,6 +81,76 @@ public struct PearsonViewers: Sendable {
                 }
             }
             return s
+        }
+
+        /// The same sums found the other way round: each of `mine`'s titles
+        /// looked up in the other row by binary search, from where the last
+        /// one was found. Rows hold each title once, ascending (`Ratings`),
+        /// so this reads |mine| · log |theirs| ratings instead of |theirs|:
+        /// a light viewer against the heavy ones a neighbour search ends with.
+        static func of(_ titles: UnsafeBufferPointer<Int32>, _ halves: UnsafeBufferPointer<UInt8>,
+                       searching mineTitles: UnsafeBufferPointer<Int32>, _ mineHalves: UnsafeBufferPointer<UInt8>) -> CoSums {
+            var s = CoSums()
+            var from = 0
+            for (t, x) in zip(mineTitles, mineHalves) {
+                var low = from, high = titles.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if titles[mid] < t { low = mid + 1 } else { high = mid }
+                }
+                guard low < titles.count else { break }
+                from = low
+                if titles[low] == t { s.add(Int32(x), Int32(halves[low])) }
+            }
+            return s
+        }
+    }
+
+    /// `CoSums` in 16 bits, for the neighbour search's first stage: 12
+    /// bytes a viewer instead of 24, so the 115 k viewers' sums take 1.4 MB
+    /// and the search, which is one cache miss per co-rating read, stalls
+    /// less. A viewer's sums stop at `cap` co-ratings, where Σx² (100 a
+    /// co-rating at most) would pass 65,535; `full` says so, and the search
+    /// then sums exactly again.
+    struct SampleSums {
+        static let cap: UInt16 = 655
+        var n: UInt16 = 0, sx: UInt16 = 0, sy: UInt16 = 0, sxx: UInt16 = 0, syy: UInt16 = 0, sxy: UInt16 = 0
+
+        var full: Bool { n == Self.cap }
+
+        @inline(__always)
+        mutating func add(_ x: UInt16, _ y: UInt16) {
+            guard !full else { return }
+            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+        }
+
+        var exact: CoSums {
+            CoSums(n: Int32(n), sx: Int32(sx), sy: Int32(sy), sxx: Int32(sxx), syy: Int32(syy), sxy: Int32(sxy))
+        }
+    }
+
+    /// `v`'s scores, as each form of the exact sums wants them.
+    struct Row {
+        let titles: UnsafeBufferPointer<Int32>, halves: UnsafeBufferPointer<UInt8>
+        /// By title number, 0 where `v` rated nothing.
+        let dense: [UInt8]
+    }
+
+    /// `body` with `v`'s row (`Row`).
+    func withRow<R>(of v: Int, _ body: (Row) -> R) -> R {
+        ratings.withRow(of: v) { titles, halves in
+            var dense = [UInt8](repeating: 0, count: ratings.titleCount)
+            for (title, h) in zip(titles, halves) { dense[Int(title)] = h }
+            return body(Row(titles: titles, halves: halves, dense: dense))
+        }
+    }
+
+    /// The exact sums of `mine` with viewer `w`, by whichever form reads fewer ratings.
+    func coSums(_ mine: Row, with w: Int) -> CoSums {
+        ratings.withRow(of: w) { titles, halves in
+            // A search step (a dependent load) costs about four of the linear walk's.
+            let steps = 4 * mine.titles.count * (Int.bitWidth - titles.count.leadingZeroBitCount + 1)
+            return steps < titles.count ? CoSums.of(titles, halves, searching: mine.titles, mine.halves) : CoSums.of(titles, halves, against: mine.dense)
         }
     }
 
@@ -107,9 +180,8 @@ public struct PearsonViewers: Sendable {
         let viaRaters = candidates.reduce(0) { $0 + ratings.ratingCount(ofViewer: Int($1.viewer)) }
         let viaRow = ratings.withRow(of: v) { titles, _ in titles.reduce(0) { $0 + ratings.ratingCount(ofTitle: Int($1)) } }
         if viaRaters <= viaRow {
-            let dense = scoresByTitle(of: v)
-            for (i, c) in candidates.enumerated() {
-                pairs[i] = ratings.withRow(of: Int(c.viewer)) { CoSums.of($0, $1, against: dense) }
+            withRow(of: v) { mine in
+                for (i, c) in candidates.enumerated() { pairs[i] = coSums(mine, with: Int(c.viewer)) }
             }
         } else {
             var place = [Int32](repeating: -1, count: ratings.viewers.count)
@@ -137,15 +209,6 @@ public struct PearsonViewers: Sendable {
         return Prediction(score: min(5, max(0.5, score)), neighbours: neighbours)
     }
 
-    /// `v`'s half stars by title number, 0 where `v` rated nothing.
-    func scoresByTitle(of v: Int) -> [UInt8] {
-        var dense = [UInt8](repeating: 0, count: ratings.titleCount)
-        ratings.withRow(of: v) { titles, halves in
-            for (title, h) in zip(titles, halves) { dense[Int(title)] = h }
-        }
-        return dense
-    }
-
     /// The raters of `t` that `predict` weighs, in viewer order: all of them
     /// up to `raterSample`, else the ⌊j·n / raterSample⌋-th of the n for
     /// j = 0, 1, …: a fixed, even sample, the same at every call.
@@ -156,10 +219,32 @@ public struct PearsonViewers: Sendable {
     }
 
     /// The positions 0..<count, or `limit` of them spread evenly from the first.
-    @inline(__always)
-    static func evenSample(count: Int, limit: Int) -> LazyMapSequence<Range<Int>, Int> {
-        let limit = max(1, limit)
-        return (0..<min(count, limit)).lazy.map { count <= limit ? $0 : $0 * count / limit }
+    static func evenSample(count: Int, limit: Int) -> EvenSample { EvenSample(count: count, limit: max(1, limit)) }
+
+    /// ⌊j · count / limit⌋ for j = 0 ..< min(count, limit), stepped by
+    /// adding the quotient and remainder of count / limit: a division per
+    /// position was a sixth of the neighbour search.
+    struct EvenSample: Sequence, IteratorProtocol {
+        private let step: Int, remainder: Int, limit: Int
+        private var left: Int, position = 0, carry = 0
+
+        init(count: Int, limit: Int) {
+            (step, remainder) = count <= limit ? (1, 0) : count.quotientAndRemainder(dividingBy: limit)
+            self.limit = limit
+            left = Swift.min(count, limit)
+        }
+
+        @inline(__always)
+        mutating func next() -> Int? {
+            guard left > 0 else { return nil }
+            left -= 1
+            defer {
+                position += step
+                carry += remainder
+                if carry >= limit { carry -= limit; position += 1 }
+            }
+            return position
+        }
     }
 
     /// Higher r first, then the lower viewer number: one order for every list.
@@ -194,46 +279,53 @@ public struct PearsonViewers: Sendable {
     /// The sums over those samples only rank the candidates; the
     /// `candidatePool` best are then summed again over every title both
     /// rated, so each r returned is exact. When no title needed sampling the
-    /// first sums are already exact and are used as they are.
+    /// first sums are already exact and are used as they are (unless a
+    /// viewer's reached `SampleSums.cap`).
     ///
-    /// The sums sit in one array indexed by viewer, the viewers touched listed
-    /// once: a hash table per (title, rater) pair made a heavy viewer's call take 200 ms.
+    /// The sums sit in one array indexed by viewer (`Scratch`, kept between
+    /// calls), the viewers touched listed once: a hash table per (title,
+    /// rater) pair made a heavy viewer's call take 200 ms. The exact sums
+    /// take whichever walk is shorter (`coSums(_:with:)`).
     public func neighbours(of v: Int, k: Int = 30) -> [Neighbour] {
-        var sums = [CoSums](repeating: CoSums(), count: ratings.viewers.count)
-        var touched: [Int32] = []
-        var sampled = false
-        sums.withUnsafeMutableBufferPointer { sums in
+        var sums = scratch.take(count: ratings.viewers.count)
+        let (ranked, exact) = sums.withUnsafeMutableBufferPointer { sums -> ([Int32], [Neighbour]?) in
+            var touched: [Int32] = []
+            var sampled = false
             ratings.withRow(of: v) { titles, mine in
                 let perTitle = max(minimumPerTitle, neighbourBudget / max(1, titles.count))
+                touched.reserveCapacity(min(sums.count, perTitle * titles.count))
                 for (t, x) in zip(titles, mine) {
                     ratings.withRaters(of: Int(t)) { viewers, halves in
                         sampled = sampled || viewers.count > perTitle
                         for i in Self.evenSample(count: viewers.count, limit: perTitle) where Int(viewers[i]) != v {
                             let w = Int(viewers[i])
                             if sums[w].n == 0 { touched.append(viewers[i]) }
-                            sums[w].add(Int32(x), Int32(halves[i]))
+                            sums[w].add(UInt16(x), UInt16(halves[i]))
                         }
                     }
                 }
             }
+            defer { for w in touched { sums[Int(w)] = SampleSums() } }
+            if !sampled, !touched.contains(where: { sums[Int($0)].full }) {
+                let exact = UnsafeBufferPointer(sums)
+                return ([], Self.first(k, of: touched.lazy.compactMap { neighbour(Int($0), exact[Int($0)].exact) }, by: Self.stronger))
+            }
+            // Ranked by r over the samples (two shared titles suffice there: the samples see few).
+            var pool = TopItems(capacity: max(candidatePool, k))
+            for w in touched {
+                if let r = correlation(sums[Int(w)].exact, minimumOverlap: 2), r > 0 { pool.offer(item: w, score: Float(r)) }
+            }
+            return (pool.sorted().map(\.item), nil)
         }
-        guard sampled else {
-            return Self.first(k, of: touched.lazy.compactMap { w in
-                self.correlation(sums[Int(w)]).flatMap { $0 > 0 ? Neighbour(viewer: Int(w), correlation: $0, overlap: Int(sums[Int(w)].n), score: nil) : nil }
-            }, by: Self.stronger)
-        }
-        // Ranked by r over the samples (two shared titles suffice there: the samples see few).
-        var pool = TopItems(capacity: max(candidatePool, k))
-        for w in touched {
-            if let r = correlation(sums[Int(w)], minimumOverlap: 2), r > 0 { pool.offer(item: w, score: Float(r)) }
-        }
-        let dense = scoresByTitle(of: v)
-        var found: [Neighbour] = []
-        for (w, _) in pool.sorted() {
-            let exact = ratings.withRow(of: Int(w)) { CoSums.of($0, $1, against: dense) }
-            if let r = correlation(exact), r > 0 { found.append(Neighbour(viewer: Int(w), correlation: r, overlap: Int(exact.n), score: nil)) }
-        }
+        scratch.give(sums)
+        if let exact { return exact }
+        let found = withRow(of: v) { mine in ranked.compactMap { neighbour(Int($0), coSums(mine, with: Int($0))) } }
         return Self.first(k, of: found, by: Self.stronger)
+    }
+
+    /// `w` as a neighbour by its exact sums, when r is defined and positive.
+    private func neighbour(_ w: Int, _ sums: CoSums) -> Neighbour? {
+        correlation(sums).flatMap { $0 > 0 ? Neighbour(viewer: w, correlation: $0, overlap: Int(sums.n), score: nil) : nil }
     }
 
     /// The `count` best predicted scores of the titles `v` has not rated
@@ -259,5 +351,24 @@ public struct PearsonViewers: Sendable {
             predicted.append((t, min(5, max(0.5, viewerMean[v] + num[t] / den[t]))))
         }
         return Self.first(wanted, of: predicted) { $0.score != $1.score ? $0.score > $1.score : $0.title < $1.title }
+    }
+}
+
+extension PearsonViewers {
+    /// Zeroed sums by viewer (1.4 MB for 115 k viewers), handed back zeroed
+    /// again: a fresh array per search cost a page fault per 4 KB and a pass
+    /// of zeroes. One per search running at once, a few kept.
+    final class Scratch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var kept: [[SampleSums]] = []
+
+        func take(count: Int) -> [SampleSums] {
+            let sums = lock.withLock { kept.popLast() }
+            return sums?.count == count ? sums! : [SampleSums](repeating: SampleSums(), count: count)
+        }
+
+        func give(_ sums: [SampleSums]) {
+            lock.withLock { if kept.count < 4 { kept.append(sums) } }
+        }
     }
 }
