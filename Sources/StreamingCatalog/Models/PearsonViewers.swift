@@ -1,4 +1,3 @@
-import Foundation
 import SteamLensData
 import SteamLensEngine
 
@@ -18,14 +17,9 @@ public struct PearsonViewers: Sendable {
     public var shrinkage = 10.0
     /// The most raters of a title `predict` weighs (`raterSample(of:)`).
     public var raterSample = 1_000
-    /// About how many co-ratings the neighbour search reads for one viewer.
+    /// About how many co-ratings the neighbour search reads for one viewer
+    /// (`candidateWindow(of:)`).
     public var neighbourBudget = 60_000
-    /// The fewest raters per title it reads, however many titles the viewer rated.
-    public var minimumPerTitle = 50
-    /// How many of its candidates get exact sums.
-    public var candidatePool = 120
-    /// The neighbour search's sums by viewer, kept for the next call.
-    private let scratch = Scratch()
 
     public init(_ ratings: Ratings) {
         self.ratings = ratings
@@ -93,39 +87,12 @@ public struct PearsonViewers: Sendable {
             var s = CoSums()
             var from = 0
             for (t, x) in zip(mineTitles, mineHalves) {
-                var low = from, high = titles.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if titles[mid] < t { low = mid + 1 } else { high = mid }
-                }
+                let low = from + PearsonViewers.firstIndex(in: UnsafeBufferPointer(rebasing: titles[from...]), notBelow: t)
                 guard low < titles.count else { break }
                 from = low
                 if titles[low] == t { s.add(Int32(x), Int32(halves[low])) }
             }
             return s
-        }
-    }
-
-    /// `CoSums` in 16 bits, for the neighbour search's first stage: 12
-    /// bytes a viewer instead of 24, so the 115 k viewers' sums take 1.4 MB
-    /// and the search, which is one cache miss per co-rating read, stalls
-    /// less. A viewer's sums stop at `cap` co-ratings, where Σx² (100 a
-    /// co-rating at most) would pass 65,535; `full` says so, and the search
-    /// then sums exactly again.
-    struct SampleSums {
-        static let cap: UInt16 = 655
-        var n: UInt16 = 0, sx: UInt16 = 0, sy: UInt16 = 0, sxx: UInt16 = 0, syy: UInt16 = 0, sxy: UInt16 = 0
-
-        var full: Bool { n == Self.cap }
-
-        @inline(__always)
-        mutating func add(_ x: UInt16, _ y: UInt16) {
-            guard !full else { return }
-            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
-        }
-
-        var exact: CoSums {
-            CoSums(n: Int32(n), sx: Int32(sx), sy: Int32(sy), sxx: Int32(sxx), syy: Int32(syy), sxy: Int32(sxy))
         }
     }
 
@@ -270,57 +237,75 @@ public struct PearsonViewers: Sendable {
         return best
     }
 
-    /// The `k` viewers most correlated with `v` among those who share a title with them.
+    /// The `k` viewers most correlated with `v` among the candidates
+    /// (`candidateWindow(of:)`) who share a title with them, each r exact.
     ///
-    /// A heavy viewer's titles have millions of raters between them, so the
-    /// search reads a bounded number: each of `v`'s titles contributes an
-    /// even sample of its raters (`evenSample`), `neighbourBudget` / (titles
-    /// `v` rated) of them at most (every rater while a title has fewer).
-    /// The sums over those samples only rank the candidates; the
-    /// `candidatePool` best are then summed again over every title both
-    /// rated, so each r returned is exact. When no title needed sampling the
-    /// first sums are already exact and are used as they are (unless a
-    /// viewer's reached `SampleSums.cap`).
-    ///
-    /// The sums sit in one array indexed by viewer (`Scratch`, kept between
-    /// calls), the viewers touched listed once: a hash table per (title,
-    /// rater) pair made a heavy viewer's call take 200 ms. The exact sums
-    /// take whichever walk is shorter (`coSums(_:with:)`).
+    /// Every title `v` rated is read for the candidates' ratings only: its
+    /// raters are in viewer order, so those of a window of viewer numbers
+    /// are one run, found by binary search and read in sequence. (Sampling
+    /// each title's raters instead spread the reads over the whole column,
+    /// a cache miss each, and left the candidates' sums to be read again.)
+    /// The sums sit in an array over the window, the candidates touched
+    /// listed once: a hash table per (title, rater) pair made a heavy
+    /// viewer's call take 200 ms.
     public func neighbours(of v: Int, k: Int = 30) -> [Neighbour] {
-        var sums = scratch.take(count: ratings.viewers.count)
-        let (ranked, exact) = sums.withUnsafeMutableBufferPointer { sums -> ([Int32], [Neighbour]?) in
-            var touched: [Int32] = []
-            var sampled = false
+        let viewerCount = ratings.viewers.count
+        let (start, width) = candidateWindow(of: v)
+        // The window as runs of viewer numbers: to the end, then from 0 when it wraps.
+        let runs = [(start, min(viewerCount, start + width)), (0, max(0, start + width - viewerCount))].filter { $0.0 < $0.1 }
+        var sums = [CoSums](repeating: CoSums(), count: width)
+        var touched: [Int32] = []
+        sums.withUnsafeMutableBufferPointer { sums in
             ratings.withRow(of: v) { titles, mine in
-                let perTitle = max(minimumPerTitle, neighbourBudget / max(1, titles.count))
-                touched.reserveCapacity(min(sums.count, perTitle * titles.count))
                 for (t, x) in zip(titles, mine) {
                     ratings.withRaters(of: Int(t)) { viewers, halves in
-                        sampled = sampled || viewers.count > perTitle
-                        for i in Self.evenSample(count: viewers.count, limit: perTitle) where Int(viewers[i]) != v {
-                            let w = Int(viewers[i])
-                            if sums[w].n == 0 { touched.append(viewers[i]) }
-                            sums[w].add(UInt16(x), UInt16(halves[i]))
+                        for (low, high) in runs {
+                            var i = Self.firstIndex(in: viewers, notBelow: Int32(low))
+                            while i < viewers.count, Int(viewers[i]) < high {
+                                let w = Int(viewers[i])
+                                if w != v {
+                                    let slot = w >= start ? w - start : w + viewerCount - start
+                                    if sums[slot].n == 0 { touched.append(Int32(slot)) }
+                                    sums[slot].add(Int32(x), Int32(halves[i]))
+                                }
+                                i += 1
+                            }
                         }
                     }
                 }
             }
-            defer { for w in touched { sums[Int(w)] = SampleSums() } }
-            if !sampled, !touched.contains(where: { sums[Int($0)].full }) {
-                let exact = UnsafeBufferPointer(sums)
-                return ([], Self.first(k, of: touched.lazy.compactMap { neighbour(Int($0), exact[Int($0)].exact) }, by: Self.stronger))
-            }
-            // Ranked by r over the samples (two shared titles suffice there: the samples see few).
-            var pool = TopItems(capacity: max(candidatePool, k))
-            for w in touched {
-                if let r = correlation(sums[Int(w)].exact, minimumOverlap: 2), r > 0 { pool.offer(item: w, score: Float(r)) }
-            }
-            return (pool.sorted().map(\.item), nil)
         }
-        scratch.give(sums)
-        if let exact { return exact }
-        let found = withRow(of: v) { mine in ranked.compactMap { neighbour(Int($0), coSums(mine, with: Int($0))) } }
-        return Self.first(k, of: found, by: Self.stronger)
+        let exact = sums
+        return Self.first(k, of: touched.lazy.compactMap { slot in
+            neighbour((start + Int(slot)) % viewerCount, exact[Int(slot)])
+        }, by: Self.stronger)
+    }
+
+    /// The viewers `neighbours(of: v)` weighs, as `width` consecutive viewer
+    /// numbers from `start`, wrapping past the last: every viewer when the
+    /// raters of `v`'s titles number at most `neighbourBudget`, else the
+    /// share of them the budget pays for (about budget / raters of the
+    /// viewers, so about the budget's co-ratings are read), starting at
+    /// (v · 2,654,435,761) mod viewers: fixed for a viewer, spread over the
+    /// numbers for different ones. Viewer numbers follow first appearance
+    /// in the ratings file, so a window is a sample of the viewers, and the
+    /// neighbours are the best of that sample by exact r.
+    func candidateWindow(of v: Int) -> (start: Int, width: Int) {
+        let viewerCount = ratings.viewers.count
+        let raters = ratings.withRow(of: v) { titles, _ in titles.reduce(0) { $0 + ratings.ratingCount(ofTitle: Int($1)) } }
+        guard raters > neighbourBudget, viewerCount > 0 else { return (0, viewerCount) }
+        let width = max(1, (viewerCount * max(1, neighbourBudget) + raters - 1) / raters)
+        return (v * 2_654_435_761 % viewerCount, width)
+    }
+
+    /// The first position of `sorted` holding `value` or more.
+    static func firstIndex(in sorted: UnsafeBufferPointer<Int32>, notBelow value: Int32) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// `w` as a neighbour by its exact sums, when r is defined and positive.
@@ -351,24 +336,5 @@ public struct PearsonViewers: Sendable {
             predicted.append((t, min(5, max(0.5, viewerMean[v] + num[t] / den[t]))))
         }
         return Self.first(wanted, of: predicted) { $0.score != $1.score ? $0.score > $1.score : $0.title < $1.title }
-    }
-}
-
-extension PearsonViewers {
-    /// Zeroed sums by viewer (1.4 MB for 115 k viewers), handed back zeroed
-    /// again: a fresh array per search cost a page fault per 4 KB and a pass
-    /// of zeroes. One per search running at once, a few kept.
-    final class Scratch: @unchecked Sendable {
-        private let lock = NSLock()
-        private var kept: [[SampleSums]] = []
-
-        func take(count: Int) -> [SampleSums] {
-            let sums = lock.withLock { kept.popLast() }
-            return sums?.count == count ? sums! : [SampleSums](repeating: SampleSums(), count: count)
-        }
-
-        func give(_ sums: [SampleSums]) {
-            lock.withLock { if kept.count < 4 { kept.append(sums) } }
-        }
     }
 }
