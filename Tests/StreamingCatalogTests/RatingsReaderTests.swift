@@ -1,4 +1,5 @@
 import Foundation
+import SteamLensData
 import XCTest
 @testable import StreamingCatalog
 
@@ -55,5 +56,41 @@ final class RatingsReaderTests: XCTestCase {
         let (_, open) = try read("user_id,title_id,score,timestamp\nu1,\"ns1,4,10\nu2,ns1,4,10\n")
         XCTAssertEqual(open.report.file(named: "ratings.csv")?.total(StreamingRules.unterminatedQuote), 1)
         XCTAssertEqual(open.report.file(named: "ratings.csv")?.kept, 1)
+    }
+    /// A big file is read in two parts on two cores: the same ratings,
+    /// viewer numbers and report (counts, samples, line numbers) as one
+    /// pass, with quirks, repeats and first appearances on both sides of the cut.
+    func testAFileReadInPartsGivesWhatOnePassGives() throws {
+        let ids = StreamingLoader.load(folder: try StreamingFixture.folder(ratings: "user_id,title_id,score,timestamp\n")).titleIndex.keys.sorted()
+        var rng = SplitMix64(seed: 3)
+        var lines = ["user_id,title_id,score,timestamp"]
+        for n in 0..<3_000 {
+            let viewer = "u\(rng.next() % UInt64(20 + n / 10))", title = ids[Int(rng.next() % UInt64(ids.count))]
+            switch rng.next() % 40 {
+            case 0: lines.append("\(viewer),xs9,4,1")
+            case 1: lines.append("\(viewer),\(title),4.2,1")
+            case 2: lines.append("\(viewer),\(title),4")
+            case 3: lines.append("")
+            case 4: lines.append("\"\(viewer)\",\"\(title)\",\"3.5\",2")
+            case 5: lines.append("\(viewer),\(title),2,x")
+            default: lines.append("\(viewer),\(title),\(1 + rng.next() % 5),\(n)")
+            }
+        }
+        let folder = try StreamingFixture.folder(ratings: lines.joined(separator: "\n") + "\n")
+        let titleIndex = StreamingLoader.load(folder: folder).titleIndex
+        var onePass = RatingsFileReader(path: folder + "/ratings.csv")
+        onePass.partBytes = .max
+        var inParts = onePass
+        inParts.partBytes = 0
+        let (a, b) = (onePass.read(titleIndex: titleIndex), inParts.read(titleIndex: titleIndex))
+        XCTAssertEqual(b.report, a.report)
+        XCTAssertEqual(b.ratings.viewers, a.ratings.viewers)
+        XCTAssertEqual(b.ratings.viewerOffsets, a.ratings.viewerOffsets)
+        XCTAssertEqual(b.ratings.viewerTitles, a.ratings.viewerTitles)
+        XCTAssertEqual(b.ratings.viewerHalves, a.ratings.viewerHalves)
+        XCTAssertEqual(a.report.lines, 3_001)
+        for rule in [StreamingRules.ratingUnknownTitle, StreamingRules.ratingScoreInvalid, StreamingRules.wrongFieldCount, StreamingRules.ratingDuplicate] {
+            XCTAssertGreaterThan(a.report.total(rule), 3, "\(rule) on both sides of the cut")
+        }
     }
 }

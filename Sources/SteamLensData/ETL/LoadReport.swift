@@ -49,6 +49,21 @@ public struct LoadReport: Codable, Equatable, Sendable {
             }
         }
 
+        /// Adds `later`, the report of a later part of the same file read
+        /// on its own (`FileParts`): counts add up and its samples come after
+        /// these while there is room, as one reading of the whole file would
+        /// have them.
+        public mutating func append(_ later: FileReport) {
+            lines = max(lines, later.lines)
+            kept += later.kept
+            problem = problem ?? later.problem
+            for rule in later.rules {
+                guard let index = rules.firstIndex(where: { $0.rule == rule.rule }) else { rules.append(rule); continue }
+                rules[index].count += rule.count
+                rules[index].samples += rule.samples.prefix(LoadReport.sampleLimit - rules[index].samples.count)
+            }
+        }
+
         public var skipped: Int {
             rules.filter { $0.rule.effect == .skipped }.reduce(0) { $0 + $1.count }
         }

@@ -56,6 +56,11 @@ public struct LineReader {
     public var chunkSize = 1 << 18
     /// Hears the bytes taken from the file (compressed, for gzip) as they are read.
     public var progress: ReadProgress?
+    /// Only these bytes of a plain file, its first line numbered
+    /// `firstLineNumber`: one part of a file read on several cores
+    /// (`FileParts`). A gzip file cannot be read from the middle.
+    public var byteRange: Range<Int>?
+    public var firstLineNumber = 1
 
     public init(path: String) {
         self.path = path
@@ -72,20 +77,30 @@ public struct LineReader {
         let file = try openRegularFile()
         defer { fclose(file) }
 
-        var splitter = LineSplitter(maximumLineLength: maximumLineLength)
+        var splitter = LineSplitter(maximumLineLength: maximumLineLength, firstLineNumber: firstLineNumber)
         var input = [UInt8](repeating: 0, count: max(chunkSize, 2))
         let firstCount = input.withUnsafeMutableBytes { fread($0.baseAddress, 1, 2, file) }
         let isGzip = firstCount == 2 && input[0] == 0x1F && input[1] == 0x8B
         if !isGzip, firstCount > 0, path.hasSuffix(".gz") { throw ReadProblem.notGzip(path: path) }
 
         if isGzip {
+            guard byteRange == nil else { throw ReadProblem.unreadable(path: path, reason: "a gzip file cannot be read in parts") }
             try inflateLines(file: file, input: &input, prefix: 2, splitter: &splitter, onOversizedLine: onOversizedLine, body)
         } else {
             var pending = firstCount
+            var left = Int.max
+            if let byteRange {
+                guard fseeko(file, off_t(byteRange.lowerBound), SEEK_SET) == 0 else {
+                    throw ReadProblem.unreadable(path: path, reason: "cannot seek to byte \(byteRange.lowerBound)")
+                }
+                pending = 0
+                left = byteRange.count
+            }
             while true {
                 let count = input.withUnsafeMutableBytes { raw in
-                    pending + fread(raw.baseAddress! + pending, 1, raw.count - pending, file)
+                    pending + fread(raw.baseAddress! + pending, 1, min(left, raw.count - pending), file)
                 }
+                left -= count - pending
                 progress?.add(count)
                 pending = 0
                 if count == 0 { break }
@@ -208,12 +223,13 @@ public struct LineReader {
 /// Cuts a byte stream into lines, carrying a partial line between chunks.
 struct LineSplitter {
     let maximumLineLength: Int
-    private(set) var lineNumber = 0
+    private(set) var lineNumber: Int
     private var carry: [UInt8] = []
     private var skippingOversized = false
 
-    init(maximumLineLength: Int) {
+    init(maximumLineLength: Int, firstLineNumber: Int = 1) {
         self.maximumLineLength = maximumLineLength
+        lineNumber = firstLineNumber - 1
     }
 
     mutating func feed(

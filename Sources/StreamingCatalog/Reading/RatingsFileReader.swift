@@ -1,3 +1,4 @@
+import Foundation
 import SteamLensData
 
 /// Reads a ratings CSV (`user_id,title_id,score,timestamp`, the generator's
@@ -7,11 +8,14 @@ import SteamLensData
 /// the usual shapes (`u17`, `ns123`) are resolved by number, never turned
 /// into strings; anything else (quotes, other ids, "4.50") takes the
 /// general path with the same result.
-public struct RatingsFileReader {
+public struct RatingsFileReader: Sendable {
     public static let columns = ["user_id", "title_id", "score", "timestamp"]
 
     public let path: String
     public let reportName: String
+    /// A plain file of at least this many bytes is parsed in two parts on
+    /// two cores (`FileParts`), with the same result as one pass.
+    public var partBytes = 32 << 20
 
     public init(path: String, reportName: String = "ratings.csv") {
         self.path = path
@@ -20,92 +24,158 @@ public struct RatingsFileReader {
 
     /// `titleIndex` maps a title id ("ns1") to its index in the catalogue.
     public func read(titleIndex: [String: Int32]) -> (ratings: Ratings, report: LoadReport.FileReport) {
-        var report = LoadReport.FileReport(file: reportName, unit: "ratings")
-        var resolver = IdResolver(titleIndex: titleIndex)
-        var viewerOf: [Int32] = [], titleOf: [Int32] = [], halves: [UInt8] = [], lineOf: [Int32] = []
-        var columns: [Int]? = nil
-        var width = 0
-        var ranges: [Range<Int>] = []
-        do {
-            try LineReader(path: path).forEachLine(onOversizedLine: { line in
-                report.lines = max(report.lines, line)
-                report.record(.oversizedLine, line: line)
-            }) { bytes, line in
-                report.lines = line
-                let fields: [Range<Int>]
-                var quoted: [String]? = nil
-                if bytes.contains(UInt8(ascii: "\"")) {
-                    var parser = CSVFieldParser()
-                    parser.feed(bytes)
-                    guard !parser.inQuotes else { report.record(StreamingRules.unterminatedQuote, line: line, detail: "1 lines"); return }
-                    quoted = parser.finish()
-                    fields = []
-                } else {
-                    Self.split(bytes, into: &ranges)
-                    fields = ranges
-                }
-                let count = quoted?.count ?? fields.count
-                func text(_ i: Int) -> String {
-                    if let quoted { return TextCleaning.trimmed(quoted[i]) }
-                    return TextCleaning.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self))
-                }
-                guard let indexes = columns else {
-                    let header = (0..<count).map { text($0).lowercased() }
-                    let found = Self.columns.map { header.firstIndex(of: $0) }
-                    if found.contains(nil) {
-                        report.problem = "\(reportName): the header must be \(Self.columns.joined(separator: ",")), got \(header.joined(separator: ",").prefix(80))"
-                        columns = []
-                    } else {
-                        columns = found.map { $0! }
-                        width = header.count
-                    }
-                    return
-                }
-                guard !indexes.isEmpty else { return }
-                if bytes.isEmpty { report.record(StreamingRules.blankRecord, line: line); return }
-                guard count == width else {
-                    report.record(StreamingRules.wrongFieldCount, line: line, detail: "\(count) fields, header has \(width)")
-                    return
-                }
-                func raw(_ i: Int) -> UnsafeBufferPointer<UInt8>? { quoted == nil ? Self.trimmed(UnsafeBufferPointer(rebasing: bytes[fields[indexes[i]]])) : nil }
-                let userBytes = raw(0)
-                if let userBytes, userBytes.isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
-                if userBytes == nil, text(indexes[0]).isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
-                let title = raw(1).flatMap(resolver.title(bytes:)) ?? titleIndex[text(indexes[1])]
-                guard let title else {
-                    report.record(StreamingRules.ratingUnknownTitle, line: line, detail: "'\(text(indexes[1]).prefix(20))'")
-                    return
-                }
-                guard let score = raw(2).flatMap(Self.halves) ?? Self.halves(text(indexes[2])) else {
-                    report.record(StreamingRules.ratingScoreInvalid, line: line, detail: "'\(text(indexes[2]).prefix(20))'")
-                    return
-                }
-                let stampOK = raw(3).map(Self.isWholeNumber) ?? (Int64(text(indexes[3])) != nil)
-                if !stampOK { report.record(StreamingRules.ratingTimestampInvalid, line: line) }
-                var viewer: Int32? = nil
-                if let userBytes { viewer = resolver.viewer(bytes: userBytes) }
-                let resolved = viewer ?? resolver.viewer(named: text(indexes[0]))
-                viewerOf.append(resolved)
-                titleOf.append(title)
-                halves.append(score)
-                lineOf.append(Int32(truncatingIfNeeded: line))
-            }
-        } catch {
-            report.problem = "\(error)"
-            if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
+        var whole = Part(reportName: reportName, titleIndex: titleIndex)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size >= partBytes, let cuts = FileParts.split(path: path, count: 2) {
+            // The header first: the parts after it need its columns.
+            whole.read(path, cuts[0])
+            let later = UnsafeMutableBufferPointer<Part>.allocate(capacity: cuts.count - 1)
+            _ = later.initialize(from: cuts.dropFirst().map { _ in whole.continued(titleIndex: titleIndex) })
+            defer { later.deinitialize().deallocate() }
+            // Each task reads its own part into its own slot.
+            nonisolated(unsafe) let slots = later
+            DispatchQueue.concurrentPerform(iterations: later.count) { slots[$0].read(path, cuts[$0 + 1]) }
+            for part in later { whole.append(part) }
+        } else {
+            whole.read(path, nil)
         }
+        var report = whole.report
         if report.lines == 0, report.problem == nil { report.record(.emptyFile, line: 0, detail: "no lines") }
-        let built = Ratings.firstOfEachPair(viewers: resolver.viewerNames, titleCount: titleIndex.count, viewerOf: viewerOf, titleOf: titleOf, halves: halves)
+        let viewerNames = whole.resolver.viewerNames
+        let built = Ratings.firstOfEachPair(viewers: viewerNames, titleCount: titleIndex.count, viewerOf: whole.viewerOf, titleOf: whole.titleOf,
+                                            halves: whole.halves)
         if !built.repeats.isEmpty {
             var ids = [String](repeating: "?", count: titleIndex.count)
             for (id, index) in titleIndex where Int(index) < ids.count { ids[Int(index)] = id }
             for row in built.repeats {
-                report.record(StreamingRules.ratingDuplicate, line: Int(lineOf[row]),
-                              detail: "\(resolver.viewerNames[Int(viewerOf[row])]) \(ids[Int(titleOf[row])])")
+                report.record(StreamingRules.ratingDuplicate, line: Int(whole.lineOf[row]),
+                              detail: "\(viewerNames[Int(whole.viewerOf[row])]) \(ids[Int(whole.titleOf[row])])")
             }
         }
         report.kept = built.ratings.count
         return (built.ratings, report)
+    }
+
+    /// What reading (a part of) the file found: its rows in file order,
+    /// its viewers numbered by first appearance, its report.
+    struct Part {
+        var report: LoadReport.FileReport
+        var resolver: IdResolver
+        var viewerOf: [Int32] = [], titleOf: [Int32] = [], halves: [UInt8] = [], lineOf: [Int32] = []
+        /// The header's positions of `RatingsFileReader.columns`; nil before the header, empty when it lacks one.
+        var columns: [Int]?
+        var width = 0
+        private let titleIndex: [String: Int32]
+        private var ranges: [Range<Int>] = []
+
+        init(reportName: String, titleIndex: [String: Int32]) {
+            report = LoadReport.FileReport(file: reportName, unit: "ratings")
+            resolver = IdResolver(titleIndex: titleIndex)
+            self.titleIndex = titleIndex
+        }
+
+        /// A part for later lines of the same file: the header's columns, nothing read.
+        func continued(titleIndex: [String: Int32]) -> Part {
+            var part = Part(reportName: report.file, titleIndex: titleIndex)
+            part.columns = columns
+            part.width = width
+            return part
+        }
+
+        /// Reads `part` of the file at `path`, or all of it.
+        mutating func read(_ path: String, _ part: FileParts.Part?) {
+            var reader = LineReader(path: path)
+            reader.byteRange = part?.bytes
+            reader.firstLineNumber = part?.firstLine ?? 1
+            do {
+                try reader.forEachLine(onOversizedLine: { line in
+                    report.lines = max(report.lines, line)
+                    report.record(.oversizedLine, line: line)
+                }) { bytes, line in consume(bytes, line: line) }
+            } catch {
+                report.problem = "\(error)"
+                if case ReadProblem.truncatedGzip(_, let line) = error { report.record(.truncatedFile, line: line) }
+            }
+        }
+
+        /// Adds a later part's rows, its new viewers numbered after these in
+        /// its order of first appearance: the numbers one pass would give.
+        mutating func append(_ later: Part) {
+            let number = later.resolver.viewerNames.map { resolver.viewer(named: $0) }
+            let rows = viewerOf.count + later.viewerOf.count
+            viewerOf.reserveCapacity(rows)
+            titleOf.reserveCapacity(rows)
+            halves.reserveCapacity(rows)
+            lineOf.reserveCapacity(rows)
+            viewerOf += later.viewerOf.map { number[Int($0)] }
+            titleOf += later.titleOf
+            halves += later.halves
+            lineOf += later.lineOf
+            report.append(later.report)
+        }
+
+        private mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+            report.lines = line
+            let fields: [Range<Int>]
+            var quoted: [String]? = nil
+            if bytes.contains(UInt8(ascii: "\"")) {
+                var parser = CSVFieldParser()
+                parser.feed(bytes)
+                guard !parser.inQuotes else { report.record(StreamingRules.unterminatedQuote, line: line, detail: "1 lines"); return }
+                quoted = parser.finish()
+                fields = []
+            } else {
+                RatingsFileReader.split(bytes, into: &ranges)
+                fields = ranges
+            }
+            let count = quoted?.count ?? fields.count
+            func text(_ i: Int) -> String {
+                if let quoted { return TextCleaning.trimmed(quoted[i]) }
+                return TextCleaning.trimmed(String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self))
+            }
+            guard let indexes = columns else {
+                let header = (0..<count).map { text($0).lowercased() }
+                let found = RatingsFileReader.columns.map { header.firstIndex(of: $0) }
+                if found.contains(nil) {
+                    report.problem = "\(report.file): the header must be \(RatingsFileReader.columns.joined(separator: ",")), got \(header.joined(separator: ",").prefix(80))"
+                    columns = []
+                } else {
+                    columns = found.map { $0! }
+                    width = header.count
+                }
+                return
+            }
+            guard !indexes.isEmpty else { return }
+            if bytes.isEmpty { report.record(StreamingRules.blankRecord, line: line); return }
+            guard count == width else {
+                report.record(StreamingRules.wrongFieldCount, line: line, detail: "\(count) fields, header has \(width)")
+                return
+            }
+            func raw(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+                quoted == nil ? RatingsFileReader.trimmed(UnsafeBufferPointer(rebasing: bytes[fields[indexes[i]]])) : nil
+            }
+            let userBytes = raw(0)
+            if let userBytes, userBytes.isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
+            if userBytes == nil, text(indexes[0]).isEmpty { report.record(StreamingRules.ratingWithoutUser, line: line); return }
+            let title = raw(1).flatMap(resolver.title(bytes:)) ?? titleIndex[text(indexes[1])]
+            guard let title else {
+                report.record(StreamingRules.ratingUnknownTitle, line: line, detail: "'\(text(indexes[1]).prefix(20))'")
+                return
+            }
+            guard let score = raw(2).flatMap(RatingsFileReader.halves) ?? RatingsFileReader.halves(text(indexes[2])) else {
+                report.record(StreamingRules.ratingScoreInvalid, line: line, detail: "'\(text(indexes[2]).prefix(20))'")
+                return
+            }
+            let stampOK = raw(3).map(RatingsFileReader.isWholeNumber) ?? (Int64(text(indexes[3])) != nil)
+            if !stampOK { report.record(StreamingRules.ratingTimestampInvalid, line: line) }
+            var viewer: Int32? = nil
+            if let userBytes { viewer = resolver.viewer(bytes: userBytes) }
+            let resolved = viewer ?? resolver.viewer(named: text(indexes[0]))
+            viewerOf.append(resolved)
+            titleOf.append(title)
+            halves.append(score)
+            lineOf.append(Int32(truncatingIfNeeded: line))
+        }
     }
 
     /// The comma-separated ranges of a line without quotes.
