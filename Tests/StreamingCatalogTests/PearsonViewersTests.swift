@@ -128,6 +128,7 @@ final class PearsonViewersTests: XCTestCase {
             for limit in [1, 3, 5, 50, 1_000] {
                 let picked = Array(PearsonViewers.evenSample(count: count, limit: limit))
                 XCTAssertEqual(picked.count, min(count, limit), "\(count) of \(limit)")
+                XCTAssertEqual(picked, (0..<min(count, limit)).map { count <= limit ? $0 : $0 * count / limit }, "⌊j·count/limit⌋")
                 guard count > limit else { XCTAssertEqual(picked, Array(0..<count)); continue }
                 XCTAssertEqual(picked.first, 0)
                 // Ascending, distinct, in range, and no gap wider than ⌈count / limit⌉.
@@ -171,9 +172,10 @@ final class PearsonViewersTests: XCTestCase {
             let ratings = ratings(seed: seed)
             var bounded = PearsonViewers(ratings)
             bounded.neighbourBudget = 40
-            for v in [0, 7, 14, 30] {
+            for v in [0, 7, 14, 30, 59] {
                 let (start, width) = bounded.candidateWindow(of: v)
                 XCTAssertLessThan(width, ratings.viewers.count, "the budget bites for viewer \(v)")
+                if v == 59 { XCTAssertGreaterThan(start + width, ratings.viewers.count, "the last viewer's window wraps past the end") }
                 starts.insert(start)
                 let window = Set((0..<width).map { (start + $0) % ratings.viewers.count })
                 let mine = scores(ratings, v)

@@ -66,6 +66,9 @@ final class RatingsReaderTests: XCTestCase {
         var lines = ["user_id,title_id,score,timestamp"]
         for n in 0..<3_000 {
             let viewer = "u\(rng.next() % UInt64(20 + n / 10))", title = ids[Int(rng.next() % UInt64(ids.count))]
+            // Once on each side of the cut, and a rule seen only after it: the reports' merge is what is checked.
+            if n == 100 || n == 2_900 { lines.append(",\(title),4,1"); continue }
+            if n > 2_500, n % 97 == 0 { lines.append("\"\(viewer),\(title),4,1"); continue }
             switch rng.next() % 40 {
             case 0: lines.append("\(viewer),xs9,4,1")
             case 1: lines.append("\(viewer),\(title),4.2,1")
@@ -82,6 +85,7 @@ final class RatingsReaderTests: XCTestCase {
         onePass.partBytes = .max
         var inParts = onePass
         inParts.partBytes = 0
+        XCTAssertNotNil(FileParts.split(path: folder + "/ratings.csv", count: 2), "the file is cut")
         let (a, b) = (onePass.read(titleIndex: titleIndex), inParts.read(titleIndex: titleIndex))
         XCTAssertEqual(b.report, a.report)
         XCTAssertEqual(b.ratings.viewers, a.ratings.viewers)
@@ -89,6 +93,8 @@ final class RatingsReaderTests: XCTestCase {
         XCTAssertEqual(b.ratings.viewerTitles, a.ratings.viewerTitles)
         XCTAssertEqual(b.ratings.viewerHalves, a.ratings.viewerHalves)
         XCTAssertEqual(a.report.lines, 3_001)
+        XCTAssertEqual(a.report.rules.first { $0.rule == StreamingRules.ratingWithoutUser }?.samples.count, 2, "one sample from each side")
+        XCTAssertGreaterThan(a.report.total(StreamingRules.unterminatedQuote), 1, "a rule only the later part meets")
         for rule in [StreamingRules.ratingUnknownTitle, StreamingRules.ratingScoreInvalid, StreamingRules.wrongFieldCount, StreamingRules.ratingDuplicate] {
             XCTAssertGreaterThan(a.report.total(rule), 3, "\(rule) on both sides of the cut")
         }

@@ -188,9 +188,10 @@ public final class ColumnFile: @unchecked Sendable {
 
     /// An index column into a table of `count` rows: every value in
     /// `0 ..< count`, or -1 ("none") too with `orNone`. A table of no rows
-    /// takes no values at all (no range can say that).
+    /// takes no row numbers (no range can say that), only -1 with `orNone`.
+    /// A count below 0 (a damaged scalar) is a table of no rows.
     public func index(_ name: String, verifyNow: Bool = false, below count: Int, orNone: Bool = false) throws -> Column<Int32> {
-        try column(name, verifyNow: verifyNow, from: orNone ? -1 : 0, to: Int32(clamping: count) - 1)
+        try column(name, verifyNow: verifyNow, from: orNone ? -1 : 0, to: Int32(clamping: max(0, count)) - 1)
     }
 
     /// Every value in `low ... high`; none when `high < low`.

@@ -16,29 +16,34 @@ public enum FileParts {
 
     /// The first line alone (a header), then the rest in `count` parts of
     /// about equal size. Nil for a gzip file (it cannot be read from the
-    /// middle), a file that cannot be read, or one too short to cut.
-    public static func split(path: String, count: Int) -> [Part]? {
+    /// middle), a file that cannot be read, one smaller than `minimumBytes`
+    /// (not worth cutting) or too short to cut.
+    public static func split(path: String, count: Int, minimumBytes: Int = 0) -> [Part]? {
         guard count >= 1, let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         var info = stat()
         guard fstat(fileno(file), &info) == 0 else { return nil }
         let size = Int(info.st_size)
+        guard size >= minimumBytes else { return nil }
         var magic = [UInt8](repeating: 0, count: 2)
         guard fread(&magic, 1, 2, file) == 2, magic != [0x1F, 0x8B] else { return nil }
         // Each cut is just past the first line end at or after its share of the bytes.
         var cuts = [0]
         for k in 0..<count {
-            guard let end = lineEnd(in: file, from: k == 0 ? 0 : max(cuts.last!, k * size / count)), end < size else { return nil }
-            if end > cuts.last! { cuts.append(end) }
+            // Past the last cut: a line end is at least one byte on.
+            guard let end = lineEnd(in: file, from: max(cuts.last!, k * size / count)), end < size else { return nil }
+            cuts.append(end)
         }
         cuts.append(size)
-        guard cuts.count == count + 2 else { return nil }
         var parts: [Part] = []
         var line = 1
         for (low, high) in zip(cuts, cuts.dropFirst()) {
+            if !parts.isEmpty {
+                // The lines before this part (the last part's own need no counting).
+                guard let lines = newlines(in: file, parts[parts.count - 1].bytes) else { return nil }
+                line += lines
+            }
             parts.append(Part(bytes: low..<high, firstLine: line))
-            guard let lines = newlines(in: file, low..<high) else { return nil }
-            line += lines
         }
         return parts
     }

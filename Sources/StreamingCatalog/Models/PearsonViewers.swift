@@ -123,8 +123,8 @@ public struct PearsonViewers: Sendable {
 
     /// Shrunk Pearson r of `sums`, nil below the overlap or without variance
     /// (r does not change with the scale, so half stars give the r of stars).
-    func correlation(_ sums: CoSums, minimumOverlap: Int? = nil) -> Double? {
-        guard Int(sums.n) >= minimumOverlap ?? self.minimumOverlap else { return nil }
+    func correlation(_ sums: CoSums) -> Double? {
+        guard Int(sums.n) >= minimumOverlap else { return nil }
         let n = Double(sums.n), sx = Double(sums.sx), sy = Double(sums.sy)
         let cov = Double(sums.sxy) - sx * sy / n, vx = Double(sums.sxx) - sx * sx / n, vy = Double(sums.syy) - sy * sy / n
         guard vx > 1e-9, vy > 1e-9 else { return nil }
@@ -139,8 +139,9 @@ public struct PearsonViewers: Sendable {
     /// popular title has tens of thousands of raters, and a heavy viewer's
     /// walk over all of them took 90 ms). Each candidate's r is exact, over
     /// every title both rated. The sums are found by whichever walk reads
-    /// fewer ratings: the candidates' rows against `v`'s scores, or every
-    /// rater of `v`'s titles, kept when they are candidates.
+    /// fewer ratings: the candidates' rows against `v`'s row
+    /// (`coSums(_:with:)`, itself the shorter of two walks), or every rater
+    /// of `v`'s titles, kept when they are candidates.
     public func predict(viewer v: Int, title t: Int, k: Int = 20) -> Prediction {
         let candidates = raterSample(of: t).filter { Int($0.viewer) != v }
         var pairs = [CoSums](repeating: CoSums(), count: candidates.count)
@@ -190,7 +191,7 @@ public struct PearsonViewers: Sendable {
 
     /// ⌊j · count / limit⌋ for j = 0 ..< min(count, limit), stepped by
     /// adding the quotient and remainder of count / limit: a division per
-    /// position was a sixth of the neighbour search.
+    /// position cost as much as the sampled rater's own read.
     struct EvenSample: Sequence, IteratorProtocol {
         private let step: Int, remainder: Int, limit: Int
         private var left: Int, position = 0, carry = 0

@@ -25,12 +25,16 @@ public struct RatingsFileReader: Sendable {
     /// `titleIndex` maps a title id ("ns1") to its index in the catalogue.
     public func read(titleIndex: [String: Int32]) -> (ratings: Ratings, report: LoadReport.FileReport) {
         var whole = Part(reportName: reportName, titleIndex: titleIndex)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size >= partBytes, let cuts = FileParts.split(path: path, count: 2) {
+        if let cuts = FileParts.split(path: path, count: 2, minimumBytes: partBytes) {
             // The header first: the parts after it need its columns.
             whole.read(path, cuts[0])
+            // A header too long to read leaves none: the next line is taken as one, as in one pass.
+            guard whole.columns != nil else {
+                for part in cuts.dropFirst() { whole.read(path, part) }
+                return finished(whole, titleIndex: titleIndex)
+            }
             let later = UnsafeMutableBufferPointer<Part>.allocate(capacity: cuts.count - 1)
-            _ = later.initialize(from: cuts.dropFirst().map { _ in whole.continued(titleIndex: titleIndex) })
+            _ = later.initialize(from: cuts.dropFirst().map { _ in whole.continued() })
             defer { later.deinitialize().deallocate() }
             // Each task reads its own part into its own slot.
             nonisolated(unsafe) let slots = later
@@ -39,6 +43,11 @@ public struct RatingsFileReader: Sendable {
         } else {
             whole.read(path, nil)
         }
+        return finished(whole, titleIndex: titleIndex)
+    }
+
+    /// The ratings of what `whole` read, its repeats dropped and reported.
+    private func finished(_ whole: Part, titleIndex: [String: Int32]) -> (ratings: Ratings, report: LoadReport.FileReport) {
         var report = whole.report
         if report.lines == 0, report.problem == nil { report.record(.emptyFile, line: 0, detail: "no lines") }
         let viewerNames = whole.resolver.viewerNames
@@ -75,7 +84,7 @@ public struct RatingsFileReader: Sendable {
         }
 
         /// A part for later lines of the same file: the header's columns, nothing read.
-        func continued(titleIndex: [String: Int32]) -> Part {
+        func continued() -> Part {
             var part = Part(reportName: report.file, titleIndex: titleIndex)
             part.columns = columns
             part.width = width
