@@ -37,11 +37,21 @@ public enum Fixture {
         return folder
     }
 
+    /// A new empty folder inside this process's own temporary root, which
+    /// is removed when the process exits: a test run used to leave
+    /// thousands of folders in /tmp.
     public static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "steamlens-test-" + UUID().uuidString
+        let path = temporaryRoot + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    private static let temporaryRoot: String = {
+        let root = NSTemporaryDirectory() + "steamlens-test-\(getpid())"
+        try? FileManager.default.removeItem(atPath: root)
+        atexit { try? FileManager.default.removeItem(atPath: Fixture.temporaryRoot) }
+        return root
+    }()
 }
 
 /// The real data folder for tests that need it: `$STEAMLENS_DATA`, else
