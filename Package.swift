@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "StreamingCatalogTests",
-            dependencies: ["StreamingCatalog", "StreamingSample", "SteamLensData", "SteamLensEngine"],
+            dependencies: ["StreamingCatalog", "StreamingSample", "SteamLensData", "SteamLensEngine", "SteamLensTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Swift Testing with random inputs; the only target in Swift 6 mode.

@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
 @testable import StreamingCatalog
+import SteamLensTestSupport
 
 final class CSVRecordReaderTests: XCTestCase {
     private func records(_ text: String, limit: Int? = nil) throws -> (records: [CSVRecordReader.Record], unterminated: [CSVRecordReader.UnterminatedQuote]) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv").path
+        let path = Fixture.temporaryFolder() + "/records.csv"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = CSVRecordReader(path: path)

@@ -3,10 +3,11 @@ import SteamLensData
 import XCTest
 @testable import StreamingCatalog
 @testable import StreamingSample
+import SteamLensTestSupport
 
 final class SampleGeneratorTests: XCTestCase {
     private func sampleFolder(seed: UInt64 = 42, viewers: Int = 600) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-sample-\(UUID().uuidString)").path
+        let folder = Fixture.temporaryFolder()
         var generator = CatalogueGenerator.sample
         generator.seed = seed
         try generator.write(to: folder)
@@ -17,7 +18,7 @@ final class SampleGeneratorTests: XCTestCase {
     /// A sample named NAME.sample.csv (as the bundled one) reads exactly like one under the real names.
     func testSampleNamesAreReadLikeTheRealNames() throws {
         let real = try sampleFolder()
-        let named = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-named-\(UUID().uuidString)").path
+        let named = Fixture.temporaryFolder()
         try CatalogueGenerator.sample.write(to: named, sampleNames: true)
         _ = try RatingsGenerator(viewers: 600, seed: 42).write(forCatalogueIn: named, fileName: "ratings.sample.csv")
         XCTAssertTrue(StreamingLoader.recognizes(named))

@@ -3,6 +3,7 @@ import XCTest
 import SteamLensEngine
 @testable import StreamingCatalog
 @testable import StreamingSample
+import SteamLensTestSupport
 
 /// A store reopened by a later start answers every streaming question
 /// exactly as the engine that was just trained: every question of
@@ -20,7 +21,7 @@ final class StoredAnswersTests: XCTestCase {
     }
 
     func testAGeneratedSetWithRatingsReopenedAnswersEveryQuestionAsWhenTrained() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-stored-\(UUID().uuidString)").path
+        let folder = Fixture.temporaryFolder()
         var generator = CatalogueGenerator.sample
         generator.seed = 7
         try generator.write(to: folder)
@@ -33,7 +34,7 @@ final class StoredAnswersTests: XCTestCase {
     }
 
     private func assertReopenedAnswersMatch(folder: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-stored-cache-\(UUID().uuidString)").path
+        let cache = Fixture.temporaryFolder()
         let fresh = StreamingStore.open(folder: folder, cacheFolder: cache)
         var messages: [String] = []
         let reopened = StreamingStore.open(folder: folder, cacheFolder: cache) { messages.append($0) }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import SteamLensData
 @testable import StreamingCatalog
+import SteamLensTestSupport
 
 /// The built `steamlens` binary on a streaming store whose mapped block is
 /// damaged: the query that first reads it stops (message, store removed,
@@ -19,7 +20,7 @@ final class StreamingBinaryStoreTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-out-\(UUID().uuidString)")
+        let out = URL(fileURLWithPath: Fixture.temporaryFolder() + "/out")
         let err = out.appendingPathExtension("err")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)

@@ -1,5 +1,6 @@
 import StreamingCatalog
 import Foundation
+import SteamLensTestSupport
 
 /// A hand-made streaming folder: four small catalogues with the real files'
 /// quirks, and a ratings file whose answers are worked out in the tests.
@@ -43,7 +44,7 @@ enum StreamingFixture {
 
     /// Writes the four catalogues (and `ratings` when given) into a new folder.
     static func folder(ratings: String? = nil) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-fixture-\(UUID().uuidString)").path
+        let folder = Fixture.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let files = ["netflix_titles.csv": netflix, "hulu_titles.csv": hulu, "amazon_prime_titles.csv": amazon, "disney_plus_titles.csv": disney]
         for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }

@@ -3,6 +3,7 @@ import SteamLensEngine
 import XCTest
 @testable import StreamingCatalog
 @testable import StreamingSample
+import SteamLensTestSupport
 
 /// The models on the generated sample recover the generator's structure,
 /// and keep their promises (never the title itself, nor its copies).
@@ -13,7 +14,7 @@ final class StreamingModelTests: XCTestCase {
     private var sample: (catalogue: TitleCatalogue, folder: String) {
         get throws {
             if let cached = Self.cached { return cached }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streaming-models-\(UUID().uuidString)").path
+            let folder = Fixture.temporaryFolder()
             try CatalogueGenerator.sample.write(to: folder)
             _ = try RatingsGenerator(viewers: 1_000, seed: 42).write(forCatalogueIn: folder)
             Self.cached = (StreamingLoader.load(folder: folder), folder)
