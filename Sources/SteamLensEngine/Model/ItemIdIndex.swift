@@ -24,11 +24,7 @@ public struct ItemIdIndex: Sendable, Equatable {
     public var count: Int { sortedIds.count }
 
     public subscript(id: Int32) -> Int32? {
-        var low = 0, high = sortedIds.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sortedIds[middle] < id { low = middle + 1 } else { high = middle }
-        }
+        let low = sortedIds.partitioningIndex { $0 >= id }
         return low < sortedIds.count && sortedIds[low] == id ? itemOfSortedId[low] : nil
     }
 }

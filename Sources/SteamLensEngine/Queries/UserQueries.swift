@@ -1,4 +1,5 @@
 import Foundation
+import SteamLensData
 
 /// `userdata(user)`: what a user spent, how often they recommend, how many items they own.
 public struct UserData: QueryResult {
@@ -94,12 +95,8 @@ extension Engine {
     public func countReviews(from: String, to: String, definitions: Definitions = .standard) throws -> ReviewCount {
         let range = try QueryArguments.dayRange(from: from, to: to)
         let start = range.lowerBound, end = range.upperBound
-        // Binary search the day-ordered index for the first review on or after `start`.
-        var low = 0, high = datedReviewDays.count
-        while low < high {
-            let middle = (low + high) / 2
-            if datedReviewDays[middle] < start { low = middle + 1 } else { high = middle }
-        }
+        // The day-ordered index's first review on or after `start`.
+        let low = datedReviewDays.partitioningIndex { $0 >= start }
         var seen = [Bool](repeating: false, count: catalog.userCount)
         var users = 0
         var reviews = 0

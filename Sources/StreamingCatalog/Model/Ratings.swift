@@ -77,9 +77,9 @@ public struct Ratings: Sendable {
         packed.withUnsafeMutableBufferPointer { keys in
             nonisolated(unsafe) let keys = keys
             let rows = offsets
-            let middle = offsets.firstIndex { $0 >= viewerOf.count / 2 } ?? viewerCount
+            let middle = min(viewerCount, offsets.partitioningIndex { $0 >= viewerOf.count / 2 })
             DispatchQueue.concurrentPerform(iterations: 2) { half in
-                for v in half == 0 ? 0..<min(middle, viewerCount) : min(middle, viewerCount)..<viewerCount {
+                for v in half == 0 ? 0..<middle : middle..<viewerCount {
                     var row = UnsafeMutableBufferPointer(rebasing: keys[rows[v]..<rows[v + 1]])
                     row.sort()
                 }
@@ -218,11 +218,7 @@ public struct Ratings: Sendable {
 
     /// The score viewer `v` gave title `t`, if any (binary search in the row).
     public func score(viewer v: Int, title t: Int) -> Double? {
-        var low = viewerOffsets[v], high = viewerOffsets[v + 1]
-        while low < high {
-            let mid = (low + high) / 2
-            if viewerTitles[mid] < Int32(t) { low = mid + 1 } else { high = mid }
-        }
+        let low = viewerTitles[viewerOffsets[v]..<viewerOffsets[v + 1]].partitioningIndex { $0 >= Int32(t) }
         guard low < viewerOffsets[v + 1], viewerTitles[low] == Int32(t) else { return nil }
         return Double(viewerHalves[low]) / 2
     }

@@ -87,7 +87,7 @@ public struct PearsonViewers: Sendable {
             var s = CoSums()
             var from = 0
             for (t, x) in zip(mineTitles, mineHalves) {
-                let low = from + PearsonViewers.firstIndex(in: UnsafeBufferPointer(rebasing: titles[from...]), notBelow: t)
+                let low = titles[from...].partitioningIndex { $0 >= t }
                 guard low < titles.count else { break }
                 from = low
                 if titles[low] == t { s.add(Int32(x), Int32(halves[low])) }
@@ -227,12 +227,7 @@ public struct PearsonViewers: Sendable {
         var best: [T] = []
         best.reserveCapacity(k + 1)
         for item in items where best.count < k || before(item, best[best.count - 1]) {
-            var low = 0, high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if before(best[mid], item) { low = mid + 1 } else { high = mid }
-            }
-            best.insert(item, at: low)
+            best.insert(item, at: best.partitioningIndex { !before($0, item) })
             if best.count > k { best.removeLast() }
         }
         return best
@@ -261,7 +256,7 @@ public struct PearsonViewers: Sendable {
                 for (t, x) in zip(titles, mine) {
                     ratings.withRaters(of: Int(t)) { viewers, halves in
                         for (low, high) in runs {
-                            var i = Self.firstIndex(in: viewers, notBelow: Int32(low))
+                            var i = viewers.partitioningIndex { $0 >= Int32(low) }
                             while i < viewers.count, Int(viewers[i]) < high {
                                 let w = Int(viewers[i])
                                 if w != v {
@@ -297,16 +292,6 @@ public struct PearsonViewers: Sendable {
         guard raters > neighbourBudget, viewerCount > 0 else { return (0, viewerCount) }
         let width = max(1, (viewerCount * max(1, neighbourBudget) + raters - 1) / raters)
         return (v * 2_654_435_761 % viewerCount, width)
-    }
-
-    /// The first position of `sorted` holding `value` or more.
-    static func firstIndex(in sorted: UnsafeBufferPointer<Int32>, notBelow value: Int32) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// `w` as a neighbour by its exact sums, when r is defined and positive.

@@ -1,4 +1,5 @@
 import CKernels
+import SteamLensData
 import SteamLensEngine
 
 /// The questions answered from the catalogue alone (no scores needed).
@@ -41,11 +42,7 @@ extension StreamingEngine {
                 guard hit >= 0 else { break }
                 let at = from + hit
                 // The name holding byte `at`: the last whose offset is at or before it (offsets ascend: checked at open).
-                var low = 0, high = offsets.count - 1
-                while low + 1 < high {
-                    let mid = (low + high) / 2
-                    if Int(offsets[mid]) <= at { low = mid } else { high = mid }
-                }
+                let low = offsets.partitioningIndex { Int($0) > at } - 1
                 let start = Int(offsets[low]), end = Int(offsets[low + 1])
                 if facts.platform[low] == platform && Self.holds(UnsafeBufferPointer(rebasing: bytes[start..<end]), phrase: phrase) { found.append(low) }
                 from = max(end, at + 1)
