@@ -1,24 +1,87 @@
 #include "kernels.h"
 
 // The counts of a row are nonzero in no pattern (owned together or not), so
-// a branch per count mispredicts about half the time. Here every count is
-// scored (a divide per lane, vectorized), and the nonzero ones are kept by
-// advancing the output by (count != 0) instead of branching.
+// a branch per count mispredicts about half the time, and a heap offered
+// every nonzero score in item order took as long as the counting. Here every
+// lane is scored in one vectorized pass, a threshold that at least k lanes
+// reach is read off a sample, and only the lanes at or above it are copied
+// out, eight lanes tested at a time (all eight below is the common case).
 #pragma clang fp contract(off)
 
-size_t sl_cosine_row(int32_t *counts, const float *norms, size_t n, float norm, float shrink,
-                     int32_t *items, float *scores) {
-    // First every lane's score, into `scores` as scratch: a loop the compiler vectorizes.
-    for (size_t j = 0; j < n; j++) scores[j] = (float)counts[j] / (norm * norms[j] + shrink);
-    // Then the compaction, in place: the write position never passes the read one.
-    size_t kept = 0;
-    for (size_t j = 0; j < n; j++) {
-        int32_t count = counts[j];
-        float score = scores[j];
-        items[kept] = (int32_t)j;
-        scores[kept] = score;
-        counts[j] = 0;
-        kept += count != 0;
+enum { sample_stride = 8, bucket_shift = 20, bucket_count = 2048 };
+
+// Positive floats order as their bits do; the top 11 bits of a score in
+// [0, 2) (sign, exponent, 3 mantissa bits) name a bucket 1/8 of an octave wide.
+static inline uint32_t bucket(float score) {
+    union { float f; uint32_t u; } bits = { score };
+    uint32_t b = bits.u >> bucket_shift;
+    return b < bucket_count ? b : bucket_count - 1;
+}
+
+static inline float bucket_floor(uint32_t b) {
+    union { uint32_t u; float f; } bits = { b << bucket_shift };
+    return bits.f;
+}
+
+// Lane j is item `lanes[j]`, or item j when `lanes` is NULL.
+static size_t copy_at_or_above(const float *scores, const int32_t *lanes, size_t n, float threshold,
+                               int32_t *items, float *kept_scores) {
+    size_t kept = 0, j = 0;
+    for (; j + 8 <= n; j += 8) {
+        int any = 0;
+        for (size_t l = 0; l < 8; l++) any |= scores[j + l] >= threshold;
+        if (!any) continue;
+        for (size_t l = 0; l < 8; l++) {
+            items[kept] = lanes ? lanes[j + l] : (int32_t)(j + l);
+            kept_scores[kept] = scores[j + l];
+            kept += scores[j + l] >= threshold;
+        }
     }
+    for (; j < n; j++) {
+        items[kept] = lanes ? lanes[j] : (int32_t)j;
+        kept_scores[kept] = scores[j];
+        kept += scores[j] >= threshold;
+    }
+    return kept;
+}
+
+size_t sl_cosine_top(int32_t *counts, const float *norms, size_t n, float norm, float shrink, size_t k,
+                     const int32_t *touched, size_t touched_count,
+                     float *scores, int32_t *items, float *kept_scores) {
+    // Every lane's score; a zero count scores -1, below every cosine, and every count is cleared.
+    size_t lanes = touched ? touched_count : n;
+    if (touched) {
+        for (size_t t = 0; t < touched_count; t++) {
+            int32_t j = touched[t];
+            float score = (float)counts[j] / (norm * norms[j] + shrink);
+            scores[t] = counts[j] != 0 ? score : -1.0f;
+            counts[j] = 0;
+        }
+    } else {
+        for (size_t j = 0; j < n; j++) {
+            float score = (float)counts[j] / (norm * norms[j] + shrink);
+            scores[j] = counts[j] != 0 ? score : -1.0f;
+            counts[j] = 0;
+        }
+    }
+    // Every eighth lane's bucket: a sample of about n/8 with r above the
+    // threshold stands for about 8r lanes, so r is set past k/8 by three
+    // standard deviations. Too few kept after all: keep every nonzero lane.
+    uint32_t histogram[bucket_count] = {0};
+    size_t sampled = 0;
+    for (size_t j = 0; j < lanes; j += sample_stride) {
+        if (scores[j] >= 0) { histogram[bucket(scores[j])]++; sampled++; }
+    }
+    double expected = (double)k / sample_stride;
+    size_t wanted = (size_t)(expected + 3 * __builtin_sqrt(expected)) + 1;
+    float threshold = -0.5f;
+    if (sampled > wanted) {
+        size_t above = 0;
+        uint32_t b = bucket_count;
+        while (b > 0 && above < wanted) above += histogram[--b];
+        threshold = bucket_floor(b);
+    }
+    size_t kept = copy_at_or_above(scores, touched, lanes, threshold, items, kept_scores);
+    if (kept < k && threshold >= 0) kept = copy_at_or_above(scores, touched, lanes, -0.5f, items, kept_scores);
     return kept;
 }

@@ -45,16 +45,17 @@ public struct ItemKNN: UserRecommender, ItemScorer {
     }
 
     /// Co-ownership counts by walking each item's owners' libraries
-    /// (Σ over users of |library|² steps in all), over raw buffers. The
-    /// counting loop is a bare increment (no "first touch" branch, no list of
-    /// touched items); one pass over the item's counts afterwards scores and
-    /// clears them without a branch per count (`sl_cosine_row`, in C: a
-    /// mispredicted branch per count took most of the training), and only
-    /// the nonzero ones are offered to the top list. That pass is |items|²
-    /// reads in all, about as many as the increments at full scale (1.6·10⁹
-    /// against 1.5·10⁹); the increments grow with the users, the pass only
-    /// with the items. Counts are whole numbers and ties go to the lower id,
-    /// so the result does not depend on the order anything is added in.
+    /// (Σ over users of |library|² steps in all), over raw buffers, then one
+    /// pass over the row's counts that scores and clears them and hands back
+    /// only the candidates at or above a threshold that at least k of them
+    /// reach (`sl_cosine_top`, in C: a mispredicted branch per count, then a
+    /// heap offered every nonzero score, each took about as long as the
+    /// counting). A row whose owners' libraries hold fewer than half as many
+    /// items as there are items (most of the long tail) also lists each item
+    /// as it is first counted, without a branch, and the pass reads only
+    /// those; any other row is counted by a bare increment and the pass reads
+    /// every item. Counts are whole numbers and ties go to the lower id, so
+    /// the result does not depend on the order anything is added in.
     static func cosineNeighbours(_ x: Interactions, k: Int, shrink: Float) -> NeighbourLists {
         let n = x.itemCount
         let norms = (0..<n).map { Float(x.ownerCount(of: Int32($0))).squareRoot() }
@@ -69,16 +70,41 @@ public struct ItemKNN: UserRecommender, ItemScorer {
                 co.initialize(repeating: 0)
                 let touched = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
                 let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
-                defer { co.deallocate(); touched.deallocate(); scores.deallocate() }
+                let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+                let candidateScores = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+                defer {
+                    co.deallocate(); touched.deallocate(); scores.deallocate()
+                    candidates.deallocate(); candidateScores.deallocate()
+                }
                 for i in range where itemOffsets[i + 1] > itemOffsets[i] {
+                    var steps = 0
                     for p in itemOffsets[i]..<itemOffsets[i + 1] {
                         let u = Int(itemUsers[p])
-                        for q in userOffsets[u]..<userOffsets[u + 1] { co[Int(userItems[q])] &+= 1 }
+                        steps += userOffsets[u + 1] - userOffsets[u]
+                    }
+                    let sparse = 2 * steps < n
+                    var touchedCount = 0
+                    for p in itemOffsets[i]..<itemOffsets[i + 1] {
+                        let u = Int(itemUsers[p])
+                        if sparse {
+                            for q in userOffsets[u]..<userOffsets[u + 1] {
+                                let j = Int(userItems[q])
+                                touched[touchedCount] = Int32(j)
+                                touchedCount &+= co[j] == 0 ? 1 : 0
+                                co[j] &+= 1
+                            }
+                        } else {
+                            for q in userOffsets[u]..<userOffsets[u + 1] { co[Int(userItems[q])] &+= 1 }
+                        }
                     }
                     co[i] = 0
-                    let kept = sl_cosine_row(co.baseAddress!, norms.baseAddress!, n, norms[i], shrink, touched, scores)
+                    let kept = sl_cosine_top(co.baseAddress!, norms.baseAddress!, n, norms[i], shrink, k,
+                                             sparse ? UnsafePointer(touched) : nil, touchedCount,
+                                             scores, candidates, candidateScores)
                     var top = TopItems(capacity: k)
-                    for p in 0..<kept where scores[p] >= top.threshold { top.offer(item: touched[p], score: scores[p]) }
+                    for p in 0..<kept where candidateScores[p] >= top.threshold {
+                        top.offer(item: candidates[p], score: candidateScores[p])
+                    }
                     rows[i] = top.sorted()
                 }
             }

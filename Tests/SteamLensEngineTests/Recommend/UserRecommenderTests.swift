@@ -1,3 +1,4 @@
+import CKernels
 import XCTest
 import SteamLensData
 @testable import SteamLensEngine
@@ -60,6 +61,74 @@ final class UserRecommenderTests: XCTestCase {
             }
             XCTAssertEqual(lists[itemCount - 1].count, 0, "nobody owns the last item")
         }
+    }
+
+    /// Hundreds of items with popular ones among them, so most rows have far
+    /// more candidates than k and the row kernel's sampled threshold is used.
+    func testItemKNNNeighboursOfALargerSetAreTheBruteForceRanking() {
+        var rng = SplitMix64(seed: 31)
+        let itemCount = 300
+        let libs: [[(Int32, Int32)]] = (0..<500).map { u in
+            let size = u % 50 == 0 ? 120 : Int.random(in: 0...25, using: &rng)
+            // Squaring a uniform draw makes low ids popular.
+            return (0..<size).map { _ in
+                let r = Double.random(in: 0..<1, using: &rng)
+                return (Int32(r * r * Double(itemCount)), 1)
+            }
+        }
+        let x = interactions(libs, items: itemCount)
+        let owners = (0..<itemCount).map { Set(x.owners(of: Int32($0))) }
+        for (k, shrink) in [(3, Float(0)), (20, Float(1.5))] {
+            let lists = ItemKNN.cosineNeighbours(x, k: k, shrink: shrink)
+            for i in 0..<itemCount {
+                let expected = (0..<itemCount).compactMap { j -> (item: Int32, score: Float)? in
+                    let co = owners[i].intersection(owners[j]).count
+                    guard j != i, co > 0 else { return nil }
+                    let norms = Float(owners[i].count).squareRoot() * Float(owners[j].count).squareRoot()
+                    return (Int32(j), Float(co) / (norms + shrink))
+                }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k)
+                XCTAssertEqual(lists[i].map(\.item), expected.map(\.item), "item \(i), k \(k)")
+                XCTAssertEqual(lists[i].map(\.score), expected.map(\.score), "item \(i), k \(k)")
+            }
+        }
+    }
+
+    /// The row kernel hands back a small superset of the best k (every lane
+    /// at or above its threshold), all nonzero lanes when the sample cannot
+    /// vouch for k, and leaves the counts cleared; reading every lane or only
+    /// a list of touched ones (in any order, zeros among them) is the same.
+    func testCosineRowKernelKeepsTheBestKAndFewOthers() {
+        var rng = SplitMix64(seed: 5)
+        let n = 4000
+        let norms = (0..<n).map { _ in Float(Int.random(in: 1...400, using: &rng)).squareRoot() }
+        let original = (0..<n).map { _ in Int.random(in: 0..<3, using: &rng) == 0 ? Int32.random(in: 1...50, using: &rng) : 0 }
+        let nonzero = original.filter { $0 != 0 }.count
+        let touched = (0..<Int32(n)).filter { original[Int($0)] != 0 || $0 % 97 == 0 }.shuffled(using: &rng)
+        func run(k: Int, lanes: [Int32]?) -> [(item: Int32, score: Float)] {
+            var counts = original
+            var scores = [Float](repeating: 0, count: n), items = [Int32](repeating: 0, count: n)
+            var kept = [Float](repeating: 0, count: n)
+            let written = sl_cosine_top(&counts, norms, n, 7, 0.5, k, lanes, lanes?.count ?? 0, &scores, &items, &kept)
+            XCTAssertEqual(counts, [Int32](repeating: 0, count: n))
+            return (0..<written).map { (items[$0], kept[$0]) }
+        }
+        let all = (0..<n).compactMap { j -> (item: Int32, score: Float)? in
+            original[j] == 0 ? nil : (Int32(j), Float(original[j]) / (7 * norms[j] + 0.5))
+        }
+        func best(_ rows: [(item: Int32, score: Float)], _ k: Int) -> [Int32] {
+            rows.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k).map(\.item)
+        }
+        for k in [1, 10, 200] {
+            let everyLane = run(k: k, lanes: nil)
+            XCTAssertEqual(best(everyLane, k), best(all, k), "k \(k)")
+            XCTAssertEqual(everyLane.map(\.item), everyLane.map(\.item).sorted(), "in item order")
+            XCTAssertLessThan(everyLane.count, nonzero / 2, "k \(k): the threshold drops most lanes")
+            let touchedLanes = run(k: k, lanes: touched)
+            XCTAssertEqual(best(touchedLanes, k), best(all, k), "k \(k), touched lanes")
+            XCTAssertLessThan(touchedLanes.count, nonzero / 2, "k \(k), touched lanes")
+        }
+        XCTAssertEqual(run(k: nonzero + 1, lanes: nil).count, nonzero, "fewer than k nonzero: all of them")
+        XCTAssertEqual(Set(run(k: nonzero + 1, lanes: touched).map(\.item)), Set(all.map(\.item)))
     }
 
     /// User 0 correlates +1 with users 1 and 3 on two co-owned games
