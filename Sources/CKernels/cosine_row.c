@@ -4,8 +4,9 @@
 // a branch per count mispredicts about half the time, and a heap offered
 // every nonzero score in item order took as long as the counting. Here every
 // lane is scored in one vectorized pass, a threshold that at least k lanes
-// reach is read off a sample, and only the lanes at or above it are copied
-// out, eight lanes tested at a time (all eight below is the common case).
+// reach is read off a sample, only the lanes at or above it are copied out,
+// eight lanes tested at a time (all eight below is the common case), and the
+// best k of those few are selected and sorted as single 64-bit keys.
 #pragma clang fp contract(off)
 
 enum { sample_stride = 8, bucket_shift = 20, bucket_count = 2048 };
@@ -45,9 +46,72 @@ static size_t copy_at_or_above(const float *scores, const int32_t *lanes, size_t
     return kept;
 }
 
+// A candidate as one number that orders as the ranking does: the score's
+// bits (a positive float's bits order as the float) above the complement of
+// the item, so of equal scores the lower item ranks higher. Keys are unique.
+static inline uint64_t rank_key(float score, int32_t item) {
+    union { float f; uint32_t u; } bits = { score };
+    return (uint64_t)bits.u << 32 | (uint32_t)~(uint32_t)item;
+}
+
+static inline void swap_keys(uint64_t *a, uint64_t *b) { uint64_t t = *a; *a = *b; *b = t; }
+
+// Moves the `k` largest keys to keys[0 ..< k] (Hoare's selection, middle pivot).
+static void select_largest(uint64_t *keys, size_t n, size_t k) {
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        uint64_t pivot = keys[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi - 1;
+        while (i <= j) {
+            while (keys[i] > pivot) i++;
+            while (keys[j] < pivot) j--;
+            if (i <= j) { swap_keys(&keys[i], &keys[j]); i++; if (j == 0) break; j--; }
+        }
+        // keys[lo ..< i] >= pivot >= keys[j+1 ..< hi], and i > j.
+        if (k <= j + 1 && j + 1 > lo) hi = j + 1;
+        else if (k >= i) lo = i;
+        else return;
+    }
+}
+
+// Sorts keys descending (quicksort over insertion sort for short runs).
+static void sort_descending(uint64_t *keys, size_t n) {
+    while (n > 16) {
+        uint64_t pivot = keys[n / 2];
+        size_t i = 0, j = n - 1;
+        while (i <= j) {
+            while (keys[i] > pivot) i++;
+            while (keys[j] < pivot) j--;
+            if (i <= j) { swap_keys(&keys[i], &keys[j]); i++; if (j == 0) break; j--; }
+        }
+        // The shorter side by recursion, the longer by the loop: the stack stays logarithmic.
+        if (j + 1 < n - i) { sort_descending(keys, j + 1); keys += i; n -= i; }
+        else { sort_descending(keys + i, n - i); n = j + 1; }
+    }
+    for (size_t a = 1; a < n; a++) {
+        uint64_t key = keys[a];
+        size_t b = a;
+        while (b > 0 && keys[b - 1] < key) { keys[b] = keys[b - 1]; b--; }
+        keys[b] = key;
+    }
+}
+
+// The best `k` of the `n` candidates, best first, written back over them; returns how many.
+static size_t best_first(int32_t *items, float *scores, size_t n, size_t k, uint64_t *keys) {
+    for (size_t p = 0; p < n; p++) keys[p] = rank_key(scores[p], items[p]);
+    if (k < n) select_largest(keys, n, k); else k = n;
+    sort_descending(keys, k);
+    for (size_t p = 0; p < k; p++) {
+        union { uint32_t u; float f; } bits = { (uint32_t)(keys[p] >> 32) };
+        items[p] = (int32_t)~(uint32_t)keys[p];
+        scores[p] = bits.f;
+    }
+    return k;
+}
+
 size_t sl_cosine_top(int32_t *counts, const float *norms, size_t n, float norm, float shrink, size_t k,
                      const int32_t *touched, size_t touched_count,
-                     float *scores, int32_t *items, float *kept_scores) {
+                     float *scores, int32_t *items, float *best_scores, uint64_t *keys) {
     // Every lane's score; a zero count scores -1, below every cosine, and every count is cleared.
     size_t lanes = touched ? touched_count : n;
     if (touched) {
@@ -81,7 +145,7 @@ size_t sl_cosine_top(int32_t *counts, const float *norms, size_t n, float norm, 
         while (b > 0 && above < wanted) above += histogram[--b];
         threshold = bucket_floor(b);
     }
-    size_t kept = copy_at_or_above(scores, touched, lanes, threshold, items, kept_scores);
-    if (kept < k && threshold >= 0) kept = copy_at_or_above(scores, touched, lanes, -0.5f, items, kept_scores);
-    return kept;
+    size_t kept = copy_at_or_above(scores, touched, lanes, threshold, items, best_scores);
+    if (kept < k && threshold >= 0) kept = copy_at_or_above(scores, touched, lanes, -0.5f, items, best_scores);
+    return best_first(items, best_scores, kept, k, keys);
 }

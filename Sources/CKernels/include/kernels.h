@@ -13,18 +13,18 @@ uint32_t sl_crc32c(uint32_t crc, const void *bytes, size_t length);
 uint32_t sl_crc32c_portable(uint32_t crc, const void *bytes, size_t length);
 
 /// One row of item-kNN training: scores every item j by the cosine
-/// counts[j] / (norm * norms[j] + shrink), clears the counts, and writes to
-/// `items` and `kept_scores` every item with a nonzero count whose score
-/// reaches a threshold that at least `k` of them reach (all of them when
-/// fewer than `k` are nonzero), so the row's best `k` are among those
-/// written. The items are 0 ..< n, or, when `touched` is not NULL, the
-/// `touched_count` ones it lists (each at most once; the others' counts must
-/// be 0); they are written in that order. Returns how many it wrote
-/// (`scores`, `items` and `kept_scores` hold `n`). Rounded as the same Swift
+/// counts[j] / (norm * norms[j] + shrink) (`shrink` >= 0), clears the
+/// counts, and writes to `items` and `best_scores` the best `k` items with a
+/// nonzero count, best first (the higher score, then the lower item), and
+/// returns how many that is (fewer than `k` when fewer are nonzero). The
+/// items are 0 ..< n, or, when `touched` is not NULL, the `touched_count`
+/// ones it lists (each at most once; the others' counts must be 0).
+/// `scores`, `items`, `best_scores` and `keys` hold `n` (all but the first
+/// `k` of `items` and `best_scores` are scratch). Rounded as the same Swift
 /// expression is (no fused multiply-add), so the scores are the same to the bit.
 size_t sl_cosine_top(int32_t *counts, const float *norms, size_t n, float norm, float shrink, size_t k,
                      const int32_t *touched, size_t touched_count,
-                     float *scores, int32_t *items, float *kept_scores);
+                     float *scores, int32_t *items, float *best_scores, uint64_t *keys);
 
 /// Whether every one of the `n` values lies in [lo, hi]: a stored column's
 /// value check at first touch (min and max in one pass, no early exit, so

@@ -60,6 +60,17 @@ public enum SteamStore {
     /// folder is filled, closed, then renamed over the old store. Temporary
     /// files that dead processes left behind in that folder are removed first.
     public static func save(_ contents: StoreContents, to path: String) throws {
+        try save(contents.dataset, fingerprint: contents.fingerprint, builtAt: contents.builtAt, to: path) {
+            (contents.sentiment, contents.blobs)
+        }
+    }
+
+    /// The same, with what the engine derives (one sentiment per review, in
+    /// `dataset.reviews` order, and the model blobs) asked for only once the
+    /// tables that do not need it are written: a cold start writes the
+    /// library while the sentiment model is still training.
+    public static func save(_ dataset: Dataset, fingerprint: SourceFingerprint, builtAt: String, to path: String,
+                            derived: () throws -> (sentiment: [UInt8], blobs: [String: [UInt8]])) throws {
         let temporary = path + temporaryMarker + String(getpid())
         removeAbandonedTemporaryFiles(in: (path as NSString).deletingLastPathComponent)
         try? FileManager.default.removeItem(atPath: temporary)
@@ -74,14 +85,15 @@ public enum SteamStore {
                 try db.inTransaction {
                     try createSchema(db)
                     var sums: [Part: UInt32] = [:]
-                    sums[.table("meta")] = try writeMeta(contents, db)
-                    sums[.table("games")] = try writeGames(contents.dataset.games, db)
-                    sums[.table("users")] = try writeUsers(contents.dataset.users, db)
-                    (sums[.table("reviews")], sums[.reviewTexts]) = try writeReviews(contents.dataset.reviews, sentiment: contents.sentiment, db)
-                    sums[.table("library")] = try writeLibrary(contents.dataset.library, db)
-                    sums[.table("unknown_items")] = try writeUnknownItems(contents.dataset.unknownItemNames, db)
+                    sums[.table("meta")] = try writeMeta(report: dataset.report, fingerprint: fingerprint, builtAt: builtAt, db)
+                    sums[.table("games")] = try writeGames(dataset.games, db)
+                    sums[.table("users")] = try writeUsers(dataset.users, db)
+                    sums[.table("library")] = try writeLibrary(dataset.library, db)
+                    sums[.table("unknown_items")] = try writeUnknownItems(dataset.unknownItemNames, db)
+                    let (sentiment, blobs) = try derived()
+                    (sums[.table("reviews")], sums[.reviewTexts]) = try writeReviews(dataset.reviews, sentiment: sentiment, db)
                     let insertBlob = SQLiteStatement(try db.makeStatement(sql: "INSERT INTO blobs(name, data) VALUES (?, ?)"))
-                    for (name, blob) in contents.blobs.sorted(by: { $0.key < $1.key }) {
+                    for (name, blob) in blobs.sorted(by: { $0.key < $1.key }) {
                         insertBlob.bind(1, name)
                         insertBlob.bind(2, blob: blob)
                         try insertBlob.insert()
@@ -132,13 +144,12 @@ public enum SteamStore {
             """)
     }
 
-    private static func writeMeta(_ contents: StoreContents, _ db: Database) throws -> UInt32 {
-        let report = String(decoding: try JSONEncoder().encode(contents.dataset.report), as: UTF8.self)
+    private static func writeMeta(report: LoadReport, fingerprint: SourceFingerprint, builtAt: String, _ db: Database) throws -> UInt32 {
         let meta: [(String, String)] = [
             ("schema_version", String(schemaVersion)),
-            ("fingerprint", contents.fingerprint.value),
-            ("built_at", contents.builtAt),
-            ("load_report", report),
+            ("fingerprint", fingerprint.value),
+            ("built_at", builtAt),
+            ("load_report", String(decoding: try JSONEncoder().encode(report), as: UTF8.self)),
         ]
         for (key, value) in meta {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])

@@ -89,8 +89,8 @@ public struct EngineLoader: Sendable {
             warnings.append("Rebuilding the store: \(reason).")
         }
         var stages = StageClock()
-        let phases = ["parse raw files", "train and apply sentiment", "build catalog", "train content neighbours",
-                      "train EASE", "train item-kNN", "save store (after training)"]
+        let phases = ["parse raw files", "build catalog", "train content neighbours", "train EASE", "train item-kNN",
+                      "wait for sentiment", "save store (after training)"]
         func phase(_ name: String, done: Bool) {
             progress(LoadProgress(phase: name, step: (phases.firstIndex(of: name) ?? 0) + 1, steps: phases.count, fraction: done ? 1 : 0))
         }
@@ -113,29 +113,32 @@ public struct EngineLoader: Sendable {
         // read: what was read matches neither fingerprint, so the next start must read again.
         let saved = SourceFingerprint(directory: directory, extra: Self.derivedVersions) == fingerprint
             ? fingerprint : SourceFingerprint(value: fingerprint.value + ";changed-while-read")
-        let derived = DerivedModels.compute(dataset)
-        lap("train and apply sentiment")
-        let contents = StoreContents(dataset: dataset, sentiment: derived.sentiment, blobs: derived.blobs,
-                                     fingerprint: saved, builtAt: ISO8601DateFormatter().string(from: Date()))
-        let catalog = CatalogBuilder.build(contents)
-        let indexes = EngineIndexes(catalog)
-        lap("build catalog")
-        // The SQLite tables are written on their own thread (single-threaded
-        // inserts) while the recommenders train on the cores.
-        let tables = BackgroundSave { [location] in
+        let builtAt = ISO8601DateFormatter().string(from: Date())
+        // Three lines of work side by side: the sentiment model (reviews only),
+        // the SQLite tables (single-threaded inserts; the reviews wait for the
+        // sentiment), and the catalogue and recommenders on the cores.
+        let derived = BackgroundWork { DerivedModels.compute(dataset) }
+        let tables = BackgroundWork { [location] in
             try location.createFolder()
-            try SteamStore.save(contents, to: path)
+            try SteamStore.save(dataset, fingerprint: saved, builtAt: builtAt, to: path) { try derived.value() }
         }
-        let models = TrainedRecommenders.train(catalog) { lap("train \($0)") }
+        let unrated = CatalogBuilder.build(StoreContents(dataset: dataset, sentiment: [], fingerprint: saved, builtAt: builtAt))
+        let indexes = EngineIndexes(unrated)
+        lap("build catalog")
+        let models = TrainedRecommenders.train(unrated) { lap("train \($0)") }
+        let catalog = unrated.withReviewSentiment(try derived.value().sentiment)
+        lap("wait for sentiment")
         var saveFailure: String?
         do {
-            try tables.wait()
+            try tables.value()
             try Self.saveColumns(catalog: catalog, indexes: indexes, models: models, storePath: path)
         } catch {
             saveFailure = "\(error)"
             warnings.append("The store could not be saved, so the next start parses again: \(error)")
         }
         lap("save store (after training)")
+        stages.note("sentiment (alongside)", seconds: derived.seconds)
+        stages.note("SQLite tables (alongside)", seconds: tables.seconds)
         let engine = Engine(catalog: catalog, indexes: indexes, models: models)
         return Opened(engine: engine, origin: .built(reason: reason), storePath: path, warnings: warnings,
                       seconds: elapsed(since: start), stages: stages.laps, saveFailure: saveFailure)
@@ -205,22 +208,32 @@ public struct EngineLoader: Sendable {
     }
 }
 
-/// Work started on a thread of its own, joined with `wait`.
-final class BackgroundSave: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var failure: Error?
+/// Work started on a thread of its own; `value()` waits for it (from any
+/// number of threads) and returns its result or rethrows its error.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var result: Result<Value, Error>?
+    private var runSeconds = 0.0
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        done.enter()
         Thread.detachNewThread { [self] in
-            do { try work() } catch { failure = error }
-            done.signal()
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = Result(catching: work)
+            runSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            done.leave()
         }
     }
 
-    /// Blocks until the work is done; rethrows its error.
-    func wait() throws {
+    func value() throws -> Value {
         done.wait()
-        if let failure { throw failure }
+        return try result!.get()
+    }
+
+    /// How long the work ran (waits for it).
+    var seconds: Double {
+        done.wait()
+        return runSeconds
     }
 }
 
@@ -233,6 +246,11 @@ struct StageClock {
         let now = DispatchTime.now().uptimeNanoseconds
         laps.append((name, Double(now - last) / 1e9))
         last = now
+    }
+
+    /// Work that ran alongside the laps, by its own duration, listed after them (the laps alone add up to the whole).
+    mutating func note(_ name: String, seconds: Double) {
+        laps.append((name, seconds))
     }
 }
 

@@ -137,6 +137,15 @@ public final class Catalog: Sendable {
         builtAt = c.builtAt
     }
 
+    /// The same catalogue with `sentiment` (0/1/2 per review, in review
+    /// order) in place of its reviews' sentiment: a cold start builds the
+    /// catalogue while the sentiment model trains alongside.
+    func withReviewSentiment(_ sentiment: [UInt8]) -> Catalog {
+        var columns = CatalogColumns(self)
+        columns.reviewSentiment = Column(sentiment.count == reviewCount ? sentiment : [UInt8](repeating: 1, count: reviewCount))
+        return Catalog(columns)
+    }
+
     /// True when the item is a game of the catalogue (not an id only libraries mention).
     public func isKnown(_ item: Int32) -> Bool { Int(item) < gameCount }
 

@@ -46,17 +46,18 @@ public struct ItemKNN: UserRecommender, ItemScorer {
 
     /// Co-ownership counts by walking each item's owners' libraries
     /// (Σ over users of |library|² steps in all), over raw buffers, then one
-    /// pass over the row's counts that scores and clears them and hands back
-    /// only the candidates at or above a threshold that at least k of them
-    /// reach (`sl_cosine_top`, in C: a mispredicted branch per count, then a
-    /// heap offered every nonzero score, each took about as long as the
-    /// counting). A row whose owners' libraries hold fewer than half as many
+    /// pass over the row's counts that scores and clears them and keeps the
+    /// best k (`sl_cosine_top`, in C: only the candidates at or above a
+    /// threshold that k of them reach are selected from; a mispredicted
+    /// branch per count, then a heap offered every nonzero score, each took
+    /// about as long as the counting). A row whose owners' libraries hold fewer than half as many
     /// items as there are items (most of the long tail) also lists each item
     /// as it is first counted, without a branch, and the pass reads only
     /// those; any other row is counted by a bare increment and the pass reads
     /// every item. Counts are whole numbers and ties go to the lower id, so
     /// the result does not depend on the order anything is added in.
     static func cosineNeighbours(_ x: Interactions, k: Int, shrink: Float) -> NeighbourLists {
+        precondition(k >= 0 && shrink >= 0, "item-kNN: k and shrink must not be negative")
         let n = x.itemCount
         let norms = (0..<n).map { Float(x.ownerCount(of: Int32($0))).squareRoot() }
         let rows = RecSharedBuffer<[(item: Int32, score: Float)]>(repeating: [], count: n)
@@ -70,11 +71,12 @@ public struct ItemKNN: UserRecommender, ItemScorer {
                 co.initialize(repeating: 0)
                 let touched = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
                 let scores = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
-                let candidates = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
-                let candidateScores = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+                let best = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+                let bestScores = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
+                let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: max(n, 1))
                 defer {
                     co.deallocate(); touched.deallocate(); scores.deallocate()
-                    candidates.deallocate(); candidateScores.deallocate()
+                    best.deallocate(); bestScores.deallocate(); keys.deallocate()
                 }
                 for i in range where itemOffsets[i + 1] > itemOffsets[i] {
                     var steps = 0
@@ -98,14 +100,10 @@ public struct ItemKNN: UserRecommender, ItemScorer {
                         }
                     }
                     co[i] = 0
-                    let kept = sl_cosine_top(co.baseAddress!, norms.baseAddress!, n, norms[i], shrink, k,
-                                             sparse ? UnsafePointer(touched) : nil, touchedCount,
-                                             scores, candidates, candidateScores)
-                    var top = TopItems(capacity: k)
-                    for p in 0..<kept where candidateScores[p] >= top.threshold {
-                        top.offer(item: candidates[p], score: candidateScores[p])
-                    }
-                    rows[i] = top.sorted()
+                    let count = sl_cosine_top(co.baseAddress!, norms.baseAddress!, n, norms[i], shrink, k,
+                                              sparse ? UnsafePointer(touched) : nil, touchedCount,
+                                              scores, best, bestScores, keys)
+                    rows[i] = (0..<count).map { (item: best[$0], score: bestScores[$0]) }
                 }
             }
         }}}}}

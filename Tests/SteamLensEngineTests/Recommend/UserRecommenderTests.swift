@@ -93,42 +93,37 @@ final class UserRecommenderTests: XCTestCase {
         }
     }
 
-    /// The row kernel hands back a small superset of the best k (every lane
-    /// at or above its threshold), all nonzero lanes when the sample cannot
-    /// vouch for k, and leaves the counts cleared; reading every lane or only
-    /// a list of touched ones (in any order, zeros among them) is the same.
-    func testCosineRowKernelKeepsTheBestKAndFewOthers() {
+    /// The row kernel keeps the best k, best first (ties to the lower item),
+    /// all nonzero lanes when fewer than k, and leaves the counts cleared;
+    /// reading every lane or only a list of touched ones (in any order, zeros
+    /// among them) is the same.
+    func testCosineRowKernelKeepsTheBestKInOrder() {
         var rng = SplitMix64(seed: 5)
         let n = 4000
         let norms = (0..<n).map { _ in Float(Int.random(in: 1...400, using: &rng)).squareRoot() }
+        // Few distinct counts and norms: many equal scores, so the order of ties is tested too.
         let original = (0..<n).map { _ in Int.random(in: 0..<3, using: &rng) == 0 ? Int32.random(in: 1...50, using: &rng) : 0 }
-        let nonzero = original.filter { $0 != 0 }.count
         let touched = (0..<Int32(n)).filter { original[Int($0)] != 0 || $0 % 97 == 0 }.shuffled(using: &rng)
         func run(k: Int, lanes: [Int32]?) -> [(item: Int32, score: Float)] {
             var counts = original
             var scores = [Float](repeating: 0, count: n), items = [Int32](repeating: 0, count: n)
-            var kept = [Float](repeating: 0, count: n)
-            let written = sl_cosine_top(&counts, norms, n, 7, 0.5, k, lanes, lanes?.count ?? 0, &scores, &items, &kept)
+            var best = [Float](repeating: 0, count: n), keys = [UInt64](repeating: 0, count: n)
+            let written = sl_cosine_top(&counts, norms, n, 7, 0.5, k, lanes, lanes?.count ?? 0, &scores, &items, &best, &keys)
             XCTAssertEqual(counts, [Int32](repeating: 0, count: n))
-            return (0..<written).map { (items[$0], kept[$0]) }
+            return (0..<written).map { (items[$0], best[$0]) }
         }
-        let all = (0..<n).compactMap { j -> (item: Int32, score: Float)? in
+        let ranked = (0..<n).compactMap { j -> (item: Int32, score: Float)? in
             original[j] == 0 ? nil : (Int32(j), Float(original[j]) / (7 * norms[j] + 0.5))
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
+        XCTAssertLessThan(Set(ranked.map(\.score)).count, ranked.count, "the fixture has ties")
+        for k in [0, 1, 10, 200, ranked.count - 1, ranked.count, ranked.count + 1] {
+            let expected = ranked.prefix(k)
+            for lanes in [nil, touched] {
+                let kept = run(k: k, lanes: lanes)
+                XCTAssertEqual(kept.map(\.item), expected.map(\.item), "k \(k), touched \(lanes != nil)")
+                XCTAssertEqual(kept.map(\.score), expected.map(\.score), "k \(k), touched \(lanes != nil)")
+            }
         }
-        func best(_ rows: [(item: Int32, score: Float)], _ k: Int) -> [Int32] {
-            rows.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k).map(\.item)
-        }
-        for k in [1, 10, 200] {
-            let everyLane = run(k: k, lanes: nil)
-            XCTAssertEqual(best(everyLane, k), best(all, k), "k \(k)")
-            XCTAssertEqual(everyLane.map(\.item), everyLane.map(\.item).sorted(), "in item order")
-            XCTAssertLessThan(everyLane.count, nonzero / 2, "k \(k): the threshold drops most lanes")
-            let touchedLanes = run(k: k, lanes: touched)
-            XCTAssertEqual(best(touchedLanes, k), best(all, k), "k \(k), touched lanes")
-            XCTAssertLessThan(touchedLanes.count, nonzero / 2, "k \(k), touched lanes")
-        }
-        XCTAssertEqual(run(k: nonzero + 1, lanes: nil).count, nonzero, "fewer than k nonzero: all of them")
-        XCTAssertEqual(Set(run(k: nonzero + 1, lanes: touched).map(\.item)), Set(all.map(\.item)))
     }
 
     /// User 0 correlates +1 with users 1 and 3 on two co-owned games
