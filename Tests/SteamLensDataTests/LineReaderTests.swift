@@ -58,6 +58,55 @@ final class LineReaderTests: XCTestCase {
         XCTAssertLessThan(seen, 2000)
     }
 
+    /// Inflating on a thread of its own (`inflateAheadMinimumBytes` 0) hands
+    /// over the same lines, numbers and errors as inflating in line, whole,
+    /// concatenated, cut short or corrupt, with chunks small enough that the
+    /// pipe fills and drains many times.
+    func testInflatingAheadReadsWhatInflatingInLineReads() throws {
+        let text = (1...3000).map { "{\"id\": \"\($0)\", \"pad\": \"\(String(repeating: "q", count: $0 % 53))\"}" }.joined(separator: "\n") + "\n"
+        let whole = Gzip.compress(Array(text.utf8))
+        var corrupt = whole
+        for offset in stride(from: whole.count / 2, to: whole.count / 2 + 40, by: 1) { corrupt[offset] ^= 0x5A }
+        let inputs = ["whole": whole, "two": whole + Gzip.compress(Array("last\n".utf8)),
+                      "cut": Array(whole[0..<(whole.count / 2)]), "corrupt": corrupt]
+        for (name, bytes) in inputs.sorted(by: { $0.key < $1.key }) {
+            let path = try write(bytes, name: name + ".gz")
+            func read(ahead: Bool) -> (lines: [String], error: String?) {
+                var reader = LineReader(path: path)
+                reader.chunkSize = 101
+                reader.inflateAheadMinimumBytes = ahead ? 0 : .max
+                var lines: [String] = []
+                do {
+                    try reader.forEachLine { bytes, number in lines.append("\(number):" + String(decoding: bytes, as: UTF8.self)) }
+                    return (lines, nil)
+                } catch {
+                    return (lines, "\(error)")
+                }
+            }
+            let inLine = read(ahead: false), ahead = read(ahead: true)
+            XCTAssertEqual(ahead.lines, inLine.lines, name)
+            XCTAssertEqual(ahead.error, inLine.error, name)
+            XCTAssertGreaterThan(inLine.lines.count, 100, name)
+            XCTAssertEqual(inLine.error == nil, name == "whole" || name == "two", name)
+        }
+    }
+
+    /// A caller that stops reading (its body throws) stops the inflating thread too, and hears its own error.
+    func testAReaderThatThrowsStopsTheInflatingThread() throws {
+        struct Enough: Error {}
+        let text = (1...20_000).map { "line \($0)" }.joined(separator: "\n") + "\n"
+        let path = try write(Gzip.compress(Array(text.utf8)), name: "stop.gz")
+        var reader = LineReader(path: path)
+        reader.chunkSize = 64
+        reader.inflateAheadMinimumBytes = 0
+        var seen = 0
+        XCTAssertThrowsError(try reader.forEachLine { _, number in
+            seen = number
+            if number == 1000 { throw Enough() }
+        }) { error in XCTAssertTrue(error is Enough, "\(error)") }
+        XCTAssertEqual(seen, 1000)
+    }
+
     func testOversizedLinesAreSkippedAndReported() throws {
         var oversized: [Int] = []
         let path = try write(Array(("short\n" + String(repeating: "y", count: 1000) + "\nafter\n").utf8), name: "big.json")

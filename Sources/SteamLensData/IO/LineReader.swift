@@ -61,6 +61,9 @@ public struct LineReader {
     /// (`FileParts`). A gzip file cannot be read from the middle.
     public var byteRange: Range<Int>?
     public var firstLineNumber = 1
+    /// A gzip file of at least this many bytes is inflated on a thread of
+    /// its own while its lines are handed to `body` (`ChunkPipe`).
+    public var inflateAheadMinimumBytes = 4 << 20
 
     public init(path: String) {
         self.path = path
@@ -160,6 +163,55 @@ public struct LineReader {
         onOversizedLine: (Int) -> Void,
         _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
     ) throws {
+        let ending: InflateEnding
+        var info = stat()
+        if fstat(fileno(file), &info) == 0, Int(info.st_size) >= inflateAheadMinimumBytes {
+            let reader = self, first = input, sendableFile = SendableFile(file: file)
+            ending = try ChunkPipe.run(capacity: chunkSize * 4) { send in
+                var input = first
+                return try reader.inflateChunks(file: sendableFile.file, input: &input, prefix: prefix, send)
+            } consume: { chunk in
+                try splitter.feed(chunk, onOversizedLine: onOversizedLine, body)
+            }
+        } else {
+            ending = try inflateChunks(file: file, input: &input, prefix: prefix) { chunk in
+                try splitter.feed(chunk, onOversizedLine: onOversizedLine, body)
+            }
+        }
+        switch ending {
+        case .complete:
+            return
+        case .truncated:
+            // Hand over the complete lines; a final partial line is still
+            // delivered so that the caller reports it as malformed, not lost.
+            try splitter.finish(onOversizedLine: onOversizedLine, body)
+            throw ReadProblem.truncatedGzip(path: path, afterLine: splitter.lineNumber)
+        case .corrupt(let reason):
+            try splitter.finish(onOversizedLine: onOversizedLine, body)
+            throw ReadProblem.corruptGzip(path: path, afterLine: splitter.lineNumber, reason: reason)
+        }
+    }
+
+    /// How a gzip stream ended.
+    private enum InflateEnding: Sendable {
+        case complete
+        case truncated
+        case corrupt(String)
+    }
+
+    /// The file pointer, handed to the inflating thread while the reader waits for it.
+    private struct SendableFile: @unchecked Sendable {
+        let file: UnsafeMutablePointer<FILE>
+    }
+
+    /// Inflates the rest of the file (its first `prefix` bytes already in
+    /// `input`), handing each inflated chunk to `emit`.
+    private func inflateChunks(
+        file: UnsafeMutablePointer<FILE>,
+        input: inout [UInt8],
+        prefix: Int,
+        _ emit: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws -> InflateEnding {
         var stream = z_stream()
         guard sl_inflate_init_auto(&stream) == Z_OK else {
             throw ReadProblem.unreadable(path: path, reason: "zlib could not start")
@@ -176,7 +228,7 @@ public struct LineReader {
             progress?.add(readCount)
             pending = 0
             if readCount == 0 { break }
-            try input.withUnsafeMutableBufferPointer { inBuffer in
+            let corruption: String? = try input.withUnsafeMutableBufferPointer { inBuffer in
                 stream.next_in = inBuffer.baseAddress
                 stream.avail_in = UInt32(readCount)
                 while stream.avail_in > 0 {
@@ -194,9 +246,7 @@ public struct LineReader {
                         return (status, outBuffer.count - Int(stream.avail_out))
                     }
                     if produced > 0 {
-                        try output.withUnsafeBufferPointer { outBuffer in
-                            try splitter.feed(UnsafeBufferPointer(rebasing: outBuffer[0..<produced]), onOversizedLine: onOversizedLine, body)
-                        }
+                        try output.withUnsafeBufferPointer { try emit(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
                     }
                     switch status {
                     case Z_OK, Z_BUF_ERROR:
@@ -204,19 +254,14 @@ public struct LineReader {
                     case Z_STREAM_END:
                         streamEnded = true
                     default:
-                        let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                        try splitter.finish(onOversizedLine: onOversizedLine, body)
-                        throw ReadProblem.corruptGzip(path: path, afterLine: splitter.lineNumber, reason: reason)
+                        return stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
                     }
                 }
+                return nil
             }
+            if let corruption { return .corrupt(corruption) }
         }
-        if !streamEnded {
-            // Hand over the complete lines; a final partial line is still
-            // delivered so that the caller reports it as malformed, not lost.
-            try splitter.finish(onOversizedLine: onOversizedLine, body)
-            throw ReadProblem.truncatedGzip(path: path, afterLine: splitter.lineNumber)
-        }
+        return streamEnded ? .complete : .truncated
     }
 }
 
