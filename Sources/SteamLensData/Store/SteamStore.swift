@@ -81,7 +81,7 @@ public enum SteamStore {
             try queue.writeWithoutTransaction { db in
                 // A store is rebuilt from scratch on any failure, so durability
                 // during the build is not needed; the rename gives atomicity.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+                try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
                 try db.inTransaction {
                     try createSchema(db)
                     var sums: [Part: UInt32] = [:]
@@ -225,15 +225,7 @@ public enum SteamStore {
     }
 
     private static func writeLibrary(_ library: LibraryColumns, _ db: Database) throws -> UInt32 {
-        let insert = SQLiteStatement(try db.makeStatement(sql: "INSERT INTO library VALUES (?,?,?,?)"))
-        for row in 0..<library.count {
-            insert.bind(1, library.user[row])
-            insert.bind(2, library.itemId[row])
-            insert.bind(3, library.minutes[row])
-            insert.bind(4, library.minutesTwoWeeks[row])
-            try insert.insert()
-        }
-        return insert.checksum.value
+        try SQLiteStatement.insertRows([library.user, library.itemId, library.minutes, library.minutesTwoWeeks], into: "library", db)
     }
 
     private static func writeUnknownItems(_ names: [Int: String], _ db: Database) throws -> UInt32 {
