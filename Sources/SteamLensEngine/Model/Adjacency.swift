@@ -30,17 +30,21 @@ public struct Adjacency<Value>: Sendable where Value: BitwiseCopyable & Sendable
 
     /// Groups `pairs` (owner, value) by owner, keeping their relative order.
     public init(count: Int, pairs: some Sequence<(Int32, Value)>, placeholder: Value) {
+        let pairs = Array(pairs)
+        self.init(count: count, owners: pairs.map(\.0), placeholder: placeholder) { pairs[$0].1 }
+    }
+
+    /// Groups row r's `value(r)` under owner `owners[r]`, keeping the rows'
+    /// order: two passes over the rows and no list of pairs (for 5 M library
+    /// rows the pairs and their copy held some 250 MB at once).
+    public init(count: Int, owners: [Int32], placeholder: Value, value: (Int) -> Value) {
         var sizes = [Int32](repeating: 0, count: count + 1)
-        var buffered: [(Int32, Value)] = []
-        for pair in pairs {
-            sizes[Int(pair.0) + 1] += 1
-            buffered.append(pair)
-        }
+        for owner in owners { sizes[Int(owner) + 1] += 1 }
         for index in 0..<count { sizes[index + 1] += sizes[index] }
         var cursor = sizes
-        var values = [Value](repeating: placeholder, count: buffered.count)
-        for (owner, value) in buffered {
-            values[Int(cursor[Int(owner)])] = value
+        var values = [Value](repeating: placeholder, count: owners.count)
+        for (row, owner) in owners.enumerated() {
+            values[Int(cursor[Int(owner)])] = value(row)
             cursor[Int(owner)] += 1
         }
         self.offsets = Column(sizes)

@@ -179,17 +179,13 @@ struct CatalogBuilder {
     }
 
     private mutating func addLibraries(_ library: LibraryColumns) {
-        var userPairs: [(Int32, OwnedItem)] = []
-        var itemPairs: [(Int32, Owner)] = []
-        userPairs.reserveCapacity(library.count)
-        itemPairs.reserveCapacity(library.count)
-        for row in 0..<library.count {
-            let item = itemIndexById[library.itemId[row]]!
-            userPairs.append((library.user[row], OwnedItem(item: item, minutes: library.minutes[row])))
-            itemPairs.append((item, Owner(user: library.user[row], minutes: library.minutes[row])))
+        let items = library.itemId.map { itemIndexById[$0]! }
+        libraryOfUser = Adjacency(count: userIds.count, owners: library.user, placeholder: OwnedItem(item: 0, minutes: 0)) { row in
+            OwnedItem(item: items[row], minutes: library.minutes[row])
         }
-        libraryOfUser = Adjacency(count: userIds.count, pairs: userPairs, placeholder: OwnedItem(item: 0, minutes: 0))
-        ownersOfItem = Adjacency(count: itemIds.count, pairs: itemPairs, placeholder: Owner(user: 0, minutes: 0))
+        ownersOfItem = Adjacency(count: itemIds.count, owners: items, placeholder: Owner(user: 0, minutes: 0)) { row in
+            Owner(user: library.user[row], minutes: library.minutes[row])
+        }
     }
 
     private mutating func addReviews(_ reviews: [Review], sentiment: [UInt8]) {

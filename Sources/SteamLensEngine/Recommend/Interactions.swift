@@ -29,60 +29,76 @@ public struct Interactions: Sendable {
     /// Rows may come in any order and repeat; ids must be in range.
     public init(userCount: Int, itemCount: Int, rows: [(user: Int32, item: Int32, minutes: Int32)]) {
         precondition(userCount >= 0 && itemCount >= 0)
-        self.userCount = userCount
-        self.itemCount = itemCount
-        // Counting sort by user, then sort + dedupe inside each user.
-        var counts = [Int](repeating: 0, count: userCount + 1)
+        // Counting sort by user, then the grouped init sorts inside each user.
+        var offsets = [Int](repeating: 0, count: userCount + 1)
         for r in rows {
-            precondition(Int(r.user) < userCount && Int(r.item) < itemCount && r.user >= 0 && r.item >= 0,
-                         "interaction row out of range: \(r)")
-            counts[Int(r.user) + 1] += 1
+            precondition(Int(r.user) < userCount && r.user >= 0, "interaction row out of range: \(r)")
+            offsets[Int(r.user) + 1] += 1
         }
-        for u in 0..<userCount { counts[u + 1] += counts[u] }
-        var fill = counts
-        var packed = [Int64](repeating: 0, count: rows.count)  // item << 32 | minutes
+        for u in 0..<userCount { offsets[u + 1] += offsets[u] }
+        var fill = offsets
+        var items = [Int32](repeating: 0, count: rows.count), minutes = [Int32](repeating: 0, count: rows.count)
         for r in rows {
-            let m = max(r.minutes, 0)
-            packed[fill[Int(r.user)]] = Int64(r.item) << 32 | Int64(m)
+            items[fill[Int(r.user)]] = r.item
+            minutes[fill[Int(r.user)]] = r.minutes
             fill[Int(r.user)] += 1
         }
-        var offsets = [Int](repeating: 0, count: userCount + 1)
-        var items: [Int32] = []
-        var minutes: [Int32] = []
-        items.reserveCapacity(rows.count)
-        minutes.reserveCapacity(rows.count)
+        self.init(userCount: userCount, itemCount: itemCount, groupedBy: offsets, items: items, minutes: minutes)
+    }
+
+    /// From rows already grouped by user: user u's are
+    /// `items[offsets[u] ..< offsets[u + 1]]` (and the same of `minutes`), in
+    /// any order and possibly repeated. No list of every row is built (at
+    /// 5 M library rows that list and its packed copy were 100 MB at once).
+    public init(userCount: Int, itemCount: Int, groupedBy offsets: [Int], items: [Int32], minutes: [Int32]) {
+        precondition(userCount >= 0 && itemCount >= 0 && offsets.count == userCount + 1 && offsets.first == 0
+                     && offsets.last == items.count && items.count == minutes.count)
+        self.userCount = userCount
+        self.itemCount = itemCount
+        // Sort + dedupe inside each user, through one scratch row reused.
+        var userOffsets = [Int](repeating: 0, count: userCount + 1)
+        var userItems: [Int32] = [], userMinutes: [Int32] = []
+        userItems.reserveCapacity(items.count)
+        userMinutes.reserveCapacity(items.count)
+        var packed: [Int64] = []  // item << 32 | minutes
         for u in 0..<userCount {
-            packed[counts[u]..<counts[u + 1]].sort()
+            precondition(offsets[u] <= offsets[u + 1], "interaction offsets go backwards at user \(u)")
+            packed.removeAll(keepingCapacity: true)
+            for p in offsets[u]..<offsets[u + 1] {
+                precondition(items[p] >= 0 && Int(items[p]) < itemCount, "interaction item out of range: \(items[p])")
+                packed.append(Int64(items[p]) << 32 | Int64(max(minutes[p], 0)))
+            }
+            packed.sort()
             var last: Int32 = -1
-            for p in packed[counts[u]..<counts[u + 1]] {
+            for p in packed {
                 let item = Int32(truncatingIfNeeded: p >> 32)
                 let m = Int32(truncatingIfNeeded: p & 0xFFFF_FFFF)
                 if item == last {
-                    minutes[minutes.count - 1] = max(minutes[minutes.count - 1], m)
+                    userMinutes[userMinutes.count - 1] = max(userMinutes[userMinutes.count - 1], m)
                 } else {
-                    items.append(item)
-                    minutes.append(m)
+                    userItems.append(item)
+                    userMinutes.append(m)
                     last = item
                 }
             }
-            offsets[u + 1] = items.count
+            userOffsets[u + 1] = userItems.count
         }
-        userOffsets = offsets
-        userItems = items
-        userMinutes = minutes
+        self.userOffsets = userOffsets
+        self.userItems = userItems
+        self.userMinutes = userMinutes
 
         // Transpose into the by-item view; users come out ascending.
         var iOff = [Int](repeating: 0, count: itemCount + 1)
-        for i in items { iOff[Int(i) + 1] += 1 }
+        for i in userItems { iOff[Int(i) + 1] += 1 }
         for i in 0..<itemCount { iOff[i + 1] += iOff[i] }
         var iFill = iOff
-        var iUsers = [Int32](repeating: 0, count: items.count)
-        var iMinutes = [Int32](repeating: 0, count: items.count)
+        var iUsers = [Int32](repeating: 0, count: userItems.count)
+        var iMinutes = [Int32](repeating: 0, count: userItems.count)
         for u in 0..<userCount {
-            for k in offsets[u]..<offsets[u + 1] {
-                let i = Int(items[k])
+            for k in userOffsets[u]..<userOffsets[u + 1] {
+                let i = Int(userItems[k])
                 iUsers[iFill[i]] = Int32(u)
-                iMinutes[iFill[i]] = minutes[k]
+                iMinutes[iFill[i]] = userMinutes[k]
                 iFill[i] += 1
             }
         }

@@ -132,14 +132,12 @@ struct LibrarySpace: Sendable {
             compactId[item] = Int32(catalogItem.count)
             catalogItem.append(Int32(item))
         }
-        var rows: [(user: Int32, item: Int32, minutes: Int32)] = []
-        rows.reserveCapacity(catalog.libraryOfUser.values.count)
-        for user in 0..<catalog.userCount {
-            for owned in catalog.libraryOfUser[user] { rows.append((Int32(user), compactId[Int(owned.item)], owned.minutes)) }
-        }
+        let library = catalog.libraryOfUser
         self.catalogItem = catalogItem
         self.compactId = compactId
-        interactions = Interactions(userCount: catalog.userCount, itemCount: catalogItem.count, rows: rows)
+        interactions = Interactions(userCount: catalog.userCount, itemCount: catalogItem.count,
+                                    groupedBy: library.offsets.map(Int.init),
+                                    items: library.values.map { compactId[Int($0.item)] }, minutes: library.values.map(\.minutes))
         itemGenres = catalogItem.map { Array(catalog.genresOfItem[Int($0)]) }
     }
 }
