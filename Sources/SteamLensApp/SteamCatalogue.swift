@@ -19,9 +19,7 @@ extension Engine: ExplorerCatalogue {
     }
 
     public func prepare(_ state: inout AppState) {
-        state.itemMinutes = (0..<catalog.itemCount).map { item in
-            catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
-        }
+        state.itemMinutes = Array(itemMinutes)
         state.cleaningSummary = AppState.cleaningSummary(catalog.report)
         state.crawlYear = catalog.crawlYear
     }

@@ -21,6 +21,8 @@ public final class Engine: Sendable {
     var genreStatistics: [Definitions.JoinKey: GenreStatistics] { indexes.genreStatistics }
     /// Per user: total playtime minutes.
     public var userMinutes: Column<Int> { indexes.userMinutes }
+    /// Minutes played of each item, summed over its owners.
+    public var itemMinutes: Column<Int> { indexes.itemMinutes }
     /// Dated reviews ordered by day (YYYYMMDD), with that day beside each, for date ranges.
     var datedReviews: Column<Int32> { indexes.datedReviews }
     var datedReviewDays: Column<Int> { indexes.datedReviewDays }

@@ -1,16 +1,22 @@
 import SteamLensData
 
 /// What the engine derives from the catalog for its queries: name indexes,
-/// genre statistics, per-user playtime, per-year and day-ordered review
-/// lists. Built once with the store and kept in its column file, so a start
-/// maps them instead of recomputing them from every row.
+/// genre statistics, per-user and per-item playtime, per-year and
+/// day-ordered review lists. Built once with the store and kept in its
+/// column file, so a start maps them instead of recomputing them from every row.
 struct EngineIndexes: Sendable {
+    /// Part of the store's fingerprint: a new index makes older stores stale.
+    /// 2: each item's minutes.
+    static let version = 2
+
     var developerIndex: NameIndex
     var genreIndex: NameIndex
     var userIndex: NameIndex
     var gameIndex: NameIndex
     var genreStatistics: [Definitions.JoinKey: GenreStatistics]
     var userMinutes: Column<Int>
+    /// Minutes played of each item, over all its owners (the explorer's games and first frame).
+    var itemMinutes: Column<Int>
     var datedReviews: Column<Int32>
     var datedReviewDays: Column<Int>
     var reviewsByYear: [Definitions.ReviewYear: [Int: [Int32]]]
@@ -27,6 +33,9 @@ struct EngineIndexes: Sendable {
         genreStatistics = statistics
         userMinutes = Column((0..<catalog.userCount).map { user in
             catalog.libraryOfUser[user].reduce(0) { $0 + Int($1.minutes) }
+        })
+        itemMinutes = Column((0..<catalog.itemCount).map { item in
+            catalog.ownersOfItem[item].reduce(0) { $0 + Int($1.minutes) }
         })
         var byYear: [Definitions.ReviewYear: [Int: [Int32]]] = [:]
         for basis in Definitions.ReviewYear.allCases {
@@ -66,6 +75,7 @@ struct EngineIndexes: Sendable {
             out.add(prefix + ".years.minutes", years.flatMap { $0.map(\.value) })
         }
         out.add("engine.userMinutes", userMinutes)
+        out.add("engine.itemMinutes", itemMinutes)
         out.add("engine.datedReviews", datedReviews)
         out.add("engine.datedReviewDays", datedReviewDays)
         for basis in Definitions.ReviewYear.allCases {
@@ -119,9 +129,10 @@ struct EngineIndexes: Sendable {
         }
         genreStatistics = statistics
         userMinutes = try file.column("engine.userMinutes")
+        itemMinutes = try file.column("engine.itemMinutes")
         datedReviews = try file.index("engine.datedReviews", below: catalog.reviewCount)
         datedReviewDays = try file.column("engine.datedReviewDays")
-        guard userMinutes.count == catalog.userCount, datedReviews.count == datedReviewDays.count,
+        guard userMinutes.count == catalog.userCount, itemMinutes.count == catalog.itemCount, datedReviews.count == datedReviewDays.count,
               datedReviews.count <= catalog.reviewCount else {
             throw damaged("per-user or dated-review indexes do not fit the catalogue")
         }

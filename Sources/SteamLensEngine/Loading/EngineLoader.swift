@@ -170,7 +170,7 @@ public struct EngineLoader: Sendable {
 
     /// Versions of everything the engine derives and stores: a new model or
     /// catalog layout makes every older store stale.
-    static let derivedVersions = "columns=\(ColumnFile.formatVersion);catalog=\(CatalogColumns.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
+    static let derivedVersions = "columns=\(ColumnFile.formatVersion);catalog=\(CatalogColumns.version);indexes=\(EngineIndexes.version);sentiment=\(SentimentModel.version);recommenders=\(TrainedRecommenders.version)"
 
     /// One warning per input file that could not be read to the end when the
     /// store was built. Such a store is kept (its answers cover what was
