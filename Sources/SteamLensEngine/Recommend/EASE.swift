@@ -21,6 +21,11 @@ public struct EASE: UserRecommender, ItemScorer {
     public let modelItems: Column<Int32>
     /// B over `modelItems`, row-major: B[a, b] = `weights[a * modelItems.count + b]`.
     public let weights: Column<Float>
+    /// Each column's sum over every row of B. With binary weighting a user's
+    /// scores are these sums less the rows of the modelled items the user
+    /// does not own: fewer rows to read for a user who owns most of them
+    /// (the busiest user at full scale read 1,500 of the 2,000 rows, 1 ms).
+    public let columnSums: Column<Float>
     let slot: [Int32]   // item → index in modelItems, or −1
     let weighting: FeedbackWeighting
     /// Per-user top lists computed at build time (nil: score on demand).
@@ -43,14 +48,17 @@ public struct EASE: UserRecommender, ItemScorer {
         for (k, i) in items.enumerated() { slot[Int(i)] = Int32(k) }
         modelItems = Column(items)
         self.slot = slot
-        weights = Column(Self.train(interactions, items: items, slot: slot, lambda: lambda, weighting: weighting))
+        let weights = Self.train(interactions, items: items, slot: slot, lambda: lambda, weighting: weighting)
+        self.weights = Column(weights)
+        columnSums = Column(Self.columnSums(weights, count: items.count))
         self.precomputedDepth = precomputedDepth
         userTopLists = nil
         if precomputedDepth > 0 { userTopLists = precomputeTopLists(depth: precomputedDepth) }
     }
 
-    /// From stored weights (no training), scoring the users of `interactions` on demand.
-    init(_ interactions: Interactions, modelItems: Column<Int32>, weights: Column<Float>, weighting: FeedbackWeighting = .binary) {
+    /// From stored weights and their column sums (no training), scoring the users of `interactions` on demand.
+    init(_ interactions: Interactions, modelItems: Column<Int32>, weights: Column<Float>, columnSums: Column<Float>,
+         weighting: FeedbackWeighting = .binary) {
         self.interactions = interactions
         self.weighting = weighting
         var slot = [Int32](repeating: -1, count: interactions.itemCount)
@@ -58,6 +66,7 @@ public struct EASE: UserRecommender, ItemScorer {
         self.modelItems = modelItems
         self.slot = slot
         self.weights = weights
+        self.columnSums = columnSums
         precomputedDepth = 0
         userTopLists = nil
     }
@@ -118,23 +127,45 @@ public struct EASE: UserRecommender, ItemScorer {
         return weights[a * modelItems.count + b]
     }
 
+    /// Σ over rows of each column of the m × m row-major `weights`, in row order.
+    static func columnSums(_ weights: [Float], count m: Int) -> [Float] {
+        var sums = [Float](repeating: 0, count: m)
+        for r in 0..<m {
+            for c in 0..<m { sums[c] += weights[r * m + c] }
+        }
+        return sums
+    }
+
     func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {
         let m = modelItems.count
-        var acc = [Float](repeating: 0, count: m)
-        var any = false
+        var owned: [(slot: Int, weight: Float)] = []
         for (i, mins) in zip(interactions.items(of: user), interactions.minutes(of: user)) {
             let a = Int(slot[Int(i)])
             let w = weighting.weight(minutes: mins)
-            guard a >= 0, w > 0 else { continue }
-            any = true
-            weights.withVerifiedBuffer(a * m..<(a + 1) * m) { row in
-                acc.withUnsafeMutableBufferPointer { ap in
-                    for c in 0..<m { ap[c] += w * row[c] }
-                }
+            if a >= 0, w > 0 { owned.append((a, w)) }
+        }
+        guard !owned.isEmpty else { return }
+        var acc: [Float]
+        if weighting == .binary, 2 * owned.count > m, columnSums.count == m {
+            // Every row minus the rows not owned.
+            acc = Array(columnSums)
+            var isOwned = [Bool](repeating: false, count: m)
+            for (a, _) in owned { isOwned[a] = true }
+            for a in 0..<m where !isOwned[a] { add(row: a, times: -1, to: &acc) }
+        } else {
+            acc = [Float](repeating: 0, count: m)
+            for (a, w) in owned { add(row: a, times: w, to: &acc) }
+        }
+        for (k, i) in modelItems.enumerated() { scores[Int(i)] = acc[k] }
+    }
+
+    private func add(row a: Int, times w: Float, to acc: inout [Float]) {
+        let m = modelItems.count
+        weights.withVerifiedBuffer(a * m..<(a + 1) * m) { row in
+            acc.withUnsafeMutableBufferPointer { ap in
+                for c in 0..<m { ap[c] += w * row[c] }
             }
         }
-        guard any else { return }
-        for (k, i) in modelItems.enumerated() { scores[Int(i)] = acc[k] }
     }
 
     public func recommend(user: Int32, count: Int) -> [(item: Int32, score: Float)] {

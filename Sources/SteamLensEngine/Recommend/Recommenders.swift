@@ -41,7 +41,7 @@ extension Engine {
             guard user >= 0, Int(user) < catalog.userCount else { return { _ in [] } }
             let library = models.library(of: user, in: catalog)
             let primary: any UserRecommender = kind == .ease
-                ? EASE(library, modelItems: models.easeItems, weights: models.easeWeights)
+                ? EASE(library, modelItems: models.easeItems, weights: models.easeWeights, columnSums: models.easeColumnSums)
                 : ItemKNN(library, similarItems: models.knnNeighbours)
             let cold = coldStartInputs.get
             let fallback = PopularInGenres(library, itemGenres: cold.genres, popularity: cold.popularity, genreCount: cold.genreCount)

@@ -13,9 +13,10 @@ import SteamLensData
 ///   and the user's own library (tens of microseconds);
 /// - Pearson user-based and popularity need every library and are built on first use.
 struct TrainedRecommenders: Sendable {
-    /// Version 4: content neighbours are scored on demand from a stored
-    /// index (3: user lists no longer stored; EASE weights and item-kNN lists are).
-    static let version = 4
+    /// Version 5: EASE's column sums are stored (4: content neighbours are
+    /// scored on demand from a stored index; 3: user lists no longer stored,
+    /// EASE weights and item-kNN lists are).
+    static let version = 5
 
     var content: ContentNeighbours
     /// Compact library item → catalog item, and back (-1: in no library).
@@ -25,6 +26,7 @@ struct TrainedRecommenders: Sendable {
     var ownerCounts: Column<Int32>
     var easeItems: Column<Int32>
     var easeWeights: Column<Float>
+    var easeColumnSums: Column<Float>
     var knnNeighbours: NeighbourLists
 
     /// Trains every model on the catalog (seconds on the real data; each
@@ -41,7 +43,8 @@ struct TrainedRecommenders: Sendable {
         return TrainedRecommenders(
             content: content, catalogItem: Column(space.catalogItem), compactId: Column(space.compactId),
             ownerCounts: Column((0..<Int32(interactions.itemCount)).map { Int32(interactions.ownerCount(of: $0)) }),
-            easeItems: ease.modelItems, easeWeights: ease.weights, knnNeighbours: knn.similarItems)
+            easeItems: ease.modelItems, easeWeights: ease.weights, easeColumnSums: ease.columnSums,
+            knnNeighbours: knn.similarItems)
     }
 
     func write(into out: inout ColumnFileWriter) {
@@ -51,6 +54,7 @@ struct TrainedRecommenders: Sendable {
         out.add("rec.space.ownerCounts", ownerCounts)
         out.add("rec.ease.items", easeItems)
         out.add("rec.ease.weights", easeWeights)
+        out.add("rec.ease.columnSums", easeColumnSums)
         knnNeighbours.write("rec.itemknn.neighbours", into: &out)
     }
 
@@ -63,6 +67,7 @@ struct TrainedRecommenders: Sendable {
         ownerCounts = try file.column("rec.space.ownerCounts")
         easeItems = try file.index("rec.ease.items", below: catalogItem.count)
         easeWeights = try file.column("rec.ease.weights")
+        easeColumnSums = try file.column("rec.ease.columnSums")
         knnNeighbours = try NeighbourLists.stored("rec.itemknn.neighbours", file, below: catalogItem.count)
         // Counts only: the values are covered by the block checksums (and
         // index values by their checks at first read); reading them all
@@ -70,19 +75,21 @@ struct TrainedRecommenders: Sendable {
         let items = catalogItem.count
         guard compactId.count == catalog.itemCount, items <= catalog.itemCount, ownerCounts.count == items,
               easeItems.count <= items, easeWeights.count == easeItems.count * easeItems.count,
+              easeColumnSums.count == easeItems.count,
               knnNeighbours.rowCount == items else {
             throw stale("its recommendation models do not match its catalogue")
         }
     }
 
     init(content: ContentNeighbours, catalogItem: Column<Int32>, compactId: Column<Int32>, ownerCounts: Column<Int32>,
-         easeItems: Column<Int32>, easeWeights: Column<Float>, knnNeighbours: NeighbourLists) {
+         easeItems: Column<Int32>, easeWeights: Column<Float>, easeColumnSums: Column<Float>, knnNeighbours: NeighbourLists) {
         self.content = content
         self.catalogItem = catalogItem
         self.compactId = compactId
         self.ownerCounts = ownerCounts
         self.easeItems = easeItems
         self.easeWeights = easeWeights
+        self.easeColumnSums = easeColumnSums
         self.knnNeighbours = knnNeighbours
     }
 

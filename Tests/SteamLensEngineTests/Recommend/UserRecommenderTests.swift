@@ -269,7 +269,7 @@ final class UserRecommenderTests: XCTestCase {
             // Only the user's own library, as a start from the store builds it.
             let rows = zip(x.items(of: user), x.minutes(of: user)).map { (user: Int32(0), item: $0.0, minutes: $0.1) }
             let library = Interactions(userCount: 1, itemCount: 30, rows: rows)
-            let storedEASE = EASE(library, modelItems: ease.modelItems, weights: ease.weights)
+            let storedEASE = EASE(library, modelItems: ease.modelItems, weights: ease.weights, columnSums: ease.columnSums)
             XCTAssertEqual(storedEASE.recommend(user: 0, count: 5).map(\.item), ease.recommend(user: user, count: 5).map(\.item))
             let storedKNN = ItemKNN(library, similarItems: knn.similarItems)
             XCTAssertEqual(storedKNN.recommend(user: 0, count: 5).map(\.item), knn.recommend(user: user, count: 5).map(\.item))
@@ -277,9 +277,30 @@ final class UserRecommenderTests: XCTestCase {
         // User 4 buys their first recommendation: scored on demand, it is gone at once.
         let first = ease.recommend(user: 4, count: 1)[0].item
         let rows = zip(x.items(of: 4), x.minutes(of: 4)).map { (user: Int32(0), item: $0.0, minutes: $0.1) } + [(0, first, 0)]
-        let after = EASE(Interactions(userCount: 1, itemCount: 30, rows: rows), modelItems: ease.modelItems, weights: ease.weights)
+        let after = EASE(Interactions(userCount: 1, itemCount: 30, rows: rows), modelItems: ease.modelItems,
+                         weights: ease.weights, columnSums: ease.columnSums)
         XCTAssertFalse(after.recommend(user: 0, count: 5).contains { $0.item == first })
         XCTAssertEqual(after.recommend(user: 0, count: 5).count, 5)
+    }
+
+    /// A user who owns most of the modelled items is scored as every row's
+    /// sum less the rows not owned: the same scores as adding the owned rows.
+    func testEASEScoresAUserWhoOwnsMostItemsFromTheColumnSums() {
+        var libs: [[(Int32, Int32)]] = []
+        for u in 0..<40 {
+            let owned = (0..<12).filter { i in (u * 7 + i * 3) % 5 < 2 }
+            libs.append(owned.map { (Int32($0), Int32(1)) })
+        }
+        libs.append((0..<12).filter { $0 != 4 && $0 != 9 }.map { (Int32($0), Int32(30)) })  // owns 10 of 12
+        let x = interactions(libs, items: 12)
+        let ease = EASE(x, lambda: 2, maxItems: 12, precomputedDepth: 0)
+        XCTAssertEqual(ease.modelItems.count, 12)
+        var scores = [Float](repeating: -.infinity, count: 12)
+        ease.scores(for: 40, into: &scores, scratch: RecScratch())
+        for j in Int32(0)..<12 {
+            let direct = x.items(of: 40).reduce(Float(0)) { $0 + ease.weight(from: $1, to: j)! }
+            XCTAssertEqual(scores[Int(j)], direct, accuracy: 1e-4, "item \(j)")
+        }
     }
 
     func testShortListsAreToppedUpBelowThePrimaryScores() {
