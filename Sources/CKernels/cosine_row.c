@@ -11,8 +11,9 @@
 
 enum { sample_stride = 8, bucket_shift = 20, bucket_count = 2048 };
 
-// Positive floats order as their bits do; the top 11 bits of a score in
-// [0, 2) (sign, exponent, 3 mantissa bits) name a bucket 1/8 of an octave wide.
+// Positive floats order as their bits do; the top 12 bits of a positive
+// score (a zero sign, the exponent, 3 mantissa bits) name a bucket 1/8 of an
+// octave wide, below 2048 for every positive float.
 static inline uint32_t bucket(float score) {
     union { float f; uint32_t u; } bits = { score };
     uint32_t b = bits.u >> bucket_shift;
@@ -134,7 +135,7 @@ size_t sl_cosine_top(int32_t *counts, const float *norms, size_t n, float norm, 
     uint32_t histogram[bucket_count] = {0};
     size_t sampled = 0;
     for (size_t j = 0; j < lanes; j += sample_stride) {
-        if (scores[j] >= 0) { histogram[bucket(scores[j])]++; sampled++; }
+        if (scores[j] > 0) { histogram[bucket(scores[j])]++; sampled++; }
     }
     double expected = (double)k / sample_stride;
     size_t wanted = (size_t)(expected + 3 * __builtin_sqrt(expected)) + 1;

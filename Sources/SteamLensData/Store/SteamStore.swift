@@ -100,7 +100,8 @@ public enum SteamStore {
                         sums[.blob(name)] = StoreChecksum.of(blob)
                     }
                     let insertSum = SQLiteStatement(try db.makeStatement(sql: "INSERT INTO checksums(kind, name, crc32) VALUES (?, ?, ?)"))
-                    for (part, sum) in sums {
+                    // In one order, so the same input writes the same table.
+                    for (part, sum) in sums.sorted(by: { ($0.key.kind, $0.key.name) < ($1.key.kind, $1.key.name) }) {
                         insertSum.bind(1, part.kind)
                         insertSum.bind(2, part.name)
                         insertSum.bind(3, Int(sum))

@@ -134,7 +134,7 @@ struct EngineIndexes: Sendable {
         datedReviewDays = try file.column("engine.datedReviewDays")
         guard userMinutes.count == catalog.userCount, itemMinutes.count == catalog.itemCount, datedReviews.count == datedReviewDays.count,
               datedReviews.count <= catalog.reviewCount else {
-            throw damaged("per-user or dated-review indexes do not fit the catalogue")
+            throw damaged("per-user, per-item or dated-review indexes do not fit the catalogue")
         }
         var byYear: [Definitions.ReviewYear: [Int: [Int32]]] = [:]
         for basis in Definitions.ReviewYear.allCases {

@@ -34,10 +34,25 @@ final class UserRecommenderTests: XCTestCase {
         XCTAssertEqual(knn.similarItems[2].map(\.item), [1, 0])
     }
 
-    /// The neighbour lists are the brute-force answer: every pair's
-    /// co-ownership counted by set intersection, ranked by cosine (ties to the
-    /// lower id), cut at k. Random libraries with heavy and empty users, an
-    /// item nobody owns, and a shrink that makes near-ties.
+    /// Every item's list is the brute-force answer: every pair's co-ownership
+    /// counted by set intersection, ranked by cosine (ties to the lower id), cut at k.
+    func assertBruteForceRanking(_ lists: NeighbourLists, _ x: Interactions, k: Int, shrink: Float,
+                                 file: StaticString = #filePath, line: UInt = #line) {
+        let owners = (0..<x.itemCount).map { Set(x.owners(of: Int32($0))) }
+        for i in 0..<x.itemCount {
+            let expected = (0..<x.itemCount).compactMap { j -> (item: Int32, score: Float)? in
+                let co = owners[i].intersection(owners[j]).count
+                guard j != i, co > 0 else { return nil }
+                let norms = Float(owners[i].count).squareRoot() * Float(owners[j].count).squareRoot()
+                return (Int32(j), Float(co) / (norms + shrink))
+            }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k)
+            XCTAssertEqual(lists[i].map(\.item), expected.map(\.item), "item \(i), k \(k)", file: file, line: line)
+            XCTAssertEqual(lists[i].map(\.score), expected.map(\.score), "item \(i), k \(k)", file: file, line: line)
+        }
+    }
+
+    /// Small random libraries, with heavy and empty users, an item nobody
+    /// owns and a shrink that makes near-ties, ranked as brute force ranks them.
     func testItemKNNNeighboursAreTheBruteForceCosineRanking() {
         var rng = SplitMix64(seed: 9)
         let itemCount = 45  // five groups of eight and a tail
@@ -48,23 +63,13 @@ final class UserRecommenderTests: XCTestCase {
         let x = interactions(libs, items: itemCount)
         for (k, shrink) in [(5, Float(0)), (200, Float(2.5))] {
             let lists = ItemKNN.cosineNeighbours(x, k: k, shrink: shrink)
-            let owners = (0..<itemCount).map { Set(x.owners(of: Int32($0))) }
-            for i in 0..<itemCount {
-                let expected = (0..<itemCount).compactMap { j -> (item: Int32, score: Float)? in
-                    let co = owners[i].intersection(owners[j]).count
-                    guard j != i, co > 0 else { return nil }
-                    let norms = Float(owners[i].count).squareRoot() * Float(owners[j].count).squareRoot()
-                    return (Int32(j), Float(co) / (norms + shrink))
-                }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k)
-                XCTAssertEqual(lists[i].map(\.item), expected.map(\.item), "item \(i), k \(k)")
-                XCTAssertEqual(lists[i].map(\.score), expected.map(\.score), "item \(i), k \(k)")
-            }
+            assertBruteForceRanking(lists, x, k: k, shrink: shrink)
             XCTAssertEqual(lists[itemCount - 1].count, 0, "nobody owns the last item")
         }
     }
 
     /// Hundreds of items with popular ones among them, so most rows have far
-    /// more candidates than k and the row kernel's sampled threshold is used.
+    /// more candidates than k: the case the row kernel's sampled threshold is for.
     func testItemKNNNeighboursOfALargerSetAreTheBruteForceRanking() {
         var rng = SplitMix64(seed: 31)
         let itemCount = 300
@@ -77,19 +82,9 @@ final class UserRecommenderTests: XCTestCase {
             }
         }
         let x = interactions(libs, items: itemCount)
-        let owners = (0..<itemCount).map { Set(x.owners(of: Int32($0))) }
         for (k, shrink) in [(3, Float(0)), (20, Float(1.5))] {
             let lists = ItemKNN.cosineNeighbours(x, k: k, shrink: shrink)
-            for i in 0..<itemCount {
-                let expected = (0..<itemCount).compactMap { j -> (item: Int32, score: Float)? in
-                    let co = owners[i].intersection(owners[j]).count
-                    guard j != i, co > 0 else { return nil }
-                    let norms = Float(owners[i].count).squareRoot() * Float(owners[j].count).squareRoot()
-                    return (Int32(j), Float(co) / (norms + shrink))
-                }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }.prefix(k)
-                XCTAssertEqual(lists[i].map(\.item), expected.map(\.item), "item \(i), k \(k)")
-                XCTAssertEqual(lists[i].map(\.score), expected.map(\.score), "item \(i), k \(k)")
-            }
+            assertBruteForceRanking(lists, x, k: k, shrink: shrink)
         }
     }
 
@@ -124,6 +119,21 @@ final class UserRecommenderTests: XCTestCase {
                 XCTAssertEqual(kept.map(\.score), expected.map(\.score), "k \(k), touched \(lanes != nil)")
             }
         }
+    }
+
+    /// A row whose sampled lanes (every eighth) all score high and the rest
+    /// low: the sample's threshold admits only the 100 sampled lanes, fewer
+    /// than k, so the kernel must fall back to every nonzero lane.
+    func testCosineRowKernelFallsBackWhenTheSampleOverrates() {
+        let n = 800, k = 150
+        let norms = [Float](repeating: 1, count: n)
+        var counts = (0..<n).map { $0 % 8 == 0 ? Int32(50) : 1 }
+        var scores = [Float](repeating: 0, count: n), items = [Int32](repeating: 0, count: n)
+        var best = [Float](repeating: 0, count: n), keys = [UInt64](repeating: 0, count: n)
+        let written = sl_cosine_top(&counts, norms, n, 1, 0, k, nil, 0, &scores, &items, &best, &keys)
+        let expected = (0..<Int32(n)).filter { $0 % 8 == 0 } + (0..<Int32(n)).filter { $0 % 8 != 0 }.prefix(k - 100)
+        XCTAssertEqual(Array(items.prefix(written)), Array(expected))
+        XCTAssertEqual(Array(best.prefix(written)), [Float](repeating: 50, count: 100) + [Float](repeating: 1, count: k - 100))
     }
 
     /// User 0 correlates +1 with users 1 and 3 on two co-owned games
@@ -300,6 +310,13 @@ final class UserRecommenderTests: XCTestCase {
         for j in Int32(0)..<12 {
             let direct = x.items(of: 40).reduce(Float(0)) { $0 + ease.weight(from: $1, to: j)! }
             XCTAssertEqual(scores[Int(j)], direct, accuracy: 1e-4, "item \(j)")
+        }
+        // The sums are what this user is scored from: zeroed, the scores are those of the two unowned rows alone.
+        let zeroed = EASE(x, modelItems: ease.modelItems, weights: ease.weights, columnSums: Column([Float](repeating: 0, count: 12)))
+        var fromZero = [Float](repeating: -.infinity, count: 12)
+        zeroed.scores(for: 40, into: &fromZero, scratch: RecScratch())
+        for j in Int32(0)..<12 {
+            XCTAssertEqual(fromZero[Int(j)], -(ease.weight(from: 4, to: j)! + ease.weight(from: 9, to: j)!), accuracy: 1e-5, "item \(j)")
         }
     }
 
