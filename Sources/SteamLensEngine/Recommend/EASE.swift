@@ -24,8 +24,8 @@ public struct EASE: UserRecommender, ItemScorer {
     /// Each column's sum over every row of B. With binary weighting a user's
     /// scores are these sums less the rows of the modelled items the user
     /// does not own (the same scores up to rounding): fewer rows to read for
-    /// a user who owns most of them (the busiest user at full scale read
-    /// 1,500 of the 2,000 rows, 1 ms).
+    /// a user who owns most of them (the busiest user at full scale, 7,416
+    /// games, took 1 ms adding the owned rows).
     public let columnSums: Column<Float>
     let slot: [Int32]   // item → index in modelItems, or −1
     let weighting: FeedbackWeighting
