@@ -6,8 +6,13 @@ import Dispatch
 /// numbered across both user files, and rows pointing at items missing from
 /// the catalogue are counted (and kept).
 public enum DatasetLoader {
-    /// `progress` hears the share of the three files' bytes read so far (see `ReadProgress`).
-    public static func load(_ directory: DataDirectory, progress: ((Double) -> Void)? = nil) -> Dataset {
+    /// `progress` hears the share of the three files' bytes read so far (see
+    /// `ReadProgress`); `reviewsRead` gets the clean reviews, in file order,
+    /// as soon as their file is read (their `user` is still the file's own
+    /// numbering, which the merge renumbers; nothing else changes), once, on
+    /// the reading thread.
+    public static func load(_ directory: DataDirectory, reviewsRead: ((_ reviews: [Review]) -> Void)? = nil,
+                            progress: ((Double) -> Void)? = nil) -> Dataset {
         final class Results: @unchecked Sendable {
             var games: (games: [Game], report: LoadReport.FileReport)?
             var reviews: UserFileRows<Review>?
@@ -20,7 +25,9 @@ public enum DatasetLoader {
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
             case 0: results.libraries = LibrariesFileReader(path: directory.libraries, displayName: DataDirectory.fileName(directory.libraries), progress: read).read()
-            case 1: results.reviews = ReviewsFileReader(path: directory.reviews, displayName: DataDirectory.fileName(directory.reviews), progress: read).read()
+            case 1:
+                results.reviews = ReviewsFileReader(path: directory.reviews, displayName: DataDirectory.fileName(directory.reviews), progress: read).read()
+                reviewsRead?(results.reviews!.rows)
             default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games), progress: read).read()
             }
         }

@@ -100,8 +100,14 @@ public struct EngineLoader: Sendable {
             if let next = phases.firstIndex(of: name).map({ $0 + 1 }), next < phases.count { phase(phases[next], done: false) }
         }
         phase(phases[0], done: false)
+        // The sentiment model needs only the reviews: it starts training as
+        // soon as their file is read, while the library file is still parsed.
+        let reviews = Handoff<[Review]>()
+        let derived = BackgroundWork { DerivedModels.compute(reviews.value) }
         let dataset = withoutActuallyEscaping(progress) { progress in
-            DatasetLoader.load(directory) { progress(LoadProgress(phase: phases[0], step: 1, steps: phases.count, fraction: $0)) }
+            DatasetLoader.load(directory, reviewsRead: reviews.send) {
+                progress(LoadProgress(phase: phases[0], step: 1, steps: phases.count, fraction: $0))
+            }
         }
         lap("parse raw files")
         // Nothing useful can be answered, so nothing is saved: the next start tries the files again.
@@ -114,10 +120,9 @@ public struct EngineLoader: Sendable {
         let saved = SourceFingerprint(directory: directory, extra: Self.derivedVersions) == fingerprint
             ? fingerprint : SourceFingerprint(value: fingerprint.value + ";changed-while-read")
         let builtAt = ISO8601DateFormatter().string(from: Date())
-        // Three lines of work side by side: the sentiment model (reviews only),
-        // the SQLite tables (single-threaded inserts; the reviews wait for the
+        // Three lines of work side by side: the sentiment model (above), the
+        // SQLite tables (single-threaded inserts; the reviews wait for the
         // sentiment), and the catalogue and recommenders on the cores.
-        let derived = BackgroundWork { DerivedModels.compute(dataset) }
         let tables = BackgroundWork { [location] in
             try location.createFolder()
             try SteamStore.save(dataset, fingerprint: saved, builtAt: builtAt, to: path) { try derived.value() }
@@ -237,6 +242,25 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// One value handed from the thread that makes it to threads that wait for it.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var stored: Value?
+
+    /// Hands `value` over; call it once.
+    func send(_ value: Value) {
+        lock.withLock { stored = value }
+        ready.signal()
+    }
+
+    /// Waits for the value (one waiter).
+    var value: Value {
+        ready.wait()
+        return lock.withLock { stored! }
+    }
+}
+
 /// Times consecutive stages of a load.
 struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
@@ -261,11 +285,10 @@ enum DerivedModels {
     static let sentimentSeed: UInt64 = 42
     static let sentimentBlob = "sentiment.model"
 
-    static func compute(_ dataset: Dataset) -> (sentiment: [UInt8], blobs: [String: [UInt8]]) {
-        let texts = dataset.reviews.map(\.text)
+    static func compute(_ reviews: [Review]) -> (sentiment: [UInt8], blobs: [String: [UInt8]]) {
+        let texts = reviews.map(\.text)
         guard !texts.isEmpty else { return ([], [:]) }
-        let model = SentimentModel.train(texts: texts, labels: dataset.reviews.map(\.recommend), seed: sentimentSeed)
-        let probabilities = model.probabilities(texts)
+        let (model, probabilities) = SentimentModel.trainAndScore(texts: texts, labels: reviews.map(\.recommend), seed: sentimentSeed)
         let sentiment = zip(texts, probabilities).map { text, probability in
             UInt8(SentimentModel.isBlank(text) ? 1 : model.score(probability: probability))
         }

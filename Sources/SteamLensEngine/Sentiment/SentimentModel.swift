@@ -61,7 +61,27 @@ public struct SentimentModel: Sendable {
     public static func train(texts: [String], labels: [Bool], seed: UInt64, options: Options = Options()) -> SentimentModel {
         precondition(texts.count == labels.count, "one label per text")
         let hasher = SentimentFeatures(configuration: options.features)
+        return train(counts: TfidfVectorizer.counts(texts, hasher: hasher), hasher: hasher, labels: labels, seed: seed, options: options)
+    }
+
+    /// Trains as `train` does and scores the same texts, from features
+    /// computed once for both: the probabilities are `probabilities(texts)`'s
+    /// to the bit (a cold start featurized every review twice).
+    public static func trainAndScore(texts: [String], labels: [Bool], seed: UInt64,
+                                     options: Options = Options()) -> (model: SentimentModel, probabilities: [Double]) {
+        precondition(texts.count == labels.count, "one label per text")
+        let hasher = SentimentFeatures(configuration: options.features)
         let counts = TfidfVectorizer.counts(texts, hasher: hasher)
+        let model = train(counts: counts, hasher: hasher, labels: labels, seed: seed, options: options)
+        let parts = ChunkResults<[Double]>(count: 2)
+        parallelChunks(count: counts.count) { chunk, range in
+            parts.set(chunk, range.map { model.probability(counts: counts[$0]) })
+        }
+        return (model, parts.values.flatMap { $0 })
+    }
+
+    private static func train(counts: [SentimentFeatures.Counts], hasher: SentimentFeatures, labels: [Bool],
+                              seed: UInt64, options: Options) -> SentimentModel {
         let (vectorizer, seen) = TfidfVectorizer.fitted(hasher: hasher, counts: counts)
         var columns = [UInt32](repeating: 0, count: 1 << options.features.bits)
         for (column, bucket) in seen.enumerated() { columns[Int(bucket)] = UInt32(column) }
@@ -76,8 +96,8 @@ public struct SentimentModel: Sendable {
         }
 
         var rng = SplitMix64(seed: seed ^ 0x5E47_1E75)
-        let order = seededPermutation(texts.count, using: &rng)
-        let held = min(texts.count / 2, Int((Double(texts.count) * options.validationFraction).rounded()))
+        let order = seededPermutation(counts.count, using: &rng)
+        let held = min(counts.count / 2, Int((Double(counts.count) * options.validationFraction).rounded()))
         let validation = Array(order[..<held]).sorted(), fit = Array(order[held...]).sorted()
 
         let lr = LogisticRegression(c: options.c, maxPasses: options.maxPasses)
@@ -90,7 +110,7 @@ public struct SentimentModel: Sendable {
             }
             calibration = SentimentCalibration(probabilities: probabilities, labels: validation.map { labels[$0] })
             // Continue from the held-out fit: its dual values are a good start.
-            var warm = [Double?](repeating: nil, count: texts.count)
+            var warm = [Double?](repeating: nil, count: counts.count)
             for (k, r) in fit.enumerated() { warm[r] = state.alpha[k] }
             start = warm
         }
@@ -138,7 +158,10 @@ public struct SentimentModel: Sendable {
     }
 
     func probability(_ text: String, scratch: SentimentFeatures.Scratch) -> Double {
-        let counts = vectorizer.hasher.counts(text, scratch: scratch)
+        probability(counts: vectorizer.hasher.counts(text, scratch: scratch))
+    }
+
+    func probability(counts: SentimentFeatures.Counts) -> Double {
         let sublinear = TfidfVectorizer.sublinear
         // Per block: w·x = (Σ tfidf·w) · length / ‖tfidf‖, in one pass.
         func block(_ features: [(bucket: UInt32, count: UInt16)], length: Float) -> Double {

@@ -59,6 +59,16 @@ final class SentimentModelTests: XCTestCase {
         XCTAssertEqual(again.serialized(), Self.model.serialized())
     }
 
+    /// Training and scoring from one featurization is the same model and the
+    /// same probabilities, to the bit, as training and then scoring the texts.
+    func testTrainAndScoreIsTrainThenProbabilities() {
+        let (model, probabilities) = SentimentModel.trainAndScore(texts: Self.corpus.texts, labels: Self.corpus.labels,
+                                                                  seed: 1, options: Self.options)
+        XCTAssertEqual(model.serialized(), Self.model.serialized())
+        XCTAssertEqual(probabilities, Self.model.probabilities(Self.corpus.texts))
+        XCTAssertEqual(probabilities.count, Self.corpus.texts.count)
+    }
+
     func testSerializationRoundTripGivesIdenticalProbabilities() throws {
         let bytes = Self.model.serialized()
         let restored = try SentimentModel(serialized: bytes)
