@@ -40,4 +40,8 @@ ptrdiff_t sl_find(const uint8_t *haystack, size_t length, const uint8_t *needle,
 /// How many of the `n` bytes equal `byte` (a loop the compiler vectorises:
 /// counting a file's lines before reading it in parts).
 size_t sl_count_byte(const uint8_t *values, size_t n, uint8_t byte);
+/// Σ x[k]·y[k] over `n` doubles, summed the same way on every machine (an
+/// AVX2 clone where the CPU has it): the inner loop of EASE's Cholesky
+/// inverse, which Swift compiles to two-lane SSE2 for the x86-64 baseline.
+double sl_dot(const double *x, const double *y, size_t n);
 #endif
