@@ -57,18 +57,27 @@ static inline uint64_t rank_key(float score, int32_t item) {
 
 static inline void swap_keys(uint64_t *a, uint64_t *b) { uint64_t t = *a; *a = *b; *b = t; }
 
-// Moves the `k` largest keys to keys[0 ..< k] (Hoare's selection, middle pivot).
+// Hoare's partition of keys[lo ..< hi] (hi - lo >= 2) around its middle key,
+// descending: afterwards keys[lo ..< *i] >= pivot >= keys[*j + 1 ..< hi] and
+// *i > *j. A *j that would go below 0 stops at 0, which keeps both true.
+static void partition(uint64_t *keys, size_t lo, size_t hi, size_t *i_out, size_t *j_out) {
+    uint64_t pivot = keys[lo + (hi - lo) / 2];
+    size_t i = lo, j = hi - 1;
+    while (i <= j) {
+        while (keys[i] > pivot) i++;
+        while (keys[j] < pivot) j--;
+        if (i <= j) { swap_keys(&keys[i], &keys[j]); i++; if (j == 0) break; j--; }
+    }
+    *i_out = i;
+    *j_out = j;
+}
+
+// Moves the `k` largest keys to keys[0 ..< k] (Hoare's selection).
 static void select_largest(uint64_t *keys, size_t n, size_t k) {
     size_t lo = 0, hi = n;
     while (hi - lo > 1) {
-        uint64_t pivot = keys[lo + (hi - lo) / 2];
-        size_t i = lo, j = hi - 1;
-        while (i <= j) {
-            while (keys[i] > pivot) i++;
-            while (keys[j] < pivot) j--;
-            if (i <= j) { swap_keys(&keys[i], &keys[j]); i++; if (j == 0) break; j--; }
-        }
-        // keys[lo ..< i] >= pivot >= keys[j+1 ..< hi], and i > j.
+        size_t i, j;
+        partition(keys, lo, hi, &i, &j);
         if (k <= j + 1 && j + 1 > lo) hi = j + 1;
         else if (k >= i) lo = i;
         else return;
@@ -78,13 +87,8 @@ static void select_largest(uint64_t *keys, size_t n, size_t k) {
 // Sorts keys descending (quicksort over insertion sort for short runs).
 static void sort_descending(uint64_t *keys, size_t n) {
     while (n > 16) {
-        uint64_t pivot = keys[n / 2];
-        size_t i = 0, j = n - 1;
-        while (i <= j) {
-            while (keys[i] > pivot) i++;
-            while (keys[j] < pivot) j--;
-            if (i <= j) { swap_keys(&keys[i], &keys[j]); i++; if (j == 0) break; j--; }
-        }
+        size_t i, j;
+        partition(keys, 0, n, &i, &j);
         // The shorter side by recursion, the longer by the loop: the stack stays logarithmic.
         if (j + 1 < n - i) { sort_descending(keys, j + 1); keys += i; n -= i; }
         else { sort_descending(keys + i, n - i); n = j + 1; }

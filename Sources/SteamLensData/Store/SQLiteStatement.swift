@@ -95,8 +95,7 @@ struct SQLiteStatement {
         try withBuffers(columns[...]) { buffers in
             var row = 0
             while row < count {
-                let statement = count - row >= batch ? many : one
-                let rows = count - row >= batch ? batch : 1
+                let (statement, rows) = count - row >= batch ? (many, batch) : (one, 1)
                 var parameter: Int32 = 1
                 for r in row..<(row + rows) {
                     for column in buffers {

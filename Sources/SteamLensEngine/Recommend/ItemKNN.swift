@@ -50,11 +50,11 @@ public struct ItemKNN: UserRecommender, ItemScorer {
     /// best k (`sl_cosine_top`, in C: only the candidates at or above a
     /// threshold that k of them reach are selected from; a mispredicted
     /// branch per count, then a heap offered every nonzero score, each took
-    /// about as long as the counting). A row whose owners' libraries hold fewer than half as many
-    /// items as there are items (most of the long tail) also lists each item
-    /// as it is first counted, without a branch, and the pass reads only
-    /// those; any other row is counted by a bare increment and the pass reads
-    /// every item. Counts are whole numbers and ties go to the lower id, so
+    /// about as long as the counting). A row whose owners' libraries hold
+    /// fewer than half as many items as there are items (most of the long
+    /// tail) also lists each item as it is first counted, without a branch,
+    /// and the pass reads only those; any other row is counted by a bare
+    /// increment and the pass reads every item. Counts are whole numbers and ties go to the lower id, so
     /// the result does not depend on the order anything is added in.
     static func cosineNeighbours(_ x: Interactions, k: Int, shrink: Float) -> NeighbourLists {
         precondition(k >= 0 && shrink >= 0, "item-kNN: k and shrink must not be negative")

@@ -73,11 +73,7 @@ public struct SentimentModel: Sendable {
         let hasher = SentimentFeatures(configuration: options.features)
         let counts = TfidfVectorizer.counts(texts, hasher: hasher)
         let model = train(counts: counts, hasher: hasher, labels: labels, seed: seed, options: options)
-        let parts = ChunkResults<[Double]>(count: 2)
-        parallelChunks(count: counts.count) { chunk, range in
-            parts.set(chunk, range.map { model.probability(counts: counts[$0]) })
-        }
-        return (model, parts.values.flatMap { $0 })
+        return (model, inParallel(counts.count) { index, _ in model.probability(counts: counts[index]) })
     }
 
     private static func train(counts: [SentimentFeatures.Counts], hasher: SentimentFeatures, labels: [Bool],
@@ -131,10 +127,16 @@ public struct SentimentModel: Sendable {
 
     /// Probabilities for many texts, in parallel.
     public func probabilities(_ texts: [String]) -> [Double] {
+        Self.inParallel(texts.count) { index, scratch in probability(texts[index], scratch: scratch) }
+    }
+
+    /// `probability(index, scratch)` for every index below `count`, on both
+    /// cores in fixed chunks, in index order.
+    private static func inParallel(_ count: Int, _ probability: (Int, SentimentFeatures.Scratch) -> Double) -> [Double] {
         let parts = ChunkResults<[Double]>(count: 2)
-        Self.parallelChunks(count: texts.count) { chunk, range in
+        parallelChunks(count: count) { chunk, range in
             let scratch = SentimentFeatures.Scratch()
-            parts.set(chunk, range.map { probability(texts[$0], scratch: scratch) })
+            parts.set(chunk, range.map { probability($0, scratch) })
         }
         return parts.values.flatMap { $0 }
     }
