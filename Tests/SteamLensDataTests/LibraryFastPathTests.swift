@@ -44,7 +44,7 @@ final class LibraryFastPathTests: XCTestCase {
         "{'user_id': 'u18', 'items_count': 99999999999999999999, 'steam_id': 'u18', 'user_url': 'x', 'items': []}",
     ]
 
-    private func read(_ lines: [String], fastPath: Bool) throws -> UserFileRows<LibraryRow> {
+    private func read(_ lines: [String], fastPath: Bool) throws -> UserFileRows<LibraryColumns> {
         let path = Fixture.temporaryFolder() + "/australian_users_items.json"
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         return LibrariesFileReader(path: path, displayName: "australian_users_items.json", fastPath: fastPath).read()

@@ -20,6 +20,20 @@ final class LineReaderTests: XCTestCase {
         return result
     }
 
+    /// The library reader sizes its columns from this: a plain file's size,
+    /// a gzip file's inflated size from its trailer, never more than 64
+    /// times the compressed bytes (a damaged trailer cannot ask for more).
+    func testTextSizeEstimateReadsThePlainSizeOrTheGzipTrailer() throws {
+        let text = Array((1...2000).map { "row \($0) of some text" }.joined(separator: "\n").utf8)
+        XCTAssertEqual(LineReader.textSizeEstimate(path: try write(text, name: "plain.json")), text.count)
+        var gzip = Gzip.compress(text)
+        XCTAssertEqual(LineReader.textSizeEstimate(path: try write(gzip, name: "text.json.gz")), text.count)
+        gzip.replaceSubrange((gzip.count - 4)..., with: [0xFF, 0xFF, 0xFF, 0x7F])
+        XCTAssertEqual(LineReader.textSizeEstimate(path: try write(gzip, name: "damaged.json.gz")), gzip.count * 64)
+        XCTAssertNil(LineReader.textSizeEstimate(path: Fixture.temporaryFolder() + "/absent.json"))
+        XCTAssertNil(LineReader.textSizeEstimate(path: Fixture.temporaryFolder()), "a folder is not a text")
+    }
+
     func testPlainFileWithCRLFAndNoTrailingNewline() throws {
         var oversized: [Int] = []
         let path = try write(Array("one\r\ntwo\n\nthree".utf8), name: "plain.json")

@@ -1,3 +1,4 @@
+import GRDB
 import XCTest
 @testable import SteamLensData
 import SteamLensTestSupport
@@ -15,6 +16,24 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(loaded.sentiment, [2, 2, 0, 0, 1])
         XCTAssertEqual(loaded.blobs, ["model": [1, 2, 3]])
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"), "the temporary file is renamed away")
+    }
+
+    /// The load report is a JSON object of dictionaries; written with its
+    /// keys in whatever order a process's hash seed gave, two builds of the
+    /// same input wrote different bytes.
+    func testTheLoadReportIsWrittenWithSortedKeys() throws {
+        let directory = try DataDirectory(folder: try Fixture.folder())
+        let path = Fixture.temporaryFolder() + "/store.sqlite"
+        try SteamStore.save(StoreContents(dataset: DatasetLoader.load(directory), sentiment: [], fingerprint: SourceFingerprint(value: "f")), to: path)
+        let stored = try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'load_report'")
+        }
+        let json = try XCTUnwrap(stored)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let sorted = String(decoding: try encoder.encode(try JSONDecoder().decode(LoadReport.self, from: Data(json.utf8))), as: UTF8.self)
+        XCTAssertTrue(json.contains("\"rules\""), "the report has its rules")
+        XCTAssertEqual(json, sorted)
     }
 
     /// The library goes in 128 rows to a statement and the rest one by one;

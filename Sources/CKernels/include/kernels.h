@@ -44,4 +44,20 @@ size_t sl_count_byte(const uint8_t *values, size_t n, uint8_t byte);
 /// AVX2 clone where the CPU has it): the inner loop of EASE's Cholesky
 /// inverse, which Swift compiles to two-lane SSE2 for the x86-64 baseline.
 double sl_dot(const double *x, const double *y, size_t n);
+
+/// Hands back to the OS the pages that freed memory leaves whole inside
+/// glibc's arenas (malloc_trim(0)); nothing elsewhere. glibc returns only
+/// the top of each arena by itself, so a cold start whose threads each free
+/// hundreds of megabytes between phases would otherwise keep them all
+/// resident (docs/performance.md, "Peak memory").
+void sl_release_freed_memory(void);
+
+/// Has glibc map every block of 256 KiB or more on its own and unmap it
+/// when freed (M_MMAP_THRESHOLD, which also stops glibc raising that
+/// threshold as big blocks are freed, its default); nothing elsewhere. A
+/// cold start's columns and scratch are such blocks: freed, they leave the
+/// process at once instead of as holes in an arena (at full scale the peak
+/// went from about 450 to 415 MB, at the same speed).
+void sl_map_large_blocks(void);
+
 #endif

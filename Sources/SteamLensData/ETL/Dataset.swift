@@ -105,6 +105,13 @@ public struct LibraryColumns: Equatable, Sendable {
 
     public var count: Int { user.count }
 
+    public mutating func reserveCapacity(_ rows: Int) {
+        user.reserveCapacity(rows)
+        itemId.reserveCapacity(rows)
+        minutes.reserveCapacity(rows)
+        minutesTwoWeeks.reserveCapacity(rows)
+    }
+
     public mutating func append(user: Int32, itemId: Int32, minutes: Int32, minutesTwoWeeks: Int32) {
         self.user.append(user)
         self.itemId.append(itemId)

@@ -15,8 +15,8 @@ public enum DatasetLoader {
                             progress: ((Double) -> Void)? = nil) -> Dataset {
         final class Results: @unchecked Sendable {
             var games: (games: [Game], report: LoadReport.FileReport)?
-            var reviews: UserFileRows<Review>?
-            var libraries: UserFileRows<LibraryRow>?
+            var reviews: UserFileRows<[Review]>?
+            var libraries: UserFileRows<LibraryColumns>?
         }
         let results = Results()
         let read = progress.map { ReadProgress(totalBytes: ReadProgress.size(of: [directory.games, directory.reviews, directory.libraries]), report: $0) }
@@ -31,7 +31,8 @@ public enum DatasetLoader {
             default: results.games = GamesFileReader(path: directory.games, displayName: DataDirectory.fileName(directory.games), progress: read).read()
             }
         }
-        var dataset = merge(games: results.games!, reviews: results.reviews!, libraries: results.libraries!)
+        // Taken out of `results`, so the merge renumbers the rows in place instead of copying them.
+        var dataset = merge(games: results.games.take()!, reviews: results.reviews.take()!, libraries: results.libraries.take()!)
         for (index, kind) in [DataDirectory.Kind.games, .reviews, .libraries].enumerated() {
             dataset.report.files[index].choice = directory.choice(of: kind)
         }
@@ -40,8 +41,8 @@ public enum DatasetLoader {
 
     static func merge(
         games: (games: [Game], report: LoadReport.FileReport),
-        reviews: UserFileRows<Review>,
-        libraries: UserFileRows<LibraryRow>
+        reviews: consuming UserFileRows<[Review]>,
+        libraries: consuming UserFileRows<LibraryColumns>
     ) -> Dataset {
         var dataset = Dataset(games: games.games)
         let catalogue = Set(games.games.map(\.id))
@@ -64,22 +65,16 @@ public enum DatasetLoader {
         let reviewUsers = globalIndexes(reviews.users)
 
         var reviewsReport = reviews.report
-        dataset.reviews = reviews.rows.map { review in
-            var review = review
-            review.user = reviewUsers[Int(review.user)]
-            return review
-        }
+        dataset.reviews = reviews.rows
+        reviews.rows = []
+        for index in dataset.reviews.indices { dataset.reviews[index].user = reviewUsers[Int(dataset.reviews[index].user)] }
         recordUnknownItems(dataset.reviews.lazy.map(\.itemId), catalogue: catalogue, firstLines: reviews.firstLineOfItem, report: &reviewsReport)
 
         var librariesReport = libraries.report
-        dataset.library.user.reserveCapacity(libraries.rows.count)
-        dataset.library.itemId.reserveCapacity(libraries.rows.count)
-        dataset.library.minutes.reserveCapacity(libraries.rows.count)
-        dataset.library.minutesTwoWeeks.reserveCapacity(libraries.rows.count)
-        for row in libraries.rows {
-            dataset.library.append(user: libraryUsers[Int(row.user)], itemId: row.itemId, minutes: row.minutes, minutesTwoWeeks: row.minutesTwoWeeks)
-        }
-        recordUnknownItems(libraries.rows.lazy.map { Int($0.itemId) }, catalogue: catalogue, firstLines: libraries.firstLineOfItem, report: &librariesReport)
+        dataset.library = libraries.rows
+        libraries.rows = LibraryColumns()
+        for index in dataset.library.user.indices { dataset.library.user[index] = libraryUsers[Int(dataset.library.user[index])] }
+        recordUnknownItems(dataset.library.itemId.lazy.map { Int($0) }, catalogue: catalogue, firstLines: libraries.firstLineOfItem, report: &librariesReport)
         for (item, name) in libraries.itemNames where !catalogue.contains(item) {
             dataset.unknownItemNames[item] = name
         }

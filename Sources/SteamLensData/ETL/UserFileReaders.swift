@@ -1,8 +1,8 @@
 /// Rows of one user-keyed file, with users numbered locally in order of
 /// first appearance; `DatasetBuilder` maps them to global indexes.
-struct UserFileRows<Row> {
+struct UserFileRows<Rows> {
     var users: [User] = []
-    var rows: [Row] = []
+    var rows: Rows
     /// The first line on which each item id appeared, for report samples.
     var firstLineOfItem: [Int: Int] = [:]
     /// Names the file gives for item ids (libraries only).
@@ -96,8 +96,8 @@ struct ReviewsFileReader {
     let displayName: String
     var progress: ReadProgress? = nil
 
-    func read() -> UserFileRows<Review> {
-        var result = UserFileRows<Review>(report: LoadReport.FileReport(file: displayName, unit: "reviews"))
+    func read() -> UserFileRows<[Review]> {
+        var result = UserFileRows<[Review]>(rows: [], report: LoadReport.FileReport(file: displayName, unit: "reviews"))
         var context = UserLineContext()
         var seen = Set<UserItemKey>()
         readLines(path: path, progress: progress, report: &result.report) { bytes, line, report in
@@ -175,16 +175,10 @@ struct ReviewsFileReader {
     }
 }
 
-/// One library row before its user is mapped to the global index.
-struct LibraryRow: Equatable {
-    var user: Int32
-    var itemId: Int32
-    var minutes: Int32
-    var minutesTwoWeeks: Int32
-}
-
 /// Reads `australian_users_items` (Python literals), merging an item listed
-/// twice in one library into one row with the larger playtime.
+/// twice in one library into one row with the larger playtime. The rows go
+/// straight into columns, `user` in the file's own numbering (the merge
+/// renumbers it in place).
 ///
 /// Lines in the shape every real line has are read by `LibraryLineScanner`;
 /// any other goes through `LiteralParser`. `fastPath: false` reads every
@@ -195,8 +189,17 @@ struct LibrariesFileReader {
     var progress: ReadProgress? = nil
     var fastPath = true
 
-    func read() -> UserFileRows<LibraryRow> {
-        var libraries = LibraryRows(result: UserFileRows(report: LoadReport.FileReport(file: displayName, unit: "library items")))
+    /// The fewest bytes of text a library row takes: `{'item_id': '1',
+    /// 'item_name': '', 'playtime_forever': 0, 'playtime_2weeks': 0}, ` is 80.
+    static let shortestRowBytes = 80
+
+    func read() -> UserFileRows<LibraryColumns> {
+        var libraries = LibraryRows(result: UserFileRows(rows: LibraryColumns(), report: LoadReport.FileReport(file: displayName, unit: "library items")))
+        // Room for as many rows as the text could hold, taken once: growing
+        // by doubling copied the columns twice over and, at the last
+        // doubling, held both copies at the parse's memory peak. The room no
+        // row reaches is never written, so it never becomes resident.
+        libraries.result.rows.reserveCapacity((LineReader.textSizeEstimate(path: path) ?? 0) / Self.shortestRowBytes)
         var context = UserLineContext()
         var scanner = LibraryLineScanner()
         var report = libraries.result.report
@@ -256,7 +259,7 @@ private func checkItemCount(_ declared: Int64?, listed: Int, line: Int, report: 
 
 /// The rows of the libraries file as its lines add them, one library per user.
 private struct LibraryRows {
-    var result: UserFileRows<LibraryRow>
+    var result: UserFileRows<LibraryColumns>
     /// The row of each item of the current line's user.
     private var rowOfItem: [Int32: Int] = [:]
     /// The rows each user's earlier lines added, indexed by user.
@@ -264,7 +267,7 @@ private struct LibraryRows {
     private var lineStart = 0
     private var currentUser: Int32 = 0
 
-    init(result: UserFileRows<LibraryRow>) {
+    init(result: UserFileRows<LibraryColumns>) {
         self.result = result
     }
 
@@ -274,7 +277,7 @@ private struct LibraryRows {
         // Users may come in any order, so the table grows to the user's index.
         while rowRanges.count <= Int(user) { rowRanges.append([]) }
         for range in rowRanges[Int(user)] {
-            for row in range { rowOfItem[result.rows[row].itemId] = row }
+            for row in range { rowOfItem[result.rows.itemId[row]] = row }
         }
         lineStart = result.rows.count
         currentUser = user
@@ -290,12 +293,12 @@ private struct LibraryRows {
     mutating func add(item: Int32, minutes: Int32, twoWeeks: Int32, line: Int, report: inout LoadReport.FileReport) -> Bool {
         if let existing = rowOfItem[item] {
             report.record(.duplicateLibraryItem, line: line, detail: "user \(result.users[Int(currentUser)].id), item \(item)")
-            result.rows[existing].minutes = max(result.rows[existing].minutes, minutes)
-            result.rows[existing].minutesTwoWeeks = max(result.rows[existing].minutesTwoWeeks, twoWeeks)
+            result.rows.minutes[existing] = max(result.rows.minutes[existing], minutes)
+            result.rows.minutesTwoWeeks[existing] = max(result.rows.minutesTwoWeeks[existing], twoWeeks)
             return false
         }
         rowOfItem[item] = result.rows.count
-        result.rows.append(LibraryRow(user: currentUser, itemId: item, minutes: minutes, minutesTwoWeeks: twoWeeks))
+        result.rows.append(user: currentUser, itemId: item, minutes: minutes, minutesTwoWeeks: twoWeeks)
         guard result.firstLineOfItem[Int(item)] == nil else { return false }
         result.firstLineOfItem[Int(item)] = line
         return true

@@ -118,6 +118,25 @@ public struct LineReader {
         try splitter.finish(onOversizedLine: onOversizedLine, body)
     }
 
+    /// About how many bytes of text the file holds, for sizing what its
+    /// lines will fill: a plain file's size, or a gzip file's own record of
+    /// its inflated size (the trailer's, which wraps at 4 GiB and is capped
+    /// at 64 times the compressed size, so a damaged one cannot ask for
+    /// absurd memory). nil when the file cannot be read.
+    public static func textSizeEstimate(path: String) -> Int? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var info = stat()
+        guard fstat(fileno(file), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var magic: [UInt8] = [0, 0]
+        guard size >= 18, fread(&magic, 1, 2, file) == 2, magic == [0x1F, 0x8B] else { return size }
+        var trailer: [UInt8] = [0, 0, 0, 0]
+        guard fseeko(file, off_t(size - 4), SEEK_SET) == 0, fread(&trailer, 1, 4, file) == 4 else { return nil }
+        let inflated = trailer.reversed().reduce(0) { $0 << 8 | Int($1) }
+        return min(inflated, size * 64)
+    }
+
     /// Opens the file without blocking (a FIFO would block `fopen` until a
     /// writer came) and refuses anything but a regular file.
     private func openRegularFile() throws -> UnsafeMutablePointer<FILE> {

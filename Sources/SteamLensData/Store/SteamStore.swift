@@ -68,8 +68,10 @@ public enum SteamStore {
     /// The same, with what the engine derives (one sentiment per review, in
     /// `dataset.reviews` order, and the model blobs) asked for only once the
     /// tables that do not need it are written: a cold start writes the
-    /// library while the sentiment model is still training.
-    public static func save(_ dataset: Dataset, fingerprint: SourceFingerprint, builtAt: String, to path: String,
+    /// library while the sentiment model is still training. Each part of
+    /// `dataset` is let go once its table is written, so a caller that hands
+    /// over the only copy gets the library's memory back before the wait.
+    public static func save(_ dataset: consuming Dataset, fingerprint: SourceFingerprint, builtAt: String, to path: String,
                             derived: () throws -> (sentiment: [UInt8], blobs: [String: [UInt8]])) throws {
         let temporary = path + temporaryMarker + String(getpid())
         removeAbandonedTemporaryFiles(in: (path as NSString).deletingLastPathComponent)
@@ -85,11 +87,16 @@ public enum SteamStore {
                 try db.inTransaction {
                     try createSchema(db)
                     var sums: [Part: UInt32] = [:]
+                    // The library first: it is most of the memory, let go
+                    // before the rest is written.
+                    sums[.table("library")] = try writeLibrary(dataset.library, db)
+                    dataset.library = LibraryColumns()
                     sums[.table("meta")] = try writeMeta(report: dataset.report, fingerprint: fingerprint, builtAt: builtAt, db)
                     sums[.table("games")] = try writeGames(dataset.games, db)
                     sums[.table("users")] = try writeUsers(dataset.users, db)
-                    sums[.table("library")] = try writeLibrary(dataset.library, db)
                     sums[.table("unknown_items")] = try writeUnknownItems(dataset.unknownItemNames, db)
+                    dataset.users = []
+                    dataset.games = []
                     let (sentiment, blobs) = try derived()
                     (sums[.table("reviews")], sums[.reviewTexts]) = try writeReviews(dataset.reviews, sentiment: sentiment, db)
                     let insertBlob = SQLiteStatement(try db.makeStatement(sql: "INSERT INTO blobs(name, data) VALUES (?, ?)"))
@@ -145,12 +152,20 @@ public enum SteamStore {
             """)
     }
 
+    /// Sorted keys: the same report gives the same bytes in every process
+    /// (a dictionary's order changes with each process's hash seed).
+    private static let sortedKeys: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
     private static func writeMeta(report: LoadReport, fingerprint: SourceFingerprint, builtAt: String, _ db: Database) throws -> UInt32 {
         let meta: [(String, String)] = [
             ("schema_version", String(schemaVersion)),
             ("fingerprint", fingerprint.value),
             ("built_at", builtAt),
-            ("load_report", String(decoding: try JSONEncoder().encode(report), as: UTF8.self)),
+            ("load_report", String(decoding: try sortedKeys.encode(report), as: UTF8.self)),
         ]
         for (key, value) in meta {
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])

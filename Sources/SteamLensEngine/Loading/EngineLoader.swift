@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import SteamLensData
 
@@ -88,6 +89,7 @@ public struct EngineLoader: Sendable {
         if reason != "first load of this data folder" && reason != "forced rebuild" {
             warnings.append("Rebuilding the store: \(reason).")
         }
+        sl_map_large_blocks()
         var stages = StageClock()
         let phases = ["parse raw files", "build catalog", "train content neighbours", "train EASE", "train item-kNN",
                       "wait for sentiment", "save store (after training)"]
@@ -95,6 +97,9 @@ public struct EngineLoader: Sendable {
             progress(LoadProgress(phase: name, step: (phases.firstIndex(of: name) ?? 0) + 1, steps: phases.count, fraction: done ? 1 : 0))
         }
         func lap(_ name: String) {
+            // Each phase frees what the next does not need; without this glibc
+            // keeps most of it resident in the arenas of the threads that freed it.
+            sl_release_freed_memory()
             stages.lap(name)
             phase(name, done: true)
             if let next = phases.firstIndex(of: name).map({ $0 + 1 }), next < phases.count { phase(phases[next], done: false) }
@@ -103,7 +108,7 @@ public struct EngineLoader: Sendable {
         // The sentiment model needs only the reviews: it starts training as
         // soon as their file is read, while the library file is still parsed.
         let reviews = Handoff<[Review]>()
-        let derived = BackgroundWork { DerivedModels.compute(reviews.value) }
+        let derived = BackgroundWork { DerivedModels.compute(reviews.take()) }
         let dataset = withoutActuallyEscaping(progress) { progress in
             DatasetLoader.load(directory, reviewsRead: reviews.send) {
                 progress(LoadProgress(phase: phases[0], step: 1, steps: phases.count, fraction: $0))
@@ -122,12 +127,16 @@ public struct EngineLoader: Sendable {
         let builtAt = ISO8601DateFormatter().string(from: Date())
         // Three lines of work side by side: the sentiment model (above), the
         // SQLite tables (single-threaded inserts; the reviews wait for the
-        // sentiment), and the catalogue and recommenders on the cores.
+        // sentiment), and the catalogue and recommenders on the cores. The
+        // dataset is handed over rather than captured, so it is freed as soon
+        // as the tables and the catalogue are done with it, not at the end.
+        let tableRows = Handoff<Dataset>()
         let tables = BackgroundWork { [location] in
             try location.createFolder()
-            try SteamStore.save(dataset, fingerprint: saved, builtAt: builtAt, to: path) { try derived.value() }
+            try SteamStore.save(tableRows.take(), fingerprint: saved, builtAt: builtAt, to: path) { try derived.value() }
         }
-        let unrated = CatalogBuilder.build(StoreContents(dataset: dataset, sentiment: [], fingerprint: saved, builtAt: builtAt))
+        tableRows.send(dataset)
+        let unrated = CatalogBuilder.build(StoreContents(dataset: consume dataset, sentiment: [], fingerprint: saved, builtAt: builtAt))
         let indexes = EngineIndexes(unrated)
         lap("build catalog")
         let models = TrainedRecommenders.train(unrated) { lap("train \($0)") }
@@ -254,10 +263,10 @@ final class Handoff<Value: Sendable>: @unchecked Sendable {
         ready.signal()
     }
 
-    /// Waits for the value (one waiter).
-    var value: Value {
+    /// Waits for the value and takes it (one waiter): the handoff keeps no copy.
+    func take() -> Value {
         ready.wait()
-        return lock.withLock { stored! }
+        return lock.withLock { stored.take()! }
     }
 }
 

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import SteamLensData
 
@@ -76,42 +77,9 @@ public struct EASE: UserRecommender, ItemScorer {
                       weighting: FeedbackWeighting) -> [Float] {
         let m = items.count
         guard m > 0 else { return [] }
-        // Each user's modelled items (slot, weight), in item order, built once:
-        // a row then walks Σ over its owners of their *modelled* items
-        // instead of their whole libraries.
-        var slotOffsets = [Int](repeating: 0, count: x.userCount + 1)
-        var userSlots: [Int32] = []
-        var userWeights: [Double] = []
-        for u in 0..<x.userCount {
-            for (j, mins) in zip(x.items(of: Int32(u)), x.minutes(of: Int32(u))) where slot[Int(j)] >= 0 {
-                userSlots.append(slot[Int(j)])
-                userWeights.append(Double(weighting.weight(minutes: mins)))
-            }
-            slotOffsets[u + 1] = userSlots.count
-        }
-        // Gram matrix row by row (disjoint rows → parallel): G[a][b] = Σ_u x_ua·x_ub,
-        // each cell summed over users in ascending order, whatever the thread timing.
-        let gram = RecSharedBuffer<Double>(repeating: 0, count: m * m)
-        slotOffsets.withUnsafeBufferPointer { slotOffsets in
-        userSlots.withUnsafeBufferPointer { userSlots in
-        userWeights.withUnsafeBufferPointer { userWeights in
-            recParallelChunks(m, minChunk: 8) { range in
-                for a in range {
-                    let item = items[a]
-                    let lo = x.itemOffsets[Int(item)]
-                    let row = gram.pointer + a * m
-                    for (k, u) in x.owners(of: item).enumerated() {
-                        let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
-                        guard wa > 0 else { continue }
-                        for q in slotOffsets[Int(u)]..<slotOffsets[Int(u) + 1] {
-                            row[Int(userSlots[q])] += wa * userWeights[q]
-                        }
-                    }
-                    row[a] += lambda
-                }
-            }
-        }}}
-        var p = gram.array
+        var p = [Double](repeating: 0, count: m * m)
+        gram(x, items: items, slot: slot, lambda: lambda, weighting: weighting, into: &p)
+        sl_release_freed_memory()  // the Gram's scratch, before b is allocated beside p
         let ok = CholeskyInverse.invertSPD(&p, n: m)
         precondition(ok, "EASE: XᵀX + λI is not positive definite; λ must be > 0")
         var b = [Float](repeating: 0, count: m * m)
@@ -119,6 +87,56 @@ public struct EASE: UserRecommender, ItemScorer {
             for c in 0..<m where r != c { b[r * m + c] = Float(-p[r * m + c] / p[c * m + c]) }
         }
         return b
+    }
+
+    /// XᵀX + λI over the modelled items, row by row into `gram` (m × m,
+    /// zeroed): G[a][b] = Σ_u x_ua·x_ub, each cell summed over users in
+    /// ascending order, whatever the thread timing. Written in place and its
+    /// scratch freed on return: at full scale a copy of G and the scratch's
+    /// growth were a hundred megabytes at the cold start's memory peak.
+    private static func gram(_ x: Interactions, items: [Int32], slot: [Int32], lambda: Double,
+                             weighting: FeedbackWeighting, into gram: inout [Double]) {
+        let m = items.count
+        // Each user's modelled items (slot, weight), in item order, built once:
+        // a row then walks Σ over its owners of their *modelled* items
+        // instead of their whole libraries. Sized by a counting pass.
+        var slotOffsets = [Int](repeating: 0, count: x.userCount + 1)
+        for u in 0..<x.userCount {
+            var owned = 0
+            for j in x.items(of: Int32(u)) where slot[Int(j)] >= 0 { owned += 1 }
+            slotOffsets[u + 1] = slotOffsets[u] + owned
+        }
+        var userSlots = [Int32](repeating: 0, count: slotOffsets[x.userCount])
+        var userWeights = [Float](repeating: 0, count: slotOffsets[x.userCount])
+        for u in 0..<x.userCount {
+            var q = slotOffsets[u]
+            for (j, mins) in zip(x.items(of: Int32(u)), x.minutes(of: Int32(u))) where slot[Int(j)] >= 0 {
+                userSlots[q] = slot[Int(j)]
+                userWeights[q] = weighting.weight(minutes: mins)
+                q += 1
+            }
+        }
+        slotOffsets.withUnsafeBufferPointer { slotOffsets in
+        userSlots.withUnsafeBufferPointer { userSlots in
+        userWeights.withUnsafeBufferPointer { userWeights in
+        gram.withUnsafeMutableBufferPointer { gram in
+            let cells = RecSendableMutablePointer(gram.baseAddress!)
+            recParallelChunks(m, minChunk: 8) { range in
+                for a in range {
+                    let item = items[a]
+                    let lo = x.itemOffsets[Int(item)]
+                    let row = cells.p + a * m
+                    for (k, u) in x.owners(of: item).enumerated() {
+                        let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
+                        guard wa > 0 else { continue }
+                        for q in slotOffsets[Int(u)]..<slotOffsets[Int(u) + 1] {
+                            row[Int(userSlots[q])] += wa * Double(userWeights[q])
+                        }
+                    }
+                    row[a] += lambda
+                }
+            }
+        }}}}
     }
 
     /// B[from, to], or nil when either item is outside the modelled set.

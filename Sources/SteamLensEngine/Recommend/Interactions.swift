@@ -49,24 +49,27 @@ public struct Interactions: Sendable {
     /// From rows already grouped by user: user u's are
     /// `items[offsets[u] ..< offsets[u + 1]]` (and the same of `minutes`), in
     /// any order and possibly repeated. No list of every row is built (at
-    /// 5 M library rows that list and its packed copy were 100 MB at once).
-    public init(userCount: Int, itemCount: Int, groupedBy offsets: [Int], items: [Int32], minutes: [Int32]) {
+    /// 5 M library rows that list and its packed copy were 100 MB at once),
+    /// and each user's rows are sorted and merged in place in `items` and
+    /// `minutes`, which become the by-user view (a copy was 40 MB more).
+    public init(userCount: Int, itemCount: Int, groupedBy offsets: [Int], items: consuming [Int32], minutes: consuming [Int32]) {
         precondition(userCount >= 0 && itemCount >= 0 && offsets.count == userCount + 1 && offsets.first == 0
                      && offsets.last == items.count && items.count == minutes.count)
         self.userCount = userCount
         self.itemCount = itemCount
-        // Sort + dedupe inside each user, through one scratch row reused.
+        // Sort + dedupe inside each user, through one scratch row reused; a
+        // user's merged rows are written at or before where its rows were
+        // read, so one pass over the two arrays compacts them.
         var userOffsets = [Int](repeating: 0, count: userCount + 1)
-        var userItems: [Int32] = [], userMinutes: [Int32] = []
-        userItems.reserveCapacity(items.count)
-        userMinutes.reserveCapacity(items.count)
+        var userItems = consume items, userMinutes = consume minutes
+        var written = 0
         var packed: [Int64] = []  // item << 32 | minutes
         for u in 0..<userCount {
             precondition(offsets[u] <= offsets[u + 1], "interaction offsets go backwards at user \(u)")
             packed.removeAll(keepingCapacity: true)
             for p in offsets[u]..<offsets[u + 1] {
-                precondition(items[p] >= 0 && Int(items[p]) < itemCount, "interaction item out of range: \(items[p])")
-                packed.append(Int64(items[p]) << 32 | Int64(max(minutes[p], 0)))
+                precondition(userItems[p] >= 0 && Int(userItems[p]) < itemCount, "interaction item out of range: \(userItems[p])")
+                packed.append(Int64(userItems[p]) << 32 | Int64(max(userMinutes[p], 0)))
             }
             packed.sort()
             var last: Int32 = -1
@@ -74,15 +77,18 @@ public struct Interactions: Sendable {
                 let item = Int32(truncatingIfNeeded: p >> 32)
                 let m = Int32(truncatingIfNeeded: p & 0xFFFF_FFFF)
                 if item == last {
-                    userMinutes[userMinutes.count - 1] = max(userMinutes[userMinutes.count - 1], m)
+                    userMinutes[written - 1] = max(userMinutes[written - 1], m)
                 } else {
-                    userItems.append(item)
-                    userMinutes.append(m)
+                    userItems[written] = item
+                    userMinutes[written] = m
+                    written += 1
                     last = item
                 }
             }
-            userOffsets[u + 1] = userItems.count
+            userOffsets[u + 1] = written
         }
+        userItems.removeLast(userItems.count - written)
+        userMinutes.removeLast(userMinutes.count - written)
         self.userOffsets = userOffsets
         self.userItems = userItems
         self.userMinutes = userMinutes

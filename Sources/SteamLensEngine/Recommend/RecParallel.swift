@@ -46,3 +46,9 @@ struct RecSendablePointer<T>: @unchecked Sendable {
     let p: UnsafePointer<T>
     init(_ p: UnsafePointer<T>) { self.p = p }
 }
+
+/// A pointer that parallel chunks write disjoint slots of.
+struct RecSendableMutablePointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
+}

@@ -191,9 +191,12 @@ public struct SentimentFeatures: Sendable {
 
         /// The document's (bucket, count) pairs per block, in first-seen order.
         func drain() -> Counts {
+            // Sized exactly: a cold start holds every review's counts at once.
+            var words = 0
+            for i in order where slots[Int(i)].key >> 31 == 0 { words += 1 }
             var result = Counts()
-            result.chars.reserveCapacity(order.count)
-            result.words.reserveCapacity(min(order.count, 2 * tokens.count + 1))
+            result.words.reserveCapacity(words)
+            result.chars.reserveCapacity(order.count - words)
             for i in order {
                 let slot = slots[Int(i)], count = UInt16(min(slot.count, 0xFFFF))
                 if slot.key >> 31 == 0 {

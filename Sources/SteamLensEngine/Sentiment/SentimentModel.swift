@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import SteamLensData
 
@@ -61,7 +62,7 @@ public struct SentimentModel: Sendable {
     public static func train(texts: [String], labels: [Bool], seed: UInt64, options: Options = Options()) -> SentimentModel {
         precondition(texts.count == labels.count, "one label per text")
         let hasher = SentimentFeatures(configuration: options.features)
-        return train(counts: TfidfVectorizer.counts(texts, hasher: hasher), hasher: hasher, labels: labels, seed: seed, options: options)
+        return train(counts: TfidfVectorizer.counts(texts, hasher: hasher), hasher: hasher, labels: labels, seed: seed, options: options).model
     }
 
     /// Trains as `train` does and scores the same texts, from features
@@ -71,17 +72,22 @@ public struct SentimentModel: Sendable {
                                      options: Options = Options()) -> (model: SentimentModel, probabilities: [Double]) {
         precondition(texts.count == labels.count, "one label per text")
         let hasher = SentimentFeatures(configuration: options.features)
-        let counts = TfidfVectorizer.counts(texts, hasher: hasher)
-        let model = train(counts: counts, hasher: hasher, labels: labels, seed: seed, options: options)
-        return (model, inParallel(counts.count) { index, _ in model.probability(counts: counts[index]) })
+        let (model, training, seen) = train(counts: TfidfVectorizer.counts(texts, hasher: hasher), hasher: hasher,
+                                            labels: labels, seed: seed, options: options)
+        return (model, inParallel(texts.count) { index, _ in model.probability(training: training, seen: seen, row: index) })
     }
 
-    private static func train(counts: [SentimentFeatures.Counts], hasher: SentimentFeatures, labels: [Bool],
-                              seed: UInt64, options: Options) -> SentimentModel {
+    /// The model, the rows it was trained on, and each of their columns' bucket.
+    private static func train(counts: consuming [SentimentFeatures.Counts], hasher: SentimentFeatures, labels: [Bool],
+                              seed: UInt64, options: Options) -> (model: SentimentModel, training: TrainingRows, seen: [UInt32]) {
         let (vectorizer, seen) = TfidfVectorizer.fitted(hasher: hasher, counts: counts)
         var columns = [UInt32](repeating: 0, count: 1 << options.features.bits)
         for (column, bucket) in seen.enumerated() { columns[Int(bucket)] = UInt32(column) }
-        let rows = vectorizer.rows(counts, columns: columns)
+        let training = vectorizer.rows(counts, columns: columns)
+        // The counts' many small blocks are free now; hand their pages back
+        // before the solver's passes, the longest part of the training.
+        sl_release_freed_memory()
+        let rows = training.rows
         let dimension = seen.count
         /// Column weights (then the bias) back to one weight per bucket.
         func bucketWeights(_ w: [Double]) -> [Float] {
@@ -92,8 +98,8 @@ public struct SentimentModel: Sendable {
         }
 
         var rng = SplitMix64(seed: seed ^ 0x5E47_1E75)
-        let order = seededPermutation(counts.count, using: &rng)
-        let held = min(counts.count / 2, Int((Double(counts.count) * options.validationFraction).rounded()))
+        let order = seededPermutation(rows.count, using: &rng)
+        let held = min(rows.count / 2, Int((Double(rows.count) * options.validationFraction).rounded()))
         let validation = Array(order[..<held]).sorted(), fit = Array(order[held...]).sorted()
 
         let lr = LogisticRegression(c: options.c, maxPasses: options.maxPasses)
@@ -106,15 +112,16 @@ public struct SentimentModel: Sendable {
             }
             calibration = SentimentCalibration(probabilities: probabilities, labels: validation.map { labels[$0] })
             // Continue from the held-out fit: its dual values are a good start.
-            var warm = [Double?](repeating: nil, count: counts.count)
+            var warm = [Double?](repeating: nil, count: rows.count)
             for (k, r) in fit.enumerated() { warm[r] = state.alpha[k] }
             start = warm
         }
         var refit = lr
         if start != nil { refit.maxPasses = options.refitPasses }
         let state = refit.fit(rows, labels, dimension: dimension, seed: rng.next(), start: start)
-        return SentimentModel(vectorizer: vectorizer, weights: bucketWeights(state.weights),
-                              threshold: calibration.threshold, neutralBand: calibration.neutralBand)
+        let model = SentimentModel(vectorizer: vectorizer, weights: bucketWeights(state.weights),
+                                   threshold: calibration.threshold, neutralBand: calibration.neutralBand)
+        return (model, training, seen)
     }
 
     // MARK: Scoring
@@ -164,22 +171,38 @@ public struct SentimentModel: Sendable {
     }
 
     func probability(counts: SentimentFeatures.Counts) -> Double {
-        let sublinear = TfidfVectorizer.sublinear
-        // Per block: w·x = (Σ tfidf·w) · length / ‖tfidf‖, in one pass.
-        func block(_ features: [(bucket: UInt32, count: UInt16)], length: Float) -> Double {
-            guard !features.isEmpty else { return 0 }
-            var norm: Float = 0, dot: Float = 0
-            for (b, c) in features {
-                let entry = lookup[Int(b)]
-                let v = sublinear[Int(c)] * entry.x
-                norm += v * v
-                dot += v * entry.y
-            }
-            return Double(dot * (length / norm.squareRoot()))
-        }
-        let z = Double(bias) + block(counts.words, length: 1)
-            + block(counts.chars, length: vectorizer.hasher.configuration.charWeight)
+        let z = Double(bias) + block(counts.words.count, length: 1) { counts.words[$0] }
+            + block(counts.chars.count, length: vectorizer.hasher.configuration.charWeight) { counts.chars[$0] }
         return 1 / (1 + exp(-z))
+    }
+
+    /// `probability(counts:)` of training row `row`, from the (bucket, count)
+    /// pairs its entries were weighted from, in the same order: the same bits.
+    func probability(training: TrainingRows, seen: [UInt32], row: Int) -> Double {
+        let start = training.rows.offsets[row], chars = training.charStarts[row], end = training.rows.offsets[row + 1]
+        func feature(_ k: Int) -> (bucket: UInt32, count: UInt16) {
+            (seen[Int(training.rows.indices[k])], training.termCounts[k])
+        }
+        let z = Double(bias) + block(chars - start, length: 1) { feature(start + $0) }
+            + block(end - chars, length: vectorizer.hasher.configuration.charWeight) { feature(chars + $0) }
+        return 1 / (1 + exp(-z))
+    }
+
+    /// One block's w·x = (Σ tfidf·w) · length / ‖tfidf‖, in one pass over
+    /// its `count` features.
+    @inline(__always)
+    private func block(_ count: Int, length: Float, _ feature: (Int) -> (bucket: UInt32, count: UInt16)) -> Double {
+        guard count > 0 else { return 0 }
+        let sublinear = TfidfVectorizer.sublinear
+        var norm: Float = 0, dot: Float = 0
+        for k in 0..<count {
+            let (b, c) = feature(k)
+            let entry = lookup[Int(b)]
+            let v = sublinear[Int(c)] * entry.x
+            norm += v * v
+            dot += v * entry.y
+        }
+        return Double(dot * (length / norm.squareRoot()))
     }
 }
 

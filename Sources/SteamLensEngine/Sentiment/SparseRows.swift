@@ -19,6 +19,17 @@ extension SentimentModel {
         }
     }
 
+    /// The training documents as TF-IDF rows, and the counts they were
+    /// weighted from: entry `k` of `rows` had `termCounts[k]` occurrences,
+    /// and row `r`'s character block starts at `charStarts[r]` (its words
+    /// come first). Enough to score a training document exactly as its text
+    /// would be scored, without keeping the documents' counts as well.
+    struct TrainingRows: Sendable {
+        var rows: SparseRows
+        var termCounts: [UInt16]
+        var charStarts: [Int]
+    }
+
     /// Runs `body` over `count` items split into a fixed number of contiguous
     /// chunks, in parallel. The chunking never depends on the machine, so sums
     /// combined chunk by chunk in order give the same bits on every run.

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 extension SentimentModel {
@@ -82,33 +83,54 @@ extension SentimentModel {
             return parts.values.flatMap { $0 }
         }
 
-        /// TF-IDF rows of `counts`, with each bucket `b` stored as column `columns[b]`.
+        /// TF-IDF rows of `counts`, with each bucket `b` stored as column
+        /// `columns[b]`, and beside them what scoring the same documents needs
+        /// (each entry's count, where each row's characters start), so the
+        /// per-document counts, as large as the rows, are let go here.
         ///
         /// Every count becomes exactly one entry, so the row offsets are known
         /// up front and both threads write straight into one matrix: no
         /// per-thread parts to merge, which used to double the peak memory.
-        func rows(_ counts: [SentimentFeatures.Counts], columns: [UInt32]) -> SparseRows {
+        /// The matrix is written in place of the counts: each document's
+        /// counts are freed once its row is written, and their pages handed
+        /// back every few thousand rows, so the two are never whole at once.
+        func rows(_ counts: consuming [SentimentFeatures.Counts], columns: [UInt32]) -> TrainingRows {
             var offsets = [Int](repeating: 0, count: counts.count + 1)
-            for i in counts.indices { offsets[i + 1] = offsets[i] + counts[i].words.count + counts[i].chars.count }
+            var charStarts = [Int](repeating: 0, count: counts.count)
+            for i in counts.indices {
+                charStarts[i] = offsets[i] + counts[i].words.count
+                offsets[i + 1] = charStarts[i] + counts[i].chars.count
+            }
             let nnz = offsets[counts.count]
-            var indices = [UInt32](repeating: 0, count: nnz)
-            var values = [Float](repeating: 0, count: nnz)
-            indices.withUnsafeMutableBufferPointer { indexBuffer in
-                values.withUnsafeMutableBufferPointer { valueBuffer in
-                    // Chunks write disjoint ranges of the two buffers.
-                    parallelChunks(count: counts.count) { _, range in
-                        for i in range {
-                            var k = offsets[i]
-                            append(counts[i]) { b, v in
-                                indexBuffer[k] = columns[Int(b)]
-                                valueBuffer[k] = v
-                                k += 1
+            var indices: [UInt32] = [], values: [Float] = [], termCounts: [UInt16] = []
+            if nnz > 0 {
+                counts.withUnsafeMutableBufferPointer { documents in
+                    let documents = RecSendableMutablePointer(documents.baseAddress!)
+                    indices = [UInt32](unsafeUninitializedCapacity: nnz) { indexBuffer, indicesWritten in
+                    values = [Float](unsafeUninitializedCapacity: nnz) { valueBuffer, valuesWritten in
+                    termCounts = [UInt16](unsafeUninitializedCapacity: nnz) { countBuffer, countsWritten in
+                        // Chunks write disjoint ranges of the three buffers; every entry is written once.
+                        parallelChunks(count: offsets.count - 1) { _, range in
+                            for i in range {
+                                var k = offsets[i]
+                                append(documents.p[i]) { b, v in
+                                    indexBuffer[k] = columns[Int(b)]
+                                    valueBuffer[k] = v
+                                    k += 1
+                                }
+                                k = offsets[i]
+                                for (_, c) in documents.p[i].words { countBuffer[k] = c; k += 1 }
+                                for (_, c) in documents.p[i].chars { countBuffer[k] = c; k += 1 }
+                                documents.p[i] = SentimentFeatures.Counts()
+                                if (i - range.lowerBound) % 4096 == 4095 { sl_release_freed_memory() }
                             }
                         }
-                    }
+                        (indicesWritten, valuesWritten, countsWritten) = (nnz, nnz, nnz)
+                    }}}
                 }
             }
-            return SparseRows(offsets: offsets, indices: indices, values: values)
+            return TrainingRows(rows: SparseRows(offsets: offsets, indices: indices, values: values),
+                                termCounts: termCounts, charStarts: charStarts)
         }
     }
 }
