@@ -106,13 +106,18 @@ public struct EASE: UserRecommender, ItemScorer {
             for j in x.items(of: Int32(u)) where slot[Int(j)] >= 0 { owned += 1 }
             slotOffsets[u + 1] = slotOffsets[u] + owned
         }
-        var userSlots = [Int32](repeating: 0, count: slotOffsets[x.userCount])
-        var userWeights = [Float](repeating: 0, count: slotOffsets[x.userCount])
+        // Slots fit 16 bits (a Gram of more items would be 34 GB), and the
+        // weights are kept only when they are not all 1 (binary, the
+        // default): at full scale the scratch is 8 MB instead of 32.
+        precondition(m <= Int(UInt16.max) + 1, "EASE models at most 65,536 items")
+        let weighted = weighting != .binary
+        var userSlots = [UInt16](repeating: 0, count: slotOffsets[x.userCount])
+        var userWeights = [Float](repeating: 1, count: weighted ? slotOffsets[x.userCount] : 0)
         for u in 0..<x.userCount {
             var q = slotOffsets[u]
             for (j, mins) in zip(x.items(of: Int32(u)), x.minutes(of: Int32(u))) where slot[Int(j)] >= 0 {
-                userSlots[q] = slot[Int(j)]
-                userWeights[q] = weighting.weight(minutes: mins)
+                userSlots[q] = UInt16(slot[Int(j)])
+                if weighted { userWeights[q] = weighting.weight(minutes: mins) }
                 q += 1
             }
         }
@@ -129,8 +134,11 @@ public struct EASE: UserRecommender, ItemScorer {
                     for (k, u) in x.owners(of: item).enumerated() {
                         let wa = Double(weighting.weight(minutes: x.itemMinutes[lo + k]))
                         guard wa > 0 else { continue }
-                        for q in slotOffsets[Int(u)]..<slotOffsets[Int(u) + 1] {
-                            row[Int(userSlots[q])] += wa * Double(userWeights[q])
+                        let owned = slotOffsets[Int(u)]..<slotOffsets[Int(u) + 1]
+                        if weighted {
+                            for q in owned { row[Int(userSlots[q])] += wa * Double(userWeights[q]) }
+                        } else {
+                            for q in owned { row[Int(userSlots[q])] += wa }  // wa · 1, to the bit
                         }
                     }
                     row[a] += lambda
