@@ -1,4 +1,3 @@
-import CKernels
 import Foundation
 import SteamLensData
 
@@ -79,7 +78,6 @@ public struct EASE: UserRecommender, ItemScorer {
         guard m > 0 else { return [] }
         var p = [Double](repeating: 0, count: m * m)
         gram(x, items: items, slot: slot, lambda: lambda, weighting: weighting, into: &p)
-        sl_release_freed_memory()  // the Gram's scratch, before b is allocated beside p
         let ok = CholeskyInverse.invertSPD(&p, n: m)
         precondition(ok, "EASE: XᵀX + λI is not positive definite; λ must be > 0")
         var b = [Float](repeating: 0, count: m * m)

@@ -107,21 +107,7 @@ public struct ItemKNN: UserRecommender, ItemScorer {
                 }
             }
         }}}}}
-        // Packed row by row, each row freed once copied and the freed pages
-        // handed back as the packing goes: whole, the rows and the packed
-        // lists were the last step of the cold start's memory peak.
-        let total = (0..<n).reduce(0) { $0 + rows[$1].count }
-        var offsets: [Int32] = [0], items: [Int32] = [], scores: [Float] = []
-        offsets.reserveCapacity(n + 1)
-        items.reserveCapacity(total)
-        scores.reserveCapacity(total)
-        for i in 0..<n {
-            for e in rows[i] { items.append(e.item); scores.append(e.score) }
-            offsets.append(Int32(items.count))
-            rows[i] = []
-            if i % 4096 == 4095 { sl_release_freed_memory() }
-        }
-        return NeighbourLists(offsets: offsets, items: items, scores: scores)
+        return NeighbourLists(packing: rows)
     }
 
     func scores(for user: Int32, into scores: inout [Float], scratch: RecScratch) {

@@ -1,3 +1,4 @@
+import CKernels
 import SteamLensData
 
 /// Ranked lists of (item, score), one per row, packed into three flat
@@ -32,15 +33,32 @@ public struct NeighbourLists: Sendable, Equatable {
     }
 
     public init(rows: [[(item: Int32, score: Float)]]) {
+        self.init(count: rows.count, total: rows.reduce(0) { $0 + $1.count }) { rows[$0] }
+    }
+
+    /// The rows that parallel chunks filled, each freed once copied and the
+    /// freed pages handed back every 4,096 rows: the rows and the packed
+    /// lists are never both whole (64 MB each for item-kNN at full scale,
+    /// once the last step of the cold start's memory peak).
+    init(packing rows: RecSharedBuffer<[(item: Int32, score: Float)]>) {
+        self.init(count: rows.count, total: (0..<rows.count).reduce(0) { $0 + rows[$1].count }) { i in
+            let row = rows[i]
+            rows[i] = []
+            if i % 4096 == 4095 { sl_release_freed_memory() }
+            return row
+        }
+    }
+
+    /// Rows `row(0) ..< row(count)`, `total` entries in all, packed in order.
+    private init(count: Int, total: Int, row: (Int) -> [(item: Int32, score: Float)]) {
         var offsets: [Int32] = [0]
-        offsets.reserveCapacity(rows.count + 1)
+        offsets.reserveCapacity(count + 1)
         var items: [Int32] = []
         var scores: [Float] = []
-        let total = rows.reduce(0) { $0 + $1.count }
         items.reserveCapacity(total)
         scores.reserveCapacity(total)
-        for row in rows {
-            for e in row { items.append(e.item); scores.append(e.score) }
+        for i in 0..<count {
+            for e in row(i) { items.append(e.item); scores.append(e.score) }
             offsets.append(Int32(items.count))
         }
         self.init(offsets: offsets, items: items, scores: scores)

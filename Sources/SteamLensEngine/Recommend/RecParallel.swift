@@ -37,8 +37,6 @@ final class RecSharedBuffer<T>: @unchecked Sendable {
         get { pointer[i] }
         set { pointer[i] = newValue }
     }
-
-    var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }
 
 /// A read-only pointer that parallel chunks may share.

@@ -1,4 +1,3 @@
-import CKernels
 import Foundation
 import SteamLensData
 
@@ -37,9 +36,6 @@ struct TrainedRecommenders: Sendable {
         lap("content neighbours")
         let space = LibrarySpace(catalog)
         let interactions = space.interactions
-        // Training's peak memory is the models' scratch over these
-        // interactions: hand back what building them freed first.
-        sl_release_freed_memory()
         let ease = EASE(interactions, precomputedDepth: 0)
         lap("EASE")
         let knn = ItemKNN(interactions, precomputedDepth: 0)

@@ -53,7 +53,7 @@ extension ItemScorer {
             let scratch = RecScratch()
             for u in range { out[u] = rank(user: Int32(u), count: depth, buffer: &buffer, scratch: scratch) }
         }
-        return NeighbourLists(rows: out.array)
+        return NeighbourLists(packing: out)
     }
 }
 
